@@ -6,9 +6,9 @@
  */
 import type { Interval } from "./types.js";
 
-/** Whether two intervals share at least one instant; touching ones don't. */
+/** Whether two intervals share at least one instant; touching ones don't, nor does an empty one. */
 export function overlaps(a: Interval, b: Interval): boolean {
-  return a.start < b.end && b.start < a.end;
+  return a.start < b.end && b.start < a.end && a.start < a.end && b.start < b.end;
 }
 
 /** The interval widened by `minutes` on both sides (a venue's buffer). */
