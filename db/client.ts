@@ -1,0 +1,60 @@
+/**
+ * @module Opens the one database client of a process and the in-process writer lock.
+ *
+ * NOTE: an embedded libSQL write transaction holds SQLite's write lock on its own pooled connection; a
+ * second writer in the same process would wait on the busy timeout, which blocks the event loop, so the
+ * first writer could never finish. Every write in a process therefore goes through one async mutex:
+ * `writeTransaction()` for transactions, `write()` for single statements (Lucia's session writes too).
+ * Other processes wait on SQLite's busy timeout (`timeout` below). Unique indexes stay the last line.
+ */
+import type { Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+export type Database = LibSQLDatabase<Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or an open transaction: read helpers accept both. */
+export type Queryable = Database | Transaction;
+
+/** A FIFO async mutex: `run(fn)` waits for every earlier `run` to settle. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export interface Db {
+  client: Client;
+  orm: Database;
+  /** Runs `fn` in one IMMEDIATE transaction, after every earlier writer of this process has finished. */
+  writeTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Runs a write that is not a transaction (one statement) in the same writer queue. */
+  write<T>(fn: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/** Wraps a libSQL client (file, remote or web) into the app's database handle. */
+export function wrapClient(client: Client): Db {
+  const orm = drizzle(client, { schema });
+  const lock = new Mutex();
+  return {
+    client,
+    orm,
+    writeTransaction: (fn) => lock.run(() => orm.transaction(fn, { behavior: "immediate" })),
+    write: (fn) => lock.run(fn),
+    close: () => client.close(),
+  };
+}
+
+/** How long a connection waits for another process's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** WAL mode for an embedded file database (persistent in the file; foreign keys are on by default). */
+export async function prepareEmbedded(client: Client): Promise<void> {
+  await client.execute("PRAGMA journal_mode = WAL");
+}

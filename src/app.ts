@@ -1,0 +1,81 @@
+/**
+ * @module `createApp(deps)` builds the whole Hono application. It imports nothing from `node:*` and reads
+ * no global environment: the Node server, the Workers entry and the tests all pass their own `deps`.
+ * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { auditApiDocs, auditRoutes } from "./audit/routes";
+import { createAuth } from "./auth/lucia";
+import { authApiDocs, authRoutes } from "./auth/routes";
+import { resolveUser } from "./auth/session";
+import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
+import type { AppDeps, AppEnv } from "./http/context";
+import { onError, onNotFound } from "./http/error-handler";
+import { AppError } from "./http/errors";
+import { resolveLocale, setLocale } from "./http/locale";
+import type { RouteDoc } from "./http/openapi";
+import { originCheck, securityHeaders } from "./http/security";
+import { systemApiDocs, systemRoutes } from "./http/system-routes";
+import { DEFAULT_LOCALE } from "./i18n/dictionary";
+import { userRoutes, usersApiDocs } from "./users/routes";
+
+/** Every API route's documentation, for /api/v1/openapi.json. */
+export const API_DOCS: readonly RouteDoc[] = [
+  ...authApiDocs,
+  ...usersApiDocs,
+  ...tokensApiDocs,
+  ...auditApiDocs,
+  ...systemApiDocs,
+];
+
+export function createApp(deps: AppDeps) {
+  const auth = createAuth(deps.db, { secure: deps.config.baseUrl.startsWith("https:") });
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("isApi", c.req.path.startsWith("/api/"));
+    setLocale(c, DEFAULT_LOCALE);
+    return next();
+  });
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError("payload_too_large");
+      },
+    }),
+  );
+  app.use(resolveUser(auth));
+  app.use(resolveLocale());
+  app.use(originCheck(() => [deps.config.baseUrl]));
+  if (deps.config.logRequests) {
+    app.use(async (c, next) => {
+      const started = Date.now();
+      await next();
+      deps.logger.info("request", {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Date.now() - started,
+      });
+    });
+  }
+
+  app.route(
+    "/",
+    systemRoutes(() => API_DOCS),
+  );
+  app.route("/", authRoutes(auth));
+  app.route("/", userRoutes());
+  app.route("/", tokenRoutes());
+  app.route("/", auditRoutes());
+
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

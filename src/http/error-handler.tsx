@@ -1,0 +1,62 @@
+/**
+ * @module One place that turns errors into responses: JSON `{"error": {code, message, details}}` under
+ * /api, an error page (or a sign-in redirect) for browsers. Unknown errors are logged and answered 500
+ * with a generic message: never a stack trace.
+ */
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ErrorPage } from "../../views/pages/error";
+import { translate } from "../i18n/dictionary";
+import type { AppContext, AppEnv } from "./context";
+import { AppError } from "./errors";
+import { pageContext } from "./render";
+
+function wantsJson(c: AppContext): boolean {
+  return c.get("isApi") || (c.req.header("Accept") ?? "").startsWith("application/json");
+}
+
+function fromHttpException(err: HTTPException): AppError {
+  if (err.status === 413) return new AppError("payload_too_large");
+  if (err.status === 400) return new AppError("validation_failed");
+  if (err.status === 401) return new AppError("unauthenticated");
+  if (err.status === 403) return new AppError("forbidden");
+  if (err.status === 404) return new AppError("not_found");
+  return new AppError("internal");
+}
+
+export function respondWithError(c: AppContext, error: AppError) {
+  const locale = c.get("locale") ?? "id";
+  const message = translate(locale, error.messageKey, error.params);
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  c.header("Cache-Control", "no-store");
+  if (wantsJson(c)) {
+    return c.json(
+      {
+        error: {
+          code: error.code,
+          message,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+        },
+      },
+      error.status,
+    );
+  }
+  if (error.code === "unauthenticated" && c.req.method === "GET") {
+    return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+  }
+  const ctx = pageContext(c);
+  return c.html(<ErrorPage ctx={ctx} message={message} />, error.status);
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof AppError) return respondWithError(c, err);
+  if (err instanceof HTTPException) return respondWithError(c, fromHttpException(err));
+  c.get("deps")?.logger.error("unhandled error", {
+    method: c.req.method,
+    path: c.req.path,
+    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
+  return respondWithError(c, new AppError("internal"));
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) => respondWithError(c, new AppError("not_found"));

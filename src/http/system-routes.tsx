@@ -1,0 +1,59 @@
+/**
+ * @module Routes that belong to no feature: health probes, the stylesheet, the OpenAPI document and its
+ * docs page, and the staff home page.
+ */
+
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { ApiDocsPage } from "../../views/pages/api-docs";
+import { HomePage } from "../../views/pages/home";
+import { APP_CSS } from "../../views/styles";
+import { requireRole } from "../auth/guard";
+import { STAFF } from "../auth/roles";
+import type { AppEnv } from "./context";
+import { buildOpenApi, type RouteDoc } from "./openapi";
+import { pageContext, renderPage } from "./render";
+
+export const systemApiDocs: RouteDoc[] = [
+  { method: "get", path: "/openapi.json", summary: "This document", tag: "system" },
+];
+
+export function systemRoutes(apiDocs: () => readonly RouteDoc[]) {
+  const app = new Hono<AppEnv>();
+  let openApi: ReturnType<typeof buildOpenApi> | undefined;
+  const document = (baseUrl: string) => {
+    openApi ??= buildOpenApi(apiDocs(), { serverUrl: baseUrl });
+    return openApi;
+  };
+
+  app.get("/livez", (c) => c.text("ok"));
+  app.get("/healthz", async (c) => {
+    try {
+      await c.get("deps").db.orm.run(sql`SELECT 1`);
+      return c.json({ status: "ok", db: "ok" });
+    } catch {
+      return c.json({ status: "error", db: "unreachable" }, 503);
+    }
+  });
+  app.get("/assets/app.css", (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(APP_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
+  });
+  app.get("/api/v1/openapi.json", (c) => c.json(document(c.get("deps").config.baseUrl)));
+  app.get("/api/v1/docs", (c) =>
+    renderPage(
+      c,
+      c.get("t")("docs.title"),
+      <ApiDocsPage ctx={pageContext(c)} doc={document(c.get("deps").config.baseUrl) as never} />,
+    ),
+  );
+  app.get("/", requireRole(STAFF), (c) => {
+    const user = c.get("user");
+    return renderPage(
+      c,
+      c.get("t")("home.welcome", { name: user?.name ?? "" }),
+      <HomePage ctx={pageContext(c)} />,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,116 @@
+/**
+ * @module Request validation with zod: JSON bodies, queries and forms. Unknown fields are refused
+ * (use `z.strictObject`); every problem is reported per field, in the request's language.
+ * A schema's own message may be a dictionary key written as `i18n:<key>` (see `msg`), with params.
+ */
+import { z } from "zod";
+import { hasMessage, type Locale, translate } from "../i18n/dictionary";
+import type { AppContext } from "./context";
+import { AppError } from "./errors";
+
+export type FieldErrors = Record<string, string[]>;
+
+const zodLocales = { id: z.locales.id(), en: z.locales.en() };
+
+/** Marks a schema message as a dictionary key: `z.string().min(1, msg("error.required"))`. */
+export function msg(key: string): { error: string } {
+  return { error: `i18n:${key}` };
+}
+
+function messageOf(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (issue.message.startsWith("i18n:")) {
+    const key = issue.message.slice(5);
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    return hasMessage(key) ? translate(locale, key, params) : key;
+  }
+  return issue.message;
+}
+
+/** Flattens zod issues into `{ "path.to.field": [messages] }`; unknown keys are listed under their own name. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (path: string, message: string) => {
+    const list = out[path] ?? [];
+    list.push(message);
+    out[path] = list;
+  };
+  for (const issue of issues) {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      const text = locale === "id" ? "Kolom tidak dikenal." : "Unknown field.";
+      for (const key of issue.keys) add(base ? `${base}.${key}` : key, text);
+      continue;
+    }
+    add(base || "_", messageOf(issue, locale));
+  }
+  return out;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown, locale: Locale) {
+  return schema.safeParse(data, {
+    error: zodLocales[locale].localeError,
+  } as z.core.ParseContext<z.core.$ZodIssue>);
+}
+
+function validationError(issues: readonly z.core.$ZodIssue[], locale: Locale): AppError {
+  return new AppError("validation_failed", { details: { fields: fieldErrors(issues, locale) } });
+}
+
+/** Reads and validates a JSON body; malformed JSON and schema failures are `validation_failed`. */
+export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
+  const locale = c.get("locale");
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new AppError("validation_failed", {
+      messageKey: "error.malformedJson",
+      details: { fields: { _: [translate(locale, "error.malformedJson")] } },
+    });
+  }
+  const result = parseWith(schema, body, locale);
+  if (!result.success) throw validationError(result.error.issues, locale);
+  return result.data;
+}
+
+/** Validates the query string (single values; repeated keys arrive as arrays). */
+export function readQuery<S extends z.ZodType>(c: AppContext, schema: S): z.output<S> {
+  const locale = c.get("locale");
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    raw[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  const result = parseWith(schema, raw, locale);
+  if (!result.success) throw validationError(result.error.issues, locale);
+  return result.data;
+}
+
+export type FormResult<T> =
+  | { ok: true; data: T; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Validates a submitted form without throwing, so the page can show errors next to fields. */
+export async function readForm<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  const locale = c.get("locale");
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, string> = {};
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "_csrf") continue;
+    if (Array.isArray(value)) {
+      data[key] = value.filter((v) => typeof v === "string");
+      values[key] = String(value[0] ?? "");
+    } else if (typeof value === "string") {
+      data[key] = value;
+      values[key] = value;
+    } else {
+      data[key] = value;
+    }
+  }
+  const result = parseWith(schema, data, locale);
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues, locale), values };
+  return { ok: true, data: result.data, values };
+}

@@ -1,0 +1,63 @@
+/**
+ * @module Date and time formatting for people, always with the zone label:
+ * "Sabtu, 7 Februari 2026, 09.00 WIB" (id) and "Saturday, 7 February 2026, 09:00 WIB" (en).
+ */
+import type { Locale } from "./dictionary";
+import { zoneLabel } from "./zone-label";
+
+const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+interface Parts {
+  weekday: string;
+  day: string;
+  month: string;
+  year: string;
+  hour: string;
+  minute: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsOf(instant: Date, locale: Locale, timeZone: string): Parts {
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      timeZone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(key, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(instant)) out[p.type] = p.value;
+  return out as unknown as Parts;
+}
+
+/** "09.00" in Indonesian, "09:00" in English. */
+export function formatTime(instant: Date, locale: Locale, timeZone: string, withZone = true): string {
+  const p = partsOf(instant, locale, timeZone);
+  const time = `${p.hour}${locale === "id" ? "." : ":"}${p.minute}`;
+  return withZone ? `${time} ${zoneLabel(timeZone, instant)}` : time;
+}
+
+/** "Sabtu, 7 Februari 2026" / "Saturday, 7 February 2026". */
+export function formatDate(instant: Date, locale: Locale, timeZone: string): string {
+  const p = partsOf(instant, locale, timeZone);
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "Sabtu, 7 Februari 2026, 09.00 WIB". */
+export function formatDateTime(instant: Date, locale: Locale, timeZone: string): string {
+  return `${formatDate(instant, locale, timeZone)}, ${formatTime(instant, locale, timeZone)}`;
+}
+
+/** A local calendar date "YYYY-MM-DD" for people, read as a date with no time. */
+export function formatLocalDate(isoDate: string, locale: Locale): string {
+  return formatDate(new Date(`${isoDate}T12:00:00Z`), locale, "UTC");
+}

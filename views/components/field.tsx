@@ -1,0 +1,70 @@
+/**
+ * @module Accessible form fields: a label tied to its input, a hint, and the error right beside the field
+ * (aria-invalid + aria-describedby), so keyboard and screen-reader users hear what to fix.
+ */
+import type { Child } from "hono/jsx";
+import type { FieldErrors } from "../../src/http/validate";
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  children?: Child;
+  inputmode?: "text" | "search" | "email" | "numeric" | "url" | "none" | "tel" | "decimal";
+  min?: string;
+  max?: string;
+}
+
+export function fieldError(errors: FieldErrors | undefined, name: string): string | undefined {
+  return errors?.[name]?.join(" ");
+}
+
+export function Field(props: FieldProps) {
+  const id = `f-${props.name}`;
+  const error = fieldError(props.errors, props.name);
+  const describedBy = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {props.children ?? (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? "text"}
+          value={props.value ?? ""}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          min={props.min}
+          max={props.max}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+      )}
+      {error && (
+        <span class="error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function FormErrors({ errors, message }: { errors?: FieldErrors; message?: string }) {
+  if (!message && !errors?._) return null;
+  return (
+    <div class="alert error" role="alert">
+      {message ?? errors?._?.join(" ")}
+    </div>
+  );
+}
