@@ -49,7 +49,11 @@ describe("findFreeSlots: basics", () => {
       gridMinutes: 60,
       venue: makeVenue({ timeZone: "Asia/Makassar", weeklyHours: { 1: [{ from: "08:00", to: "11:00" }] } }),
     });
-    expect(iso(wita)).toEqual(["2026-03-02T00:00:00.000Z", "2026-03-02T01:00:00.000Z", "2026-03-02T02:00:00.000Z"]);
+    expect(iso(wita)).toEqual([
+      "2026-03-02T00:00:00.000Z",
+      "2026-03-02T01:00:00.000Z",
+      "2026-03-02T02:00:00.000Z",
+    ]);
     const nepal = findFreeSlots({
       from: at("2026-03-02T00:00:00Z"),
       to: at("2026-03-03T00:00:00Z"),
@@ -86,9 +90,21 @@ describe("findFreeSlots: basics", () => {
       groupSize: 70,
       delegationIds: ["d1", "d2"],
     });
-    const slots = findFreeSlots({ ...monday, durationMinutes: 60, groupSize: 40, venue, venueBookings: [merged] });
+    const slots = findFreeSlots({
+      ...monday,
+      durationMinutes: 60,
+      groupSize: 40,
+      venue,
+      venueBookings: [merged],
+    });
     expect(slots).toEqual([at("2026-03-02T11:00:00+07:00")]);
-    const small = findFreeSlots({ ...monday, durationMinutes: 60, groupSize: 30, venue, venueBookings: [merged] });
+    const small = findFreeSlots({
+      ...monday,
+      durationMinutes: 60,
+      groupSize: 30,
+      venue,
+      venueBookings: [merged],
+    });
     expect(small).toHaveLength(13);
   });
 
@@ -129,9 +145,15 @@ describe("findFreeSlots: basics", () => {
       groupSize: 10,
       gridMinutes: 30,
       timeZone: "Asia/Jayapura",
-      hosts: [{ id: "h1", bookings: [makeBooking("2026-03-02T08:30:00+09:00", "2026-03-02T09:00:00+09:00")] }],
+      hosts: [
+        { id: "h1", bookings: [makeBooking("2026-03-02T08:30:00+09:00", "2026-03-02T09:00:00+09:00")] },
+      ],
     });
-    expect(slots).toEqual([at("2026-03-02T08:00:00+09:00"), at("2026-03-02T09:00:00+09:00"), at("2026-03-02T09:30:00+09:00")]);
+    expect(slots).toEqual([
+      at("2026-03-02T08:00:00+09:00"),
+      at("2026-03-02T09:00:00+09:00"),
+      at("2026-03-02T09:30:00+09:00"),
+    ]);
   });
 
   it("rejects ranges over 180 days, empty ranges and grids that don't divide a day", () => {
@@ -184,7 +206,11 @@ function makeScenario(seed: number, timeZone: string, dayStart: number): Scenari
       { from: "13:00", to: rnd() < 0.5 ? "16:00" : "24:00" },
     ];
   }
-  const hostHours: WeeklyHours = { 1: [{ from: "08:00", to: "15:00" }], 2: [{ from: "09:00", to: "14:00" }], 3: [] };
+  const hostHours: WeeklyHours = {
+    1: [{ from: "08:00", to: "15:00" }],
+    2: [{ from: "09:00", to: "14:00" }],
+    3: [],
+  };
   for (const d of [4, 5, 6, 7] as const) hostHours[d] = [{ from: "06:00", to: "20:00" }];
   const dateOf = (day: number) =>
     new Date(dayStart + day * 86_400_000 + 12 * 3_600_000).toISOString().slice(0, 10);
