@@ -8,7 +8,7 @@
  * Friday with N = 3 and Monday a holiday, the count is Tue 1, Wed 2, Thu 3, so Thursday is the earliest and
  * Wednesday is refused. The time of day of the request does not matter; N = 0 allows today.
  */
-import type { LocalDate } from "./types.js";
+import type { Closure, LocalDate } from "./types.js";
 import { dayNumberOf, localDateOf, localDateOfDayNumber, weekdayOfDayNumber } from "./zoned-time.js";
 
 /** Whether a local date is a working day: Monday–Friday and not a closed date. */
@@ -59,10 +59,8 @@ export function isRequestDateAllowed(input: RequestLeadInput & { date: LocalDate
 }
 
 /** The closed dates that stop every venue (date closures without a venue), for the working-day rule. */
-export function closedDatesOf(
-  closures: ReadonlyArray<{ kind: string; date?: LocalDate; venueId?: string | null }>,
-): Set<LocalDate> {
+export function closedDatesOf(closures: readonly Closure[]): Set<LocalDate> {
   const out = new Set<LocalDate>();
-  for (const c of closures) if (c.kind === "date" && c.date && c.venueId == null) out.add(c.date);
+  for (const c of closures) if (c.kind === "date" && c.venueId == null) out.add(c.date);
   return out;
 }

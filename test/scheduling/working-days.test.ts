@@ -79,9 +79,10 @@ describe("earliestRequestDate", () => {
 describe("closedDatesOf", () => {
   it("takes date closures for all venues only", () => {
     const set = closedDatesOf([
-      { kind: "date", date: "2026-03-19" },
-      { kind: "date", date: "2026-03-18", venueId: "mpp" },
-      { kind: "one-off" },
+      { kind: "date", id: "nyepi", reason: "Nyepi", date: "2026-03-19" },
+      { kind: "date", id: "reno", reason: "Renovasi", date: "2026-03-18", venueId: "mpp" },
+      { kind: "one-off", id: "x", reason: "Acara", start: 0, end: 1 },
+      { kind: "recurring", id: "b", reason: "Istirahat", weekdays: [1], from: "12:00", to: "13:00" },
     ]);
     expect([...set]).toEqual(["2026-03-19"]);
   });
