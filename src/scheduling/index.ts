@@ -6,9 +6,7 @@
 export { type FindFreeSlotsInput, findFreeSlots, MAX_SEARCH_DAYS, type SlotHost } from "./availability.js";
 export {
   type FindConflictsInput,
-  type FindJoinConflictsInput,
   findConflicts,
-  findJoinConflicts,
   type HostAvailability,
 } from "./conflicts.js";
 export {
@@ -21,6 +19,7 @@ export {
   sortIntervals,
   subtractIntervals,
 } from "./intervals.js";
+export { type FindJoinConflictsInput, findJoinConflicts } from "./join-session.js";
 export {
   assertWeeklyHours,
   type ClosedInterval,
