@@ -5,6 +5,7 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { openDatabase } from "../db/open-node";
+import { runSeeders } from "../db/seed";
 import { createApp } from "./app";
 import { createPasswordHasher } from "./auth/password";
 import { nodeScrypt } from "./auth/scrypt-node";
@@ -24,6 +25,9 @@ async function main() {
     { db, passwords, now: clock() },
     { email: config.adminEmail, password: config.adminPassword },
   );
+
+  const seeded = await runSeeders(db, config.seed, clock());
+  if (seeded.length > 0) logger.info("seeded", { kind: config.seed, seeders: seeded });
 
   const deps: AppDeps = {
     db,

@@ -1,6 +1,10 @@
 /**
  * @module The whole database schema, one file per domain; drizzle-kit reads this index.
  */
+export * from "./agenda";
 export * from "./audit";
 export * from "./auth";
+export * from "./closures";
+export * from "./delegations";
 export * from "./rate-limits";
+export * from "./venues";

@@ -1,0 +1,87 @@
+/**
+ * @module Delegations (visit requests and confirmed visits) and their participants (the roster).
+ * Status: requested → confirmed → completed, or declined / cancelled. `version` guards every edit
+ * (optimistic concurrency). Dates the visitor asks for are local calendar dates ("YYYY-MM-DD", WIB).
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES } from "./auth";
+
+export const DELEGATION_STATUSES = ["requested", "confirmed", "completed", "declined", "cancelled"] as const;
+export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
+
+/** A requested period: a single day has `end === start`. */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+export const delegations = sqliteTable(
+  "delegations",
+  {
+    id: text("id").primaryKey(),
+    /** Tracking code shown to visitors, e.g. SB-2026-0042. */
+    code: text("code").notNull().unique(),
+    status: text("status", { enum: DELEGATION_STATUSES }).notNull(),
+    institution: text("institution").notNull(),
+    provinceCode: text("province_code"),
+    regencyCode: text("regency_code"),
+    leaderName: text("leader_name").notNull(),
+    leaderTitle: text("leader_title").notNull(),
+    purpose: text("purpose").notNull(),
+    topics: text("topics", { mode: "json" }).$type<string[]>().notNull(),
+    expectedSize: integer("expected_size").notNull(),
+    preferredDates: text("preferred_dates", { mode: "json" }).$type<DateRange>().notNull(),
+    alternativeDates: text("alternative_dates", { mode: "json" }).$type<DateRange[]>().notNull(),
+    /** Dates proposed by protocol staff when the requested ones do not work. */
+    proposedDates: text("proposed_dates", { mode: "json" }).$type<DateRange[]>(),
+    confirmedDates: text("confirmed_dates", { mode: "json" }).$type<DateRange>(),
+    arrivalAt: integer("arrival_at", { mode: "timestamp_ms" }),
+    departureAt: integer("departure_at", { mode: "timestamp_ms" }),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    letterNumber: text("letter_number"),
+    letterDate: text("letter_date"),
+    language: text("language", { enum: LOCALES }).notNull().default("id"),
+    notes: text("notes"),
+    /** Message from staff shown on the visitor's status page (reason for a decline, proposal, …). */
+    publicMessage: text("public_message"),
+    /** SHA-256 of the private status-link token. */
+    statusTokenHash: text("status_token_hash"),
+    /** Automatic notices (received, reminders) can be turned off per delegation. */
+    autoNotices: integer("auto_notices", { mode: "boolean" }).notNull().default(true),
+    source: text("source", { enum: ["public_form", "staff", "api"] }).notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("delegations_status_idx").on(t.status, t.createdAt),
+    index("delegations_institution_idx").on(t.institution),
+    uniqueIndex("delegations_status_token_idx").on(t.statusTokenHash),
+  ],
+);
+
+export const participants = sqliteTable(
+  "participants",
+  {
+    id: text("id").primaryKey(),
+    delegationId: text("delegation_id")
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    title: text("title").notNull(),
+    institution: text("institution"),
+    email: text("email"),
+    phone: text("phone"),
+    needs: text("needs"),
+    /** Protocol precedence: lower comes first. Suggested from the title, may be overridden. */
+    precedenceRank: integer("precedence_rank").notNull(),
+    rankOverridden: integer("rank_overridden", { mode: "boolean" }).notNull().default(false),
+    attended: integer("attended", { mode: "boolean" }),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("participants_delegation_idx").on(t.delegationId, t.precedenceRank)],
+);

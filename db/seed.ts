@@ -1,0 +1,49 @@
+/**
+ * @module Seeding a fresh database. `starter` (the default) loads what a new regency needs: the Banyuwangi
+ * venues, hosts and the half-day MPP visit template, plus this year's and next year's national holidays;
+ * `demo` adds the seed story's delegation; `none` seeds nothing. Each feature contributes a seeder below;
+ * seeders run once per database (recorded in `seed_runs`) and are idempotent.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+export type SeedKind = "starter" | "demo" | "none";
+
+export interface Seeder {
+  /** Unique, stable name; a seeder that ran once never runs again on that database. */
+  name: string;
+  /** The seed kinds that include it (`demo` always includes `starter`). */
+  kinds: readonly Exclude<SeedKind, "none">[];
+  run(db: Db, now: Date): Promise<void>;
+}
+
+/** Features append their seeders here, in dependency order. */
+export const SEEDERS: Seeder[] = [];
+
+export async function runSeeders(db: Db, kind: SeedKind, now: Date, seeders: readonly Seeder[] = SEEDERS) {
+  if (kind === "none") return [];
+  await db.write(() =>
+    db.client.execute("CREATE TABLE IF NOT EXISTS seed_runs (name TEXT PRIMARY KEY, at INTEGER NOT NULL)"),
+  );
+  const ran: string[] = [];
+  for (const seeder of seeders) {
+    if (
+      !seeder.kinds.includes(kind === "demo" ? "demo" : "starter") &&
+      !(kind === "demo" && seeder.kinds.includes("starter"))
+    )
+      continue;
+    const done = await db.orm.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM seed_runs WHERE name = ${seeder.name}`,
+    );
+    if (done && done.n > 0) continue;
+    await seeder.run(db, now);
+    await db.write(() =>
+      db.client.execute({
+        sql: "INSERT OR IGNORE INTO seed_runs (name, at) VALUES (?, ?)",
+        args: [seeder.name, now.getTime()],
+      }),
+    );
+    ran.push(seeder.name);
+  }
+  return ran;
+}
