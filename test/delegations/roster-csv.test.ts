@@ -92,7 +92,7 @@ describe("parseRosterCsv", () => {
       ",Kepala Bagian,,,", // row 3: no name
       "No Title,,not-an-email,12345,abc", // row 4: title, email, phone, rank
       '"Multi\nLine",Camat,,6.28123E+12,', // row 5 (spans two text lines): Excel scientific phone
-      "Too Long," + "x".repeat(201) + ",,,", // row 6
+      `Too Long,${"x".repeat(201)},,,`, // row 6
       "Extra,Staf,,,,surplus", // row 7: more cells than header
     ].join("\n");
     const { rows, errors } = parseRosterCsv(csv);
