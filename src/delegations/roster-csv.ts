@@ -43,7 +43,10 @@ export interface ParticipantInput {
 }
 
 export interface RosterCsvError {
-  /** Spreadsheet row number as the user sees it: the header is row 1, the first data row is row 2. */
+  /**
+   * Spreadsheet row number as the user sees it: the header is row 1, the first data row is row 2 (a cell
+   * spanning several text lines is still one row). 0 only when the whole file is too large to read.
+   */
   row: number;
   /** The column at fault; "header" for the header row, "row" for a malformed row, "file" for the file. */
   field: RosterField | "header" | "row" | "file";
