@@ -25,13 +25,10 @@ export async function runSeeders(db: Db, kind: SeedKind, now: Date, seeders: rea
   await db.write(() =>
     db.client.execute("CREATE TABLE IF NOT EXISTS seed_runs (name TEXT PRIMARY KEY, at INTEGER NOT NULL)"),
   );
+  const wanted: string[] = kind === "demo" ? ["starter", "demo"] : ["starter"];
   const ran: string[] = [];
   for (const seeder of seeders) {
-    if (
-      !seeder.kinds.includes(kind === "demo" ? "demo" : "starter") &&
-      !(kind === "demo" && seeder.kinds.includes("starter"))
-    )
-      continue;
+    if (!seeder.kinds.some((k) => wanted.includes(k))) continue;
     const done = await db.orm.get<{ n: number }>(
       sql`SELECT count(*) AS n FROM seed_runs WHERE name = ${seeder.name}`,
     );
