@@ -17,10 +17,7 @@ export interface Seeder {
   run(db: Db, now: Date): Promise<void>;
 }
 
-/** Features append their seeders here, in dependency order. */
-export const SEEDERS: Seeder[] = [];
-
-export async function runSeeders(db: Db, kind: SeedKind, now: Date, seeders: readonly Seeder[] = SEEDERS) {
+export async function runSeeders(db: Db, kind: SeedKind, now: Date, seeders: readonly Seeder[]) {
   if (kind === "none") return [];
   await db.write(() =>
     db.client.execute("CREATE TABLE IF NOT EXISTS seed_runs (name TEXT PRIMARY KEY, at INTEGER NOT NULL)"),

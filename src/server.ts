@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { openDatabase } from "../db/open-node";
 import { runSeeders } from "../db/seed";
+import { SEEDERS } from "../db/seeders";
 import { createApp } from "./app";
 import { createPasswordHasher } from "./auth/password";
 import { nodeScrypt } from "./auth/scrypt-node";
@@ -26,7 +27,7 @@ async function main() {
     { email: config.adminEmail, password: config.adminPassword },
   );
 
-  const seeded = await runSeeders(db, config.seed, clock());
+  const seeded = await runSeeders(db, config.seed, clock(), SEEDERS);
   if (seeded.length > 0) logger.info("seeded", { kind: config.seed, seeders: seeded });
 
   const deps: AppDeps = {

@@ -1,0 +1,6 @@
+/**
+ * @module The list of seeders, in dependency order (see db/seed.ts). Features add theirs here.
+ */
+import type { Seeder } from "./seed";
+
+export const SEEDERS: Seeder[] = [];
