@@ -3,7 +3,7 @@
  * Status: requested → confirmed → completed, or declined / cancelled. `version` guards every edit
  * (optimistic concurrency). Dates the visitor asks for are local calendar dates ("YYYY-MM-DD", WIB).
  */
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { customType, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "./auth";
 
 export const DELEGATION_STATUSES = ["requested", "confirmed", "completed", "declined", "cancelled"] as const;
@@ -85,3 +85,56 @@ export const participants = sqliteTable(
   },
   (t) => [index("participants_delegation_idx").on(t.delegationId, t.precedenceRank)],
 );
+
+/** Raw bytes as a BLOB, read back as a Uint8Array on Node and Workers alike (no Buffer). */
+const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | Uint8Array }>({
+  dataType: () => "blob",
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value)),
+});
+
+/** Visit topics visitors pick from (MPP, Pasar Pelayanan Publik, …); admins maintain the list. */
+export const topics = sqliteTable("topics", {
+  /** Stable slug, stored in `delegations.topics`. */
+  id: text("id").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The last tracking-code number used per year (SB-YYYY-NNNN), bumped inside the write transaction. */
+export const delegationSequences = sqliteTable("delegation_sequences", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/** Internal notes by staff on a delegation (never shown to visitors). */
+export const delegationNotes = sqliteTable(
+  "delegation_notes",
+  {
+    id: text("id").primaryKey(),
+    delegationId: text("delegation_id")
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    authorId: text("author_id"),
+    authorLabel: text("author_label").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("delegation_notes_idx").on(t.delegationId, t.createdAt)],
+);
+
+/** The request letter (PDF/JPEG/PNG ≤ 5 MB), its bytes in the database so it works on Node and Workers. */
+export const letterFiles = sqliteTable("letter_files", {
+  delegationId: text("delegation_id")
+    .primaryKey()
+    .references(() => delegations.id, { onDelete: "cascade" }),
+  fileName: text("file_name").notNull(),
+  contentType: text("content_type", { enum: ["application/pdf", "image/jpeg", "image/png"] }).notNull(),
+  size: integer("size").notNull(),
+  data: bytes("data").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
