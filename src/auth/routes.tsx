@@ -90,6 +90,7 @@ export function authRoutes(auth: Auth) {
         throw error;
       const message = c.get("t")(error.messageKey);
       const status = error.code === "rate_limited" ? 429 : 401;
+      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
       return renderPage(
         c,
         c.get("t")("auth.signInTitle"),
