@@ -79,6 +79,16 @@ export const agendaItemHosts = sqliteTable(
     hostId: text("host_id")
       .notNull()
       .references(() => hosts.id),
+    /**
+     * Copies of the item's times (kept in step by the booking service, the only writer), so a host's
+     * bookings in a window are one range scan of `aih_host_time_idx` instead of a join over all their items.
+     */
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.hostId] }), index("aih_host_idx").on(t.hostId, t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.hostId] }),
+    index("aih_host_idx").on(t.hostId, t.itemId),
+    index("aih_host_time_idx").on(t.hostId, t.startsAt),
+  ],
 );

@@ -7,4 +7,5 @@ export * from "./auth";
 export * from "./closures";
 export * from "./delegations";
 export * from "./rate-limits";
+export * from "./templates";
 export * from "./venues";

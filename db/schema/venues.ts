@@ -57,7 +57,9 @@ export const blackouts = sqliteTable(
     fromTime: text("from_time"),
     toTime: text("to_time"),
     reason: text("reason").notNull(),
+    version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("blackouts_venue_idx").on(t.venueId)],
 );
