@@ -7,5 +7,6 @@ export * from "./auth";
 export * from "./closures";
 export * from "./delegations";
 export * from "./rate-limits";
+export * from "./sharing";
 export * from "./templates";
 export * from "./venues";
