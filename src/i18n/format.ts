@@ -3,7 +3,7 @@
  * "Sabtu, 7 Februari 2026, 09.00 WIB" (id) and "Saturday, 7 February 2026, 09:00 WIB" (en).
  */
 import type { Locale } from "./dictionary";
-import { zoneLabel } from "./zone-label";
+import { zoneLabel } from "../scheduling/zoned-time";
 
 const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
@@ -43,7 +43,7 @@ function partsOf(instant: Date, locale: Locale, timeZone: string): Parts {
 export function formatTime(instant: Date, locale: Locale, timeZone: string, withZone = true): string {
   const p = partsOf(instant, locale, timeZone);
   const time = `${p.hour}${locale === "id" ? "." : ":"}${p.minute}`;
-  return withZone ? `${time} ${zoneLabel(timeZone, instant)}` : time;
+  return withZone ? `${time} ${zoneLabel(timeZone, instant.getTime())}` : time;
 }
 
 /** "Sabtu, 7 Februari 2026" / "Saturday, 7 February 2026". */

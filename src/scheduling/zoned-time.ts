@@ -203,9 +203,9 @@ const INDONESIAN_LABELS: Record<string, string> = {
  * name at that instant ("GMT+10", "EST", "GMT+2"), which may change with DST, hence `at`.
  */
 export function zoneLabel(timeZone: string, at: number): string {
-  assertTimeZone(timeZone);
   const direct = INDONESIAN_LABELS[timeZone];
   if (direct) return direct;
+  assertTimeZone(timeZone);
   const canonical = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   const aliased = INDONESIAN_LABELS[canonical];
   if (aliased) return aliased;
