@@ -6,6 +6,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./closures";
 export * from "./delegations";
+export * from "./outbox";
 export * from "./rate-limits";
 export * from "./sharing";
 export * from "./templates";
