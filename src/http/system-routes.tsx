@@ -16,6 +16,13 @@ import { pageContext, renderPage } from "./render";
 
 export const systemApiDocs: RouteDoc[] = [
   { method: "get", path: "/openapi.json", summary: "This document", tag: "system" },
+  {
+    method: "get",
+    path: "/docs",
+    summary: "This document as a web page",
+    tag: "system",
+    responseType: "text/html",
+  },
 ];
 
 export function systemRoutes(apiDocs: () => readonly RouteDoc[]) {
