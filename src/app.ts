@@ -4,15 +4,14 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { createAuth } from "./auth/lucia";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
+import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
-import { AppError } from "./http/errors";
 import { resolveLocale, setLocale } from "./http/locale";
 import type { RouteDoc } from "./http/openapi";
 import { originCheck, securityHeaders } from "./http/security";
@@ -40,14 +39,7 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   app.use(securityHeaders());
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError("payload_too_large");
-      },
-    }),
-  );
+  app.use(limitBody(deps.config.bodyLimitBytes));
   app.use(resolveUser(auth));
   app.use(resolveLocale());
   app.use(originCheck(() => [deps.config.baseUrl]));
