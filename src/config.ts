@@ -25,6 +25,18 @@ export const configSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Protokol Sambang <protokol@localhost>"),
+  ORGANIZER_NAME: z.string().trim().min(1).max(120).optional(),
+  ORGANIZER_EMAIL: z.email().optional(),
+  ORGANIZER_PHONE: z.string().trim().min(6).max(30).optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+  MAIL_DIR: z.string().min(1).default("data/mail"),
+  SMTP_TLS_REJECT_UNAUTHORIZED: booleanish.default(true),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)")
+    .default("16:00"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -32,6 +44,8 @@ export const configSchema = z.object({
     .default(1024 * 1024),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
+  REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -48,10 +62,40 @@ export interface Config {
   seed: "starter" | "demo" | "none";
   smtpUrl?: string;
   mailFrom: string;
+  /** ORGANIZER of calendar invitations (the protocol office); default: MAIL_FROM's display name. */
+  organizerName: string;
+  /** Default: MAIL_FROM's address. */
+  organizerEmail: string;
+  /** The protocol office's phone/WhatsApp, shown as a contact on itineraries. */
+  organizerPhone?: string;
+  /** Reply-To of every notice (the protocol office); replies go there, not to the sending address. */
+  mailReplyTo?: string;
+  /** Without SMTP_URL, messages are written as .eml files here (NOT sent). */
+  mailDir: string;
+  /** false accepts a self-signed SMTP certificate (an office relay); keep true otherwise. */
+  smtpTlsRejectUnauthorized: boolean;
+  /** Delivery attempts before a temporarily failing message is marked failed. */
+  mailMaxAttempts: number;
+  /** How often the Node server runs the jobs (outbox delivery, reminders). */
+  jobIntervalSeconds: number;
+  /** Reminders go out the day before a visit at this local time, in the venue's zone. */
+  reminderTime: string;
   bodyLimitBytes: number;
   /** Read the client address from X-Forwarded-For (only behind a proxy you trust). */
   trustProxy: boolean;
   logRequests: boolean;
+  /** A visit must be requested at least this many working days ahead (weekends and closures don't count). */
+  requestMinWorkingDays: number;
+  /** Public visit requests accepted per client address per hour. */
+  requestRateLimitPerHour: number;
+}
+
+/** `Name <addr>` or `addr` → its parts (the name falls back to the address). */
+function mailboxOf(value: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+)>\s*$/.exec(value);
+  const email = (m ? m[2] : value)?.trim() ?? value;
+  const name = m?.[1]?.trim() || email;
+  return { name, email };
 }
 
 export class ConfigError extends Error {
@@ -78,8 +122,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seed: c.SEED,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    organizerName: c.ORGANIZER_NAME ?? mailboxOf(c.MAIL_FROM).name,
+    organizerEmail: c.ORGANIZER_EMAIL ?? mailboxOf(c.MAIL_FROM).email,
+    organizerPhone: c.ORGANIZER_PHONE,
+    mailReplyTo: c.MAIL_REPLY_TO,
+    mailDir: c.MAIL_DIR,
+    smtpTlsRejectUnauthorized: c.SMTP_TLS_REJECT_UNAUTHORIZED,
+    mailMaxAttempts: c.MAIL_MAX_ATTEMPTS,
+    jobIntervalSeconds: c.JOB_INTERVAL_SECONDS,
+    reminderTime: c.REMINDER_TIME,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     trustProxy: c.TRUST_PROXY,
     logRequests: c.LOG_REQUESTS,
+    requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
+    requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,
   };
 }

@@ -4,12 +4,15 @@
  */
 import { LOCALES, type Locale } from "../../db/schema/auth";
 import { auth } from "./messages/auth";
+import { closuresMessages } from "./messages/closures";
 import { common } from "./messages/common";
+import { delegationsMessages } from "./messages/delegations";
+import { itinerary } from "./messages/itinerary";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "id";
 
-const catalogues = [common, auth] as const;
+const catalogues = [common, auth, closuresMessages, delegationsMessages, itinerary] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogues)[number]>;

@@ -1,0 +1,168 @@
+/**
+ * @module Reads a year's official list of closed dates (the SKB 3 Menteri's holidays and *cuti bersama* —
+ * collective leave days — or a regent's local holidays) from CSV: `date;name;kind`, comma or semicolon,
+ * with or without a BOM and a header row. Pure: all-or-nothing is the caller's job; every bad row is
+ * reported by its spreadsheet row number, in Indonesian and English.
+ */
+import { CsvSyntaxError, parseCsv } from "../delegations/csv-parse";
+import type { BilingualMessage } from "../delegations/roster-fields";
+import { CLOSURE_KINDS, type ClosureKind } from "./kinds";
+
+export const MAX_CLOSURE_CSV_CHARS = 200_000;
+
+export interface ClosureCsvRow {
+  row: number;
+  date: string;
+  name: string;
+  kind: ClosureKind;
+}
+
+export interface ClosureCsvError {
+  row: number;
+  field: "date" | "name" | "kind" | "row" | "file";
+  message: BilingualMessage;
+}
+
+const KIND_ALIASES: Record<string, ClosureKind> = {
+  national_holiday: "national_holiday",
+  "libur nasional": "national_holiday",
+  nasional: "national_holiday",
+  national: "national_holiday",
+  cuti_bersama: "cuti_bersama",
+  "cuti bersama": "cuti_bersama",
+  "collective leave": "cuti_bersama",
+  local_holiday: "local_holiday",
+  "libur daerah": "local_holiday",
+  "libur lokal": "local_holiday",
+  local: "local_holiday",
+  daerah: "local_holiday",
+};
+
+/** "2026-03-20", "20/03/2026" or "20-03-2026" → "2026-03-20"; null if not a real date. */
+export function parseLocalDate(raw: string): string | null {
+  const text = raw.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  let ymd: [string, string, string] | null = m ? [m[1] as string, m[2] as string, m[3] as string] : null;
+  if (!ymd) {
+    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    if (m) ymd = [m[3] as string, (m[2] as string).padStart(2, "0"), (m[1] as string).padStart(2, "0")];
+  }
+  if (!ymd) return null;
+  const iso = `${ymd[0]}-${ymd[1]}-${ymd[2]}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+const err = (row: number, field: ClosureCsvError["field"], id: string, en: string): ClosureCsvError => ({
+  row,
+  field,
+  message: { id, en },
+});
+
+/** Parses the CSV for `year`; rows outside that year are errors. */
+export function parseClosuresCsv(
+  input: string,
+  year: number,
+): { rows: ClosureCsvRow[]; errors: ClosureCsvError[] } {
+  if (input.length > MAX_CLOSURE_CSV_CHARS) {
+    return {
+      rows: [],
+      errors: [err(0, "file", "Berkas terlalu besar.", "The file is too large.")],
+    };
+  }
+  let records: string[][];
+  try {
+    records = parseCsv(input).records;
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return {
+      rows: [],
+      errors: [
+        err(
+          error.row,
+          "file",
+          `Format CSV rusak di baris ${error.row}.`,
+          `Malformed CSV in row ${error.row}.`,
+        ),
+      ],
+    };
+  }
+  const rows: ClosureCsvRow[] = [];
+  const errors: ClosureCsvError[] = [];
+  const seen = new Set<string>();
+  records.forEach((cells, index) => {
+    const row = index + 1;
+    if (cells.every((c) => c.trim() === "")) return;
+    const first = (cells[0] ?? "").trim().toLowerCase();
+    if (row === 1 && (first === "date" || first === "tanggal")) return;
+    if (cells.length < 3 || cells.slice(3).some((c) => c.trim() !== "")) {
+      errors.push(
+        err(
+          row,
+          "row",
+          `Baris ${row} harus berisi 3 kolom: tanggal;nama;jenis.`,
+          `Row ${row} must have 3 columns: date;name;kind.`,
+        ),
+      );
+      return;
+    }
+    const date = parseLocalDate(cells[0] ?? "");
+    const name = (cells[1] ?? "").trim();
+    const kind = KIND_ALIASES[(cells[2] ?? "").trim().toLowerCase().replace(/\s+/g, " ")];
+    if (!date)
+      errors.push(
+        err(
+          row,
+          "date",
+          `Tanggal di baris ${row} tidak valid (pakai YYYY-MM-DD).`,
+          `The date in row ${row} is not valid (use YYYY-MM-DD).`,
+        ),
+      );
+    else if (!date.startsWith(`${year}-`))
+      errors.push(
+        err(
+          row,
+          "date",
+          `Tanggal di baris ${row} bukan tahun ${year}.`,
+          `The date in row ${row} is not in ${year}.`,
+        ),
+      );
+    if (!name || name.length > 200)
+      errors.push(
+        err(
+          row,
+          "name",
+          `Nama di baris ${row} wajib diisi (maksimal 200 karakter).`,
+          `The name in row ${row} is required (at most 200 characters).`,
+        ),
+      );
+    if (!kind)
+      errors.push(
+        err(
+          row,
+          "kind",
+          `Jenis di baris ${row} harus ${CLOSURE_KINDS.join(", ")}.`,
+          `The kind in row ${row} must be one of ${CLOSURE_KINDS.join(", ")}.`,
+        ),
+      );
+    if (date && name && kind && name.length <= 200 && date.startsWith(`${year}-`)) {
+      const key = `${date}|${kind}`;
+      if (seen.has(key)) {
+        errors.push(
+          err(
+            row,
+            "date",
+            `Tanggal dan jenis di baris ${row} sudah ada di baris sebelumnya.`,
+            `Row ${row} repeats an earlier date and kind.`,
+          ),
+        );
+        return;
+      }
+      seen.add(key);
+      rows.push({ row, date, name, kind });
+    }
+  });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push(err(1, "file", "Berkas kosong.", "The file is empty."));
+  return { rows, errors };
+}
