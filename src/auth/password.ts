@@ -27,6 +27,8 @@ export interface PasswordHasher {
 
 export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { ln: 14, r: 8, p: 5 };
 const KEY_LENGTH = 32;
+/** Highest cost accepted from a stored hash (2^20 × 8 × 128 B = 1 GiB). */
+const MAX_LN = 20;
 const FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/;
 
 /** Compares two byte arrays in time that depends only on their length. */
@@ -51,11 +53,20 @@ export function createPasswordHasher(
       const m = FORMAT.exec(stored);
       if (!m) return false;
       const [, ln, r, p, salt, expected] = m as unknown as [string, string, string, string, string, string];
-      const expectedBytes = base64url.decode(expected);
-      const key = await scrypt(password.normalize("NFKC"), base64url.decode(salt), {
-        ln: Number(ln),
-        r: Number(r),
-        p: Number(p),
+      const cost = { ln: Number(ln), r: Number(r), p: Number(p) };
+      // A damaged or hostile stored hash must answer "no", not throw (500) or ask for 2^99 work.
+      if (cost.ln < 1 || cost.ln > MAX_LN || cost.r < 1 || cost.p < 1) return false;
+      let saltBytes: Uint8Array;
+      let expectedBytes: Uint8Array;
+      try {
+        saltBytes = base64url.decode(salt);
+        expectedBytes = base64url.decode(expected);
+      } catch {
+        return false;
+      }
+      if (expectedBytes.length < 16) return false;
+      const key = await scrypt(password.normalize("NFKC"), saltBytes, {
+        ...cost,
         dkLen: expectedBytes.length,
       });
       return constantTimeEqual(key, expectedBytes);
