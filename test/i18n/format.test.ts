@@ -1,0 +1,31 @@
+/** Date/time formatting for people, with the zone label from the IANA zone. */
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatTime } from "../../src/i18n/format";
+
+const NINE_WIB = new Date("2026-02-07T09:00:00+07:00");
+
+describe("formatDateTime", () => {
+  it("writes Bahasa Indonesia and English exactly", () => {
+    expect(formatDateTime(NINE_WIB, "id", "Asia/Jakarta")).toBe("Sabtu, 7 Februari 2026, 09.00 WIB");
+    expect(formatDateTime(NINE_WIB, "en", "Asia/Jakarta")).toBe("Saturday, 7 February 2026, 09:00 WIB");
+  });
+
+  it("uses WITA and WIT in central and eastern Indonesia", () => {
+    expect(formatDateTime(NINE_WIB, "id", "Asia/Makassar")).toBe("Sabtu, 7 Februari 2026, 10.00 WITA");
+    expect(formatDateTime(NINE_WIB, "en", "Asia/Makassar")).toBe("Saturday, 7 February 2026, 10:00 WITA");
+    expect(formatDateTime(NINE_WIB, "id", "Asia/Jayapura")).toBe("Sabtu, 7 Februari 2026, 11.00 WIT");
+    expect(formatDateTime(NINE_WIB, "en", "Asia/Jayapura")).toBe("Saturday, 7 February 2026, 11:00 WIT");
+    expect(formatDateTime(NINE_WIB, "id", "Asia/Pontianak")).toBe("Sabtu, 7 Februari 2026, 09.00 WIB");
+  });
+
+  it("crosses midnight into the local date", () => {
+    const late = new Date("2026-02-07T23:30:00+07:00");
+    expect(formatDateTime(late, "id", "Asia/Jayapura")).toBe("Minggu, 8 Februari 2026, 01.30 WIT");
+  });
+
+  it("has date and time parts on their own", () => {
+    expect(formatDate(NINE_WIB, "id", "Asia/Jakarta")).toBe("Sabtu, 7 Februari 2026");
+    expect(formatTime(NINE_WIB, "id", "Asia/Jakarta")).toBe("09.00 WIB");
+    expect(formatTime(NINE_WIB, "en", "Asia/Jakarta", false)).toBe("09:00");
+  });
+});
