@@ -86,7 +86,10 @@ describe("API tokens", () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("unauthenticated");
 
-    const page = await t.app.request(`/admin/tokens/${b.id}/revoke`, { method: "POST", headers: admin.headers });
+    const page = await t.app.request(`/admin/tokens/${b.id}/revoke`, {
+      method: "POST",
+      headers: admin.headers,
+    });
     expect(page.status).toBe(200);
     expect((await t.app.request("/api/v1/me", { headers: bearer(b.token) })).status).toBe(401);
   });
@@ -110,7 +113,9 @@ describe("API tokens", () => {
     const admin = await t.as("admin");
     const { token } = await createToken(t, admin.headers, { name: "x" });
     for (const header of [`Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, "Bearer ", `Basic ${token}`]) {
-      expect((await t.app.request("/api/v1/me", { headers: { Authorization: header } })).status, header).toBe(401);
+      expect((await t.app.request("/api/v1/me", { headers: { Authorization: header } })).status, header).toBe(
+        401,
+      );
     }
     const page = await t.app.request("/admin/users", { headers: bearer(token) });
     expect(page.status).toBe(303);

@@ -95,7 +95,10 @@ describe("ending sessions", () => {
     const admin = await t.as("admin");
     const user = await t.addUser("viewer");
     const cookie = await t.signIn(user.email, user.password);
-    const res = await t.app.request(`/admin/users/${user.id}/disable`, { method: "POST", headers: admin.headers });
+    const res = await t.app.request(`/admin/users/${user.id}/disable`, {
+      method: "POST",
+      headers: admin.headers,
+    });
     expect(res.status).toBe(200);
     expect((await me(t, cookie)).status).toBe(401);
   });

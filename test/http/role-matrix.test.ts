@@ -133,10 +133,11 @@ describe.each(protectedDocs.map((d) => [`${d.method.toUpperCase()} /api/v1${d.pa
     it.each(ROLES.map((role) => [role, doc.roles?.includes(role) ?? true] as const))(
       "%s (allowed: %s) by session and by token",
       async (role, allowed) => {
-        for (const auth of [
+        const ways: Record<string, string>[] = [
           { Cookie: sessions[role], ...ORIGIN },
           { Authorization: `Bearer ${tokens[role]}` },
-        ]) {
+        ];
+        for (const auth of ways) {
           const res = await apiCall(method, url(), auth);
           if (allowed) {
             expect([401, 403], `${role} ${Object.keys(auth)[0]}`).not.toContain(res.status);
