@@ -9,6 +9,7 @@ import { createAuth } from "./auth/lucia";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
+import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
 import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
@@ -26,6 +27,7 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...tokensApiDocs,
   ...auditApiDocs,
   ...systemApiDocs,
+  ...schedulingApiDocs,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", userRoutes());
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
+  app.route("/", schedulingRoutes());
 
   app.onError(onError);
   app.notFound(onNotFound);

@@ -8,11 +8,21 @@ import { closuresMessages } from "./messages/closures";
 import { common } from "./messages/common";
 import { delegationsMessages } from "./messages/delegations";
 import { itinerary } from "./messages/itinerary";
+import { mail } from "./messages/mail";
+import { scheduling } from "./messages/scheduling";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "id";
 
-const catalogues = [common, auth, closuresMessages, delegationsMessages, itinerary] as const;
+const catalogues = [
+  common,
+  auth,
+  closuresMessages,
+  delegationsMessages,
+  itinerary,
+  scheduling,
+  mail,
+] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogues)[number]>;

@@ -1,0 +1,191 @@
+/**
+ * @module Availability search: free start times for a venue and/or hosts (and optionally a delegation),
+ * a duration and a group size across up to 180 days. One indexed query per resource loads the range,
+ * then the pure `findFreeSlots` does the work; each slot is given in UTC and in the venue's wall time.
+ */
+import { z } from "zod";
+import type { Queryable } from "../../db/client";
+import { AppError } from "../http/errors";
+import { msg } from "../http/validate";
+import {
+  createZoneClock,
+  findFreeSlots,
+  type Interval,
+  isValidTimeZone,
+  localToInstant,
+  MAX_SEARCH_DAYS,
+  type SlotHost,
+  zoneLabel,
+} from "../scheduling/index";
+import { toWeeklyHours } from "../venues/weekly-hours";
+import {
+  loadClosures,
+  loadDelegationBookings,
+  loadHostBookings,
+  loadHosts,
+  loadVenue,
+  loadVenueBookings,
+  venueRulesOf,
+} from "./load";
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const dateOrInstant = z.union([
+  z.string().regex(DATE_RE),
+  z.iso.datetime({ offset: true, error: "i18n:scheduling.instantInvalid" }),
+]);
+
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()))
+  .transform((v) => [...new Set(v.filter(Boolean))])
+  .pipe(z.array(z.string()).max(10));
+
+export const availabilityQuerySchema = z.strictObject({
+  venueId: z.string().min(1).optional(),
+  hostIds: idList.optional(),
+  delegationId: z.string().min(1).optional(),
+  /** A local date (from its midnight in the venue's zone) or an RFC 3339 instant. */
+  from: dateOrInstant,
+  /** A local date (inclusive: up to the end of that day) or an RFC 3339 instant (exclusive). */
+  to: dateOrInstant,
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  groupSize: z.coerce.number().int().min(1).max(100_000).default(1),
+  gridMinutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(240)
+    .refine((g) => 1440 % g === 0, msg("scheduling.timeInvalid"))
+    .default(15),
+  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).optional(),
+});
+export type AvailabilityQuery = z.output<typeof availabilityQuerySchema>;
+
+export interface Slot {
+  startsAt: string;
+  endsAt: string;
+  local: { date: string; start: string; end: string };
+  zone: string;
+}
+
+export interface AvailabilityResult {
+  from: string;
+  to: string;
+  timeZone: string;
+  durationMinutes: number;
+  groupSize: number;
+  gridMinutes: number;
+  slots: Slot[];
+}
+
+function resolveBound(value: string, timeZone: string, endOfDay: boolean): number {
+  if (DATE_RE.test(value)) {
+    const instant = localToInstant({ date: value, time: endOfDay ? "24:00" : "00:00", timeZone });
+    return instant;
+  }
+  return Date.parse(value);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Local "YYYY-MM-DD" and "HH:MM" of a wall-time millisecond value. */
+function wallParts(wall: number): { date: string; time: string } {
+  const d = new Date(wall);
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+function invalid(field: string, key: "scheduling.rangeTooLong" | "availability.needResource") {
+  return new AppError("validation_failed", { messageKey: key, details: { fields: { [field]: [key] } } });
+}
+
+/** Runs one search; throws `validation_failed` for an empty or too long range, `not_found` for ids. */
+export async function searchAvailability(
+  q: Queryable,
+  query: AvailabilityQuery,
+): Promise<AvailabilityResult> {
+  const hostIds = query.hostIds ?? [];
+  if (!query.venueId && hostIds.length === 0) throw invalid("venueId", "availability.needResource");
+  const venueRow = query.venueId ? await loadVenue(q, query.venueId) : undefined;
+  if (query.venueId && !venueRow) throw new AppError("not_found", { details: { entity: "venue" } });
+  const zone = venueRow?.timeZone ?? query.timeZone ?? "Asia/Jakarta";
+  const from = resolveBound(query.from, zone, false);
+  const to = resolveBound(query.to, zone, true);
+  if (!(to > from)) {
+    throw new AppError("validation_failed", {
+      details: { fields: { to: ["i18n:scheduling.endBeforeStart"] } },
+    });
+  }
+  if (to - from > MAX_SEARCH_DAYS * 86_400_000) throw invalid("to", "scheduling.rangeTooLong");
+
+  const duration = query.durationMinutes * 60_000;
+  const buffer = (venueRow?.bufferMinutes ?? 0) * 60_000;
+  const reach: Interval = { start: from - buffer, end: to + duration + buffer };
+  const hostRows = await loadHosts(q, hostIds);
+  if (hostRows.length !== hostIds.length) throw new AppError("not_found", { details: { entity: "host" } });
+
+  let slotsMs: number[] = [];
+  const inactive = (venueRow && !venueRow.active) || hostRows.some((h) => !h.active);
+  if (!inactive) {
+    const venueBookings = venueRow ? await loadVenueBookings(q, venueRow.id, reach) : [];
+    const hostBookings = await loadHostBookings(q, hostIds, reach);
+    const hosts: SlotHost[] = hostRows.map((h) => ({
+      id: h.id,
+      bookings: hostBookings.filter((b) => b.hostIds?.includes(h.id)),
+      ...(h.weeklyAvailability
+        ? { weeklyAvailability: toWeeklyHours(h.weeklyAvailability), timeZone: h.timeZone }
+        : {}),
+    }));
+    const delegationBookings = query.delegationId
+      ? await loadDelegationBookings(q, [query.delegationId], reach)
+      : [];
+    const closures = venueRow ? await loadClosures(q, venueRow.id, reach) : [];
+    slotsMs = findFreeSlots({
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      groupSize: query.groupSize,
+      gridMinutes: query.gridMinutes,
+      ...(venueRow ? { venue: venueRulesOf(venueRow) } : {}),
+      venueBookings,
+      hosts,
+      ...(query.delegationId ? { delegationId: query.delegationId, delegationBookings } : {}),
+      closures,
+      timeZone: zone,
+    });
+  }
+
+  const clock = createZoneClock(zone, { start: from, end: to + duration });
+  const labels = new Map<number, string>();
+  const slots: Slot[] = slotsMs.map((s) => {
+    const offset = clock.offsetAt(s);
+    let label = labels.get(offset);
+    if (label === undefined) {
+      label = zoneLabel(zone, s);
+      labels.set(offset, label);
+    }
+    const start = wallParts(s + offset);
+    const end = wallParts(clock.instantToWall(s + duration));
+    return {
+      startsAt: new Date(s).toISOString(),
+      endsAt: new Date(s + duration).toISOString(),
+      local: { date: start.date, start: start.time, end: end.time },
+      zone: label,
+    };
+  });
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    timeZone: zone,
+    durationMinutes: query.durationMinutes,
+    groupSize: query.groupSize,
+    gridMinutes: query.gridMinutes,
+    slots,
+  };
+}

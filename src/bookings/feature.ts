@@ -1,0 +1,18 @@
+/**
+ * @module Everything the scheduling feature mounts (venues, hosts, blackouts, bookings, availability,
+ * templates, staff calendar), so the shared src/app.ts needs one line per list.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../http/context";
+import type { RouteDoc } from "../http/openapi";
+import { venueApiRoutes, venuesApiDocs } from "../venues/api-routes";
+import { bookingRoutes, bookingsApiDocs } from "./routes";
+
+export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs];
+
+export function schedulingRoutes() {
+  const app = new Hono<AppEnv>();
+  app.route("/", venueApiRoutes());
+  app.route("/", bookingRoutes());
+  return app;
+}

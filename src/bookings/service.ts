@@ -1,0 +1,396 @@
+/**
+ * @module The booking service: the only code that writes agenda items holding a venue or hosts.
+ * book / change (move, resize, edit) / cancel / join, each one `db.writeTransaction` in which the
+ * conflict check and the write both happen (ADR 004), each audited; SEQUENCE rises on a material change.
+ *
+ * Steps are named: `loadBookableDelegation` → `checkCandidate` → `decide` → `insertItem` / update.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db, Queryable, Transaction } from "../../db/client";
+import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
+import { delegations } from "../../db/schema/delegations";
+import { type AuditActor, recordAudit } from "../audit/record";
+import { newId } from "../auth/encoding";
+import { nextSequence } from "../calendar/material-change";
+import { AppError, stale } from "../http/errors";
+import { findJoinConflicts } from "../scheduling/index";
+import { type Candidate, type ConflictDetail, checkCandidate, conflictError, decide } from "./check";
+import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView } from "./items";
+import { loadDelegationBookings, loadVenue, loadVenueBookings, venueRulesOf } from "./load";
+import type { ItemCreate, ItemPatch, JoinInput } from "./schemas";
+
+export interface BookingCtx {
+  db: Db;
+  actor: AuditActor;
+  now: Date;
+}
+
+export async function assertDelegationExists(q: Queryable, delegationId: string): Promise<void> {
+  const d = await q
+    .select({ id: delegations.id })
+    .from(delegations)
+    .where(eq(delegations.id, delegationId))
+    .get();
+  if (!d) throw new AppError("not_found", { details: { entity: "delegation", id: delegationId } });
+}
+
+/** Delegations that may still get agenda items. */
+const BOOKABLE = new Set(["requested", "confirmed"]);
+
+export async function loadBookableDelegation(q: Queryable, delegationId: string) {
+  const d = await q
+    .select({ id: delegations.id, status: delegations.status, expectedSize: delegations.expectedSize })
+    .from(delegations)
+    .where(eq(delegations.id, delegationId))
+    .get();
+  if (!d) throw new AppError("not_found", { details: { entity: "delegation", id: delegationId } });
+  if (!BOOKABLE.has(d.status)) {
+    throw new AppError("conflict", {
+      messageKey: "scheduling.delegationClosed",
+      details: [{ kind: "delegation_status", status: d.status }],
+    });
+  }
+  return d;
+}
+
+export interface NewItem {
+  kind: AgendaItemRow["kind"];
+  title: string;
+  titleEn?: string | null;
+  start: number;
+  end: number;
+  venueId: string | null;
+  hostIds: readonly string[];
+  delegationId: string;
+  groupSize: number;
+  personInCharge?: string | null;
+  dressCode?: string | null;
+  notes?: string | null;
+  overrideReason?: string | null;
+}
+
+/** Writes an item, its delegation link and its host links (with the times copied for the host index). */
+export async function insertItem(tx: Transaction, item: NewItem, ctx: BookingCtx): Promise<AgendaItemRow> {
+  const id = newId();
+  const row: AgendaItemRow = {
+    id,
+    kind: item.kind,
+    title: item.title,
+    titleEn: item.titleEn ?? null,
+    startsAt: new Date(item.start),
+    endsAt: new Date(item.end),
+    venueId: item.venueId,
+    groupSize: item.groupSize,
+    personInCharge: item.personInCharge ?? null,
+    dressCode: item.dressCode ?? null,
+    notes: item.notes ?? null,
+    notesEn: null,
+    status: "scheduled",
+    overrideReason: item.overrideReason ?? null,
+    calendarUid: `${id}@sambang`,
+    sequence: 0,
+    version: 1,
+    createdBy: ctx.actor.id,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    cancelledAt: null,
+  };
+  await tx.insert(agendaItems).values(row);
+  await tx
+    .insert(agendaItemDelegations)
+    .values({ itemId: id, delegationId: item.delegationId, groupSize: item.groupSize });
+  if (item.hostIds.length > 0) {
+    await tx.insert(agendaItemHosts).values(
+      [...new Set(item.hostIds)].map((hostId) => ({
+        itemId: id,
+        hostId,
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+      })),
+    );
+  }
+  return row;
+}
+
+async function auditOverride(
+  tx: Transaction,
+  ctx: BookingCtx,
+  itemId: string,
+  reason: string,
+  overridden: ConflictDetail[],
+) {
+  if (overridden.length === 0) return;
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: "agenda_item.override",
+    entityType: "agenda_item",
+    entityId: itemId,
+    after: { reason, conflicts: overridden },
+    now: ctx.now,
+  });
+}
+
+/** Books one item for a delegation: 201 with the item, or a 409 naming every conflict. */
+export async function bookItem(
+  ctx: BookingCtx,
+  delegationId: string,
+  input: ItemCreate,
+): Promise<AgendaItemView> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const delegation = await loadBookableDelegation(tx, delegationId);
+    const hostIds = [...new Set(input.hostIds ?? [])];
+    const cand: Candidate = {
+      start: input.startsAt.getTime(),
+      end: input.endsAt.getTime(),
+      groupSize: input.groupSize ?? delegation.expectedSize,
+      delegationIds: [delegationId],
+      venueId: input.venueId ?? null,
+      hostIds,
+    };
+    const { conflicts } = await checkCandidate(tx, cand);
+    const { blocking, overridden } = decide(conflicts, input);
+    if (blocking.length > 0) throw conflictError(blocking);
+    const reason = overridden.length > 0 ? (input.reason ?? null) : null;
+    const row = await insertItem(
+      tx,
+      {
+        ...input,
+        start: cand.start,
+        end: cand.end,
+        venueId: cand.venueId,
+        hostIds,
+        delegationId,
+        groupSize: cand.groupSize,
+        overrideReason: reason,
+      },
+      ctx,
+    );
+    const view = await getItemView(tx, row.id);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "agenda_item.book",
+      entityType: "agenda_item",
+      entityId: row.id,
+      after: view,
+      now: ctx.now,
+    });
+    if (reason) await auditOverride(tx, ctx, row.id, reason, overridden);
+    return view;
+  });
+}
+
+async function partiesOf(q: Queryable, itemId: string) {
+  return q
+    .select({ delegationId: agendaItemDelegations.delegationId, groupSize: agendaItemDelegations.groupSize })
+    .from(agendaItemDelegations)
+    .where(eq(agendaItemDelegations.itemId, itemId))
+    .all();
+}
+
+async function hostIdsOf(q: Queryable, itemId: string): Promise<string[]> {
+  const rows = await q
+    .select({ hostId: agendaItemHosts.hostId })
+    .from(agendaItemHosts)
+    .where(eq(agendaItemHosts.itemId, itemId))
+    .all();
+  return rows.map((r) => r.hostId);
+}
+
+function assertEditable(row: AgendaItemRow, version?: number) {
+  if (version !== undefined && row.version !== version) throw stale({ currentVersion: row.version });
+  if (row.status === "cancelled") {
+    throw new AppError("conflict", {
+      messageKey: "scheduling.itemCancelled",
+      details: [{ kind: "cancelled", itemId: row.id }],
+    });
+  }
+}
+
+/**
+ * Moves, resizes or edits an item. A change of time, venue, hosts or size re-checks the item against
+ * everything else (ignoring itself); other edits don't. `version` must be current.
+ */
+export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPatch): Promise<AgendaItemView> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await getItemRow(tx, itemId);
+    assertEditable(before, patch.version);
+    const parties = await partiesOf(tx, itemId);
+    const beforeHosts = await hostIdsOf(tx, itemId);
+    if (patch.groupSize !== undefined && parties.length > 1) {
+      throw new AppError("validation_failed", {
+        messageKey: "scheduling.mergedSize",
+        details: { fields: { groupSize: ["merged session"] } },
+      });
+    }
+    const start = patch.startsAt?.getTime() ?? before.startsAt.getTime();
+    const end = patch.endsAt?.getTime() ?? before.endsAt.getTime();
+    if (end <= start || end - start > 24 * 3_600_000) {
+      throw new AppError("validation_failed", { details: { fields: { endsAt: ["range"] } } });
+    }
+    const venueId = patch.venueId === undefined ? before.venueId : patch.venueId;
+    const hostIds = patch.hostIds === undefined ? beforeHosts : [...new Set(patch.hostIds)];
+    const groupSize = patch.groupSize ?? before.groupSize;
+    const scheduleChanged =
+      start !== before.startsAt.getTime() ||
+      end !== before.endsAt.getTime() ||
+      venueId !== before.venueId ||
+      groupSize !== before.groupSize ||
+      hostIds.length !== beforeHosts.length ||
+      hostIds.some((h) => !beforeHosts.includes(h));
+
+    let overrideReason = before.overrideReason;
+    if (scheduleChanged) {
+      const { conflicts } = await checkCandidate(tx, {
+        start,
+        end,
+        groupSize,
+        delegationIds: parties.map((p) => p.delegationId),
+        venueId,
+        hostIds,
+        ignoreItemId: itemId,
+      });
+      const { blocking, overridden } = decide(conflicts, patch);
+      if (blocking.length > 0) throw conflictError(blocking);
+      overrideReason = overridden.length > 0 ? (patch.reason ?? null) : null;
+      if (overrideReason) await auditOverride(tx, ctx, itemId, overrideReason, overridden);
+    }
+
+    const after: AgendaItemRow = {
+      ...before,
+      title: patch.title ?? before.title,
+      titleEn: patch.titleEn === undefined ? before.titleEn : patch.titleEn,
+      kind: patch.kind ?? before.kind,
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      venueId,
+      groupSize,
+      personInCharge: patch.personInCharge === undefined ? before.personInCharge : patch.personInCharge,
+      dressCode: patch.dressCode === undefined ? before.dressCode : patch.dressCode,
+      notes: patch.notes === undefined ? before.notes : patch.notes,
+      overrideReason,
+      version: before.version + 1,
+      updatedAt: ctx.now,
+    };
+    after.sequence = nextSequence(before.sequence, materialOf(before), materialOf(after));
+    await tx.update(agendaItems).set(after).where(eq(agendaItems.id, itemId));
+    await tx.delete(agendaItemHosts).where(eq(agendaItemHosts.itemId, itemId));
+    if (hostIds.length > 0) {
+      await tx
+        .insert(agendaItemHosts)
+        .values(
+          hostIds.map((hostId) => ({ itemId, hostId, startsAt: after.startsAt, endsAt: after.endsAt })),
+        );
+    }
+    if (parties.length === 1 && groupSize !== before.groupSize) {
+      await tx
+        .update(agendaItemDelegations)
+        .set({ groupSize })
+        .where(eq(agendaItemDelegations.itemId, itemId));
+    }
+    const view = await getItemView(tx, itemId);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: scheduleChanged ? "agenda_item.move" : "agenda_item.update",
+      entityType: "agenda_item",
+      entityId: itemId,
+      before: { ...before, hostIds: beforeHosts },
+      after: view,
+      now: ctx.now,
+    });
+    return view;
+  });
+}
+
+function materialOf(row: AgendaItemRow) {
+  return { start: row.startsAt, end: row.endsAt, title: row.title, status: row.status, venueId: row.venueId };
+}
+
+/** Cancels an item (for every delegation in it): the row stays for calendars, SEQUENCE rises. */
+export async function cancelItem(ctx: BookingCtx, itemId: string, version?: number): Promise<AgendaItemView> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await getItemRow(tx, itemId);
+    if (version !== undefined && before.version !== version) throw stale({ currentVersion: before.version });
+    if (before.status === "cancelled") return getItemView(tx, itemId);
+    const after: AgendaItemRow = {
+      ...before,
+      status: "cancelled",
+      cancelledAt: ctx.now,
+      version: before.version + 1,
+      updatedAt: ctx.now,
+    };
+    after.sequence = nextSequence(before.sequence, materialOf(before), materialOf(after));
+    await tx.update(agendaItems).set(after).where(eq(agendaItems.id, itemId));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "agenda_item.cancel",
+      entityType: "agenda_item",
+      entityId: itemId,
+      before,
+      after,
+      now: ctx.now,
+    });
+    return getItemView(tx, itemId);
+  });
+}
+
+/**
+ * A second delegation joins an existing session (a merged tour) when capacity allows and it is free
+ * then; both delegations' agendas show the item. Not material for calendars (SEQUENCE stays).
+ */
+export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput): Promise<AgendaItemView> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const item = await getItemRow(tx, itemId);
+    assertEditable(item);
+    const delegation = await loadBookableDelegation(tx, input.delegationId);
+    const parties = await partiesOf(tx, itemId);
+    const groupSize = input.groupSize ?? delegation.expectedSize;
+    const venue = item.venueId ? await loadVenue(tx, item.venueId) : undefined;
+    const buffer = (venue?.bufferMinutes ?? 0) * 60_000;
+    const window = { start: item.startsAt.getTime() - buffer, end: item.endsAt.getTime() + buffer };
+    const venueBookings = venue ? await loadVenueBookings(tx, venue.id, window) : [];
+    const delegationBookings = await loadDelegationBookings(tx, [input.delegationId], window);
+    const conflicts = findJoinConflicts({
+      session: {
+        itemId,
+        start: item.startsAt.getTime(),
+        end: item.endsAt.getTime(),
+        groupSize: item.groupSize,
+        delegationIds: parties.map((p) => p.delegationId),
+      },
+      groupSize,
+      delegationId: input.delegationId,
+      ...(venue ? { venue: venueRulesOf(venue) } : {}),
+      venueBookings,
+      delegationBookings,
+    });
+    if (conflicts.length > 0) {
+      const titles = new Map([...venueBookings, ...delegationBookings].map((b) => [b.itemId, b.title]));
+      throw conflictError(
+        conflicts.map((c) => ({
+          kind: c.kind,
+          hard: c.hard,
+          ...(c.itemId ? { itemId: c.itemId, title: titles.get(c.itemId) ?? item.title } : {}),
+          ...(c.reason ? { reason: c.reason } : {}),
+          startsAt: new Date(c.start).toISOString(),
+          endsAt: new Date(c.end).toISOString(),
+        })),
+      );
+    }
+    await tx.insert(agendaItemDelegations).values({ itemId, delegationId: input.delegationId, groupSize });
+    await tx
+      .update(agendaItems)
+      .set({ groupSize: item.groupSize + groupSize, version: item.version + 1, updatedAt: ctx.now })
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.version, item.version)));
+    const view = await getItemView(tx, itemId);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "agenda_item.join",
+      entityType: "agenda_item",
+      entityId: itemId,
+      before: { groupSize: item.groupSize, delegations: parties },
+      after: { groupSize: view.groupSize, delegations: view.delegations },
+      now: ctx.now,
+    });
+    return view;
+  });
+}

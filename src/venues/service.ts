@@ -1,0 +1,145 @@
+/**
+ * @module Venues and hosts: create, edit (optimistic `version`: a stale edit is refused with `stale`),
+ * list. Deactivating keeps history: past bookings still point at the row, new ones are refused.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "../../db/client";
+import { hosts, venues } from "../../db/schema/venues";
+import { type AuditActor, recordAudit } from "../audit/record";
+import { newId } from "../auth/encoding";
+import { AppError, stale } from "../http/errors";
+import type { HostCreate, HostPatch, VenueCreate, VenuePatch } from "./schemas";
+
+export type VenueRow = typeof venues.$inferSelect;
+export type HostRow = typeof hosts.$inferSelect;
+
+interface Ctx {
+  db: Db;
+  actor: AuditActor;
+  now: Date;
+}
+
+export function listVenues(q: Queryable, opts: { activeOnly?: boolean } = {}) {
+  const base = q.select().from(venues);
+  return (opts.activeOnly ? base.where(eq(venues.active, true)) : base).orderBy(asc(venues.name)).all();
+}
+
+export async function getVenue(q: Queryable, id: string): Promise<VenueRow> {
+  const row = await q.select().from(venues).where(eq(venues.id, id)).get();
+  if (!row) throw new AppError("not_found", { details: { entity: "venue", id } });
+  return row;
+}
+
+export async function createVenue(ctx: Ctx, input: VenueCreate): Promise<VenueRow> {
+  const row: VenueRow = {
+    id: newId(),
+    name: input.name,
+    address: input.address,
+    mapUrl: input.mapUrl ?? null,
+    capacity: input.capacity,
+    concurrentGroups: input.concurrentGroups,
+    bufferMinutes: input.bufferMinutes,
+    weeklyHours: input.weeklyHours,
+    timeZone: input.timeZone,
+    opensOnHolidays: input.opensOnHolidays,
+    active: input.active,
+    version: 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await ctx.db.writeTransaction(async (tx) => {
+    await tx.insert(venues).values(row);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "venue.create",
+      entityType: "venue",
+      entityId: row.id,
+      after: row,
+      now: ctx.now,
+    });
+  });
+  return row;
+}
+
+/** Applies a patch when `version` is current; returns the new row. */
+export async function updateVenue(ctx: Ctx, id: string, patch: VenuePatch): Promise<VenueRow> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await getVenue(tx, id);
+    if (before.version !== patch.version) throw stale({ currentVersion: before.version, current: before });
+    const { version: _v, ...changes } = patch;
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const after: VenueRow = { ...before, ...defined, version: before.version + 1, updatedAt: ctx.now };
+    await tx.update(venues).set(after).where(eq(venues.id, id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "venue.update",
+      entityType: "venue",
+      entityId: id,
+      before,
+      after,
+      now: ctx.now,
+    });
+    return after;
+  });
+}
+
+export function listHosts(q: Queryable, opts: { activeOnly?: boolean } = {}) {
+  const base = q.select().from(hosts);
+  return (opts.activeOnly ? base.where(eq(hosts.active, true)) : base).orderBy(asc(hosts.name)).all();
+}
+
+export async function getHost(q: Queryable, id: string): Promise<HostRow> {
+  const row = await q.select().from(hosts).where(eq(hosts.id, id)).get();
+  if (!row) throw new AppError("not_found", { details: { entity: "host", id } });
+  return row;
+}
+
+export async function createHost(ctx: Ctx, input: HostCreate): Promise<HostRow> {
+  const row: HostRow = {
+    id: newId(),
+    name: input.name,
+    title: input.title,
+    agency: input.agency ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    weeklyAvailability: input.weeklyAvailability ?? null,
+    timeZone: input.timeZone,
+    active: input.active,
+    version: 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await ctx.db.writeTransaction(async (tx) => {
+    await tx.insert(hosts).values(row);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "host.create",
+      entityType: "host",
+      entityId: row.id,
+      after: row,
+      now: ctx.now,
+    });
+  });
+  return row;
+}
+
+export async function updateHost(ctx: Ctx, id: string, patch: HostPatch): Promise<HostRow> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await getHost(tx, id);
+    if (before.version !== patch.version) throw stale({ currentVersion: before.version, current: before });
+    const { version: _v, ...changes } = patch;
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const after: HostRow = { ...before, ...defined, version: before.version + 1, updatedAt: ctx.now };
+    await tx.update(hosts).set(after).where(eq(hosts.id, id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "host.update",
+      entityType: "host",
+      entityId: id,
+      before,
+      after,
+      now: ctx.now,
+    });
+    return after;
+  });
+}
