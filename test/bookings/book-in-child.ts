@@ -1,0 +1,42 @@
+/**
+ * @module Child process for the two-process race test: opens the same database file, says "ready",
+ * waits for the go file, books through the booking service and prints one JSON line with the outcome.
+ * Usage: tsx test/bookings/book-in-child.ts <db path> <delegation id> <venue id> <go file>
+ */
+import { existsSync } from "node:fs";
+import { openDatabase } from "../../db/open-node";
+import { bookItem } from "../../src/bookings/service";
+import { AppError } from "../../src/http/errors";
+
+const [dbPath, delegationId, venueId, goFile] = process.argv.slice(2) as [string, string, string, string];
+
+async function main() {
+  const db = await openDatabase({ url: `file:${dbPath}`, migrate: false });
+  process.stdout.write("ready\n");
+  while (!existsSync(goFile)) await new Promise((r) => setTimeout(r, 5));
+  try {
+    const item = await bookItem(
+      { db, actor: { id: null, label: `child ${process.pid}` }, now: new Date("2026-03-02T02:00:00Z") },
+      delegationId,
+      {
+        title: "Tur MPP",
+        kind: "tour",
+        startsAt: new Date("2026-03-10T09:00:00+07:00"),
+        endsAt: new Date("2026-03-10T10:00:00+07:00"),
+        venueId,
+      },
+    );
+    process.stdout.write(`${JSON.stringify({ outcome: "booked", itemId: item.id })}\n`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") {
+      process.stdout.write(`${JSON.stringify({ outcome: "conflict", details: error.details })}\n`);
+    } else {
+      process.stdout.write(`${JSON.stringify({ outcome: "error", message: String(error) })}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+void main();
