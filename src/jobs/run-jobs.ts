@@ -1,0 +1,79 @@
+/**
+ * @module The job runner shared by the Node server (an interval, see `startJobLoop`) and a Workers cron
+ * (`scheduled` calls `runJobs` once per trigger): enqueue due reminders, then deliver due mail. Runtime
+ * neutral; each step is safe to run concurrently with another runner (dedupe keys, leases).
+ */
+import type { Db } from "../../db/client";
+import type { Config } from "../config";
+import type { Logger } from "../http/context";
+import { parseMailbox } from "../mail/header-safety";
+import { enqueueDueReminders } from "../mail/reminders";
+import type { MailTransport } from "../mail/transport";
+import { DEFAULT_DELIVERY, type DeliveryReport, deliverDueMessages } from "./deliver-outbox";
+
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  clock: () => Date;
+  logger: Logger;
+  transport: MailTransport;
+}
+
+export interface JobsReport {
+  reminders: number;
+  delivery: DeliveryReport;
+}
+
+export async function runJobs(deps: JobDeps): Promise<JobsReport> {
+  const reminders = await enqueueDueReminders({
+    db: deps.db,
+    now: deps.clock(),
+    baseUrl: deps.config.baseUrl,
+    reminderTime: deps.config.reminderTime,
+  });
+  const delivery = await deliverDueMessages(
+    {
+      db: deps.db,
+      transport: deps.transport,
+      clock: deps.clock,
+      logger: deps.logger,
+      from: parseMailbox(deps.config.mailFrom),
+      replyTo: deps.config.mailReplyTo
+        ? { name: parseMailbox(deps.config.mailFrom).name, email: deps.config.mailReplyTo }
+        : undefined,
+    },
+    { ...DEFAULT_DELIVERY, maxAttempts: deps.config.mailMaxAttempts },
+  );
+  return { reminders, delivery };
+}
+
+/**
+ * Runs the jobs every `intervalMs` (never two runs at once in this process); `stop()` waits for a run in
+ * progress to finish, so shutdown never cuts a delivery between the SMTP "250" and marking it sent.
+ */
+export function startJobLoop(deps: JobDeps, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = runJobs(deps)
+      .then((report) => {
+        if (report.reminders > 0 || report.delivery.claimed > 0) deps.logger.info("jobs", { ...report });
+      })
+      .catch((error) =>
+        deps.logger.error("jobs failed", { error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * @module Shared pieces of every notice: the translator for the recipient's language, the greeting and
+ * signature, date and time lines with zone labels, and rendering one `EmailContent` to text + HTML.
+ */
+
+import { type EmailContent, renderEmailHtml, renderEmailText } from "../../views/emails/email";
+import type { AgendaEntry } from "../agenda/load-agenda";
+import { itemTitle } from "../calendar/agenda-events";
+import { type Locale, type Translate, translator } from "../i18n/dictionary";
+import { formatDate, formatLocalDate, formatTime } from "../i18n/format";
+
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function composeMail(subject: string, content: EmailContent): Promise<ComposedMail> {
+  return { subject, text: renderEmailText(content), html: await renderEmailHtml(content) };
+}
+
+/** The frame of a notice in `locale`; callers fill paragraphs, facts, programme and link. */
+export function frame(locale: Locale, heading: string, name: string): EmailContent & { t: Translate } {
+  const t = translator(locale);
+  return {
+    t,
+    lang: locale,
+    heading,
+    greeting: t("mail.greeting", { name }),
+    paragraphs: [],
+    closing: t("mail.closing"),
+    signature: t("mail.signature"),
+    footer: t("mail.autoNote"),
+  };
+}
+
+/** "Selasa, 3 Maret 2026, 09.00–10.30 WIB". */
+export function itemWhen(
+  item: Pick<AgendaEntry, "startsAt" | "endsAt" | "timeZone">,
+  locale: Locale,
+): string {
+  const date = formatDate(item.startsAt, locale, item.timeZone);
+  const start = formatTime(item.startsAt, locale, item.timeZone, false);
+  return `${date}, ${start}–${formatTime(item.endsAt, locale, item.timeZone, true)}`;
+}
+
+/** Short form for subjects: "3 Mar 2026 09.00 WIB". */
+export function itemWhenShort(item: Pick<AgendaEntry, "startsAt" | "timeZone">, locale: Locale): string {
+  const f = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    timeZone: item.timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
+  return `${f.format(item.startsAt)} ${formatTime(item.startsAt, locale, item.timeZone, true)}`;
+}
+
+export function itemWhere(item: Pick<AgendaEntry, "venue">, t: Translate): string {
+  return item.venue ? `${item.venue.name}, ${item.venue.address}` : t("mail.noVenue");
+}
+
+export function programmeRows(items: readonly AgendaEntry[], locale: Locale, t: Translate) {
+  return items.map((item) => ({
+    when: itemWhen(item, locale),
+    title: itemTitle(item, locale),
+    where: itemWhere(item, t),
+  }));
+}
+
+/** "3–5 Maret 2026"-style range text from local dates. */
+export function dateRangeText(range: { start: string; end: string }, locale: Locale): string {
+  const start = formatLocalDate(range.start, locale);
+  return range.end === range.start ? start : `${start} – ${formatLocalDate(range.end, locale)}`;
+}
+
+/** Base64 of bytes without Buffer (runtime-neutral). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
