@@ -1,0 +1,117 @@
+/**
+ * @module Builds and caches what a share link publishes (page, calendar, PDF) per agenda version. Each
+ * output is built once per (link, language, version key) and then served from memory with its ETag; a
+ * conditional request that matches costs one indexed query and a hash. Before the first build of a new
+ * version the revision is recorded, so change notes and every output agree.
+ */
+import type { Db } from "../../db/client";
+import { ItineraryPage } from "../../views/pages/itinerary/itinerary-page";
+import type { ShareLinkTarget } from "../agenda/agenda-version";
+import { loadDelegationAgenda } from "../agenda/load-agenda";
+import { ensureRevision } from "../agenda/revisions";
+import { itineraryUrl } from "../agenda/share-links";
+import { delegationCalendar } from "../calendar/delegation-calendar";
+import { IcsCache, type IcsCacheEntry, type IcsCacheKey, icsVersionKey, makeEtag } from "../calendar/index";
+import type { Config } from "../config";
+import { type Locale, translator } from "../i18n/dictionary";
+import { itineraryPdf } from "./pdf";
+import { qrSvg } from "./qr-svg";
+import { buildItineraryView } from "./view-model";
+
+/** Bump when the page or PDF output changes for the same data (ETags derive from it, like ICS_FORMAT_VERSION). */
+export const ITINERARY_FORMAT_VERSION = "itin-1";
+
+export type PublishedKind = "page" | "ics" | "pdf";
+
+export interface PublishRequest {
+  target: ShareLinkTarget;
+  token: string;
+  locale: Locale;
+  now: Date;
+}
+
+export function createItineraryPublisher(deps: { db: Db; config: Config }) {
+  const text = new IcsCache({ maxEntries: 1000 });
+  const binary = new Map<string, { version: string; bytes: Uint8Array }>();
+
+  const keyOf = (kind: PublishedKind, r: PublishRequest): IcsCacheKey => ({
+    kind: `itinerary-${kind}-${ITINERARY_FORMAT_VERSION}`,
+    id: `${r.target.linkId}:${r.locale}`,
+    version: r.target.versionKey,
+  });
+
+  async function load(r: PublishRequest) {
+    const revision = await ensureRevision(deps.db, {
+      delegationId: r.target.delegationId,
+      versionKey: r.target.versionKey,
+      now: r.now,
+    });
+    const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId);
+    if (!agenda) throw new Error("itinerary: delegation vanished");
+    const t = translator(r.locale);
+    const view = buildItineraryView({
+      delegation: agenda.delegation,
+      items: agenda.items,
+      revision,
+      organizer: { name: deps.config.organizerName, phone: deps.config.organizerPhone },
+      locale: r.locale,
+      t,
+    });
+    return { agenda, view, t, revision, url: itineraryUrl(deps.config.baseUrl, r.token) };
+  }
+
+  return {
+    /** The ETag a published output has at this version, without building it. */
+    etag(kind: PublishedKind, r: PublishRequest): Promise<string> {
+      return makeEtag(icsVersionKey(keyOf(kind, r)));
+    },
+
+    page(r: PublishRequest): Promise<IcsCacheEntry> {
+      return text.getOrBuild(keyOf("page", r), async () => {
+        const { view, t, url } = await load(r);
+        const path = `/i/${r.token}`;
+        const html = await (
+          <ItineraryPage
+            view={view}
+            t={t}
+            path={path}
+            url={url}
+            webcalUrl={`${url}/calendar.ics`.replace(/^https?:/, "webcal:")}
+            qrSvg={qrSvg(url, t("itinerary.qr"))}
+          />
+        ).toString();
+        return `<!DOCTYPE html>${html}`;
+      });
+    },
+
+    ics(r: PublishRequest): Promise<IcsCacheEntry> {
+      return text.getOrBuild(keyOf("ics", r), async () => {
+        const { agenda, url } = await load(r);
+        return delegationCalendar({
+          delegation: agenda.delegation,
+          items: agenda.items,
+          locale: r.locale,
+          now: r.now,
+          url,
+        });
+      });
+    },
+
+    async pdf(r: PublishRequest): Promise<{ bytes: Uint8Array; etag: string }> {
+      const key = keyOf("pdf", r);
+      const slot = `${key.id}`;
+      const etag = await makeEtag(icsVersionKey(key));
+      const hit = binary.get(slot);
+      if (hit && hit.version === String(key.version)) return { bytes: hit.bytes, etag };
+      const { view, t, url, revision } = await load(r);
+      const bytes = await itineraryPdf({ view, url, t, now: revision.createdAt });
+      binary.delete(slot);
+      binary.set(slot, { version: String(key.version), bytes });
+      // PDFs are larger and rarer than pages: keep the 100 most recent.
+      while (binary.size > 100) binary.delete(binary.keys().next().value as string);
+      return { bytes, etag };
+    },
+  };
+}
+
+export type ItineraryPublisher = ReturnType<typeof createItineraryPublisher>;

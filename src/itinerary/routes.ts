@@ -1,0 +1,81 @@
+/**
+ * @module The visitor's side of a share link, no login: `GET /i/{token}` (the itinerary page),
+ * `/i/{token}/calendar.ics` (METHOD:PUBLISH) and `/i/{token}/itinerary.pdf`. Every answer carries an ETag
+ * and `Cache-Control: private, no-cache`, so phones and calendar apps revalidate and get a 304 while the
+ * agenda is unchanged. An unknown and a revoked token take the same path and get the same 404.
+ */
+import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { shareLinkTarget } from "../agenda/agenda-version";
+import { sha256Hex } from "../auth/encoding";
+import { ifNoneMatch } from "../calendar/etag";
+import type { AppContext, AppEnv } from "../http/context";
+import { AppError } from "../http/errors";
+import { LOCALE_COOKIE, setLocale } from "../http/locale";
+import { isLocale, type Locale } from "../i18n/dictionary";
+import { createItineraryPublisher, type PublishedKind, type PublishRequest } from "./publish";
+
+/** A token is 32 random bytes in base64url: 43 characters. Anything else is not looked up at all. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const CONTENT_TYPES: Record<PublishedKind, string> = {
+  page: "text/html; charset=utf-8",
+  ics: "text/calendar; charset=utf-8",
+  pdf: "application/pdf",
+};
+
+function notFound(): never {
+  throw new AppError("not_found");
+}
+
+function chosenLocale(c: AppContext, fallback: Locale): Locale {
+  const fromQuery = c.req.query("lang");
+  if (isLocale(fromQuery)) return fromQuery;
+  const fromCookie = getCookie(c, LOCALE_COOKIE);
+  return isLocale(fromCookie) ? fromCookie : fallback;
+}
+
+export function itineraryRoutes() {
+  const app = new Hono<AppEnv>();
+  let publisher: ReturnType<typeof createItineraryPublisher> | undefined;
+
+  async function resolve(c: AppContext): Promise<PublishRequest> {
+    const token = c.req.param("token") ?? "";
+    if (!TOKEN.test(token)) notFound();
+    const { db, clock } = c.get("deps");
+    const target = await shareLinkTarget(db.orm, await sha256Hex(token));
+    if (!target) notFound();
+    const locale = chosenLocale(c, target.language);
+    setLocale(c, locale);
+    return { target, token, locale, now: clock() };
+  }
+
+  function common(c: AppContext, etag: string) {
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    c.header("Vary", "Cookie");
+    c.header("X-Robots-Tag", "noindex, nofollow");
+  }
+
+  async function serve(c: AppContext, kind: PublishedKind) {
+    publisher ??= createItineraryPublisher(c.get("deps"));
+    const request = await resolve(c);
+    const etag = await publisher.etag(kind, request);
+    common(c, etag);
+    if (ifNoneMatch(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+    const code = request.target.linkId.slice(0, 8);
+    if (kind === "pdf") {
+      const { bytes } = await publisher.pdf(request);
+      c.header("Content-Disposition", `inline; filename="itinerary-${code}.pdf"`);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": CONTENT_TYPES.pdf });
+    }
+    const entry = kind === "page" ? await publisher.page(request) : await publisher.ics(request);
+    if (kind === "ics") c.header("Content-Disposition", `attachment; filename="itinerary-${code}.ics"`);
+    return c.body(entry.body, 200, { "Content-Type": CONTENT_TYPES[kind] });
+  }
+
+  app.get("/i/:token", (c) => serve(c, "page"));
+  app.get("/i/:token/calendar.ics", (c) => serve(c, "ics"));
+  app.get("/i/:token/itinerary.pdf", (c) => serve(c, "pdf"));
+  return app;
+}
