@@ -51,6 +51,9 @@ export function parseMailbox(value: string): Mailbox {
   const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>]+)>\s*$/.exec(value);
   const name = m ? (m[1] ?? "") : "";
   const email = m ? (m[2] ?? "") : value;
-  if (!isSafeAddress(email.trim())) throw new Error(`not a valid mailbox: ${JSON.stringify(value)}`);
+  // Config, not user input: `protokol@localhost` is fine here, but nothing a header could misread.
+  if (!/^[^\s@<>",;]+@[^\s@<>",;]+$/.test(email.trim()) || HAS_CONTROL.test(value)) {
+    throw new Error(`not a valid mailbox: ${JSON.stringify(value)}`);
+  }
   return { name: cleanHeaderText(name, 120), email: email.trim() };
 }

@@ -1,0 +1,101 @@
+/**
+ * @module A real SMTP server in the test process (smtp-server on 127.0.0.1), recording every message it
+ * ACCEPTED (answered 250 after DATA) with the envelope and the message parsed by mailparser. Options let
+ * a test reject recipients with a 550, or make the server stall after DATA (to kill a sender mid-send).
+ */
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  raw: string;
+  parsed: ParsedMail;
+}
+
+export interface SinkOptions {
+  port?: number;
+  /** Addresses refused at RCPT TO with "550 mailbox unavailable". */
+  reject550?: string[];
+  /** When true, DATA is read but never answered (the client waits). */
+  stallOnData?: boolean;
+}
+
+export async function startSmtpSink(options: SinkOptions = {}) {
+  const received: ReceivedMail[] = [];
+  /** Every DATA the server read, accepted or not (to see a message that arrived but was never acked). */
+  const seenMessageIds: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.reject550?.includes(address.address.toLowerCase())) {
+        const error = Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const parsed = await simpleParser(raw);
+        seenMessageIds.push(parsed.messageId ?? "");
+        if (options.stallOnData) return; // never answer
+        received.push({
+          envelope: {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+          },
+          raw,
+          parsed,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    seenMessageIds,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/** A port nothing listens on (bound, then released). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The Content-Types of every MIME entity in a raw message (multipart containers included). */
+export function contentTypes(raw: string): string[] {
+  return [...raw.matchAll(/^Content-Type:\s*([^;\r\n]+)(?:;[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)?/gim)].map((m) =>
+    (m[1] ?? "").trim().toLowerCase(),
+  );
+}
+
+/** The header block of the top-level message: names in order, lower-cased. */
+export function topHeaderNames(raw: string): string[] {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? "";
+  return head
+    .split(/\r?\n/)
+    .filter((l) => /^[!-9;-~]+:/.test(l))
+    .map((l) => (l.split(":")[0] ?? "").toLowerCase());
+}
