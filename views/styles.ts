@@ -49,7 +49,16 @@ th{background:var(--soft);font-weight:600}
 .row>.field{flex:1 1 12rem}
 .inline-form{display:inline-flex;gap:.35rem;align-items:center;flex-wrap:wrap}
 .inline-form select,.inline-form input{width:auto}
-pre.code{background:var(--soft);padding:.75rem;overflow:auto;font-size:.85rem}
+pre.code{background:var(--soft);padding:.75rem;overflow:auto;font-size:.85rem;max-width:100%;white-space:pre-wrap;word-break:break-word}
+@media (max-width:40rem){
+table.cards thead{display:none}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin:0 0 .75rem}
+table.cards td{border:none;padding:.2rem 0;overflow-wrap:anywhere}
+table.cards td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:var(--muted)}
+header.top{padding:.5rem .75rem}
+main{padding:.75rem}
+}
 footer.bottom{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
 @media print{header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}}
 `;

@@ -52,7 +52,7 @@ export function AuditPage({
         <p>{t("audit.empty")}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>{t("audit.at")}</th>
@@ -65,15 +65,15 @@ export function AuditPage({
             <tbody>
               {events.map((e) => (
                 <tr>
-                  <td>{formatDateTime(e.at, locale, "Asia/Jakarta")}</td>
-                  <td>{e.actorLabel}</td>
-                  <td>
+                  <td data-label={t("audit.at")}>{formatDateTime(e.at, locale, "Asia/Jakarta")}</td>
+                  <td data-label={t("audit.actor")}>{e.actorLabel}</td>
+                  <td data-label={t("audit.action")}>
                     <code>{e.action}</code>
                   </td>
-                  <td>
+                  <td data-label={t("audit.entity")}>
                     {e.entityType} <span class="muted">{e.entityId}</span>
                   </td>
-                  <td>
+                  <td data-label={t("audit.changes")}>
                     <pre class="code">{changes(e.before, e.after)}</pre>
                   </td>
                 </tr>

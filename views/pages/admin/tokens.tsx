@@ -44,7 +44,7 @@ export function TokensPage(props: {
       )}
       <FormErrors errors={errors} />
       <div class="table-wrap">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th>{t("tokens.name")}</th>
@@ -58,16 +58,16 @@ export function TokensPage(props: {
           <tbody>
             {tokens.map((tok) => (
               <tr>
-                <td>{tok.name}</td>
-                <td>
+                <td data-label={t("tokens.name")}>{tok.name}</td>
+                <td data-label={t("tokens.prefix")}>
                   <code>{tok.prefix}…</code>
                 </td>
-                <td>
+                <td data-label={t("tokens.owner")}>
                   {tok.ownerEmail} ({tok.ownerRole})
                 </td>
-                <td>{when(tok.createdAt)}</td>
-                <td>{when(tok.lastUsedAt)}</td>
-                <td>
+                <td data-label={t("field.createdAt")}>{when(tok.createdAt)}</td>
+                <td data-label={t("tokens.lastUsed")}>{when(tok.lastUsedAt)}</td>
+                <td data-label={t("field.status")}>
                   {tok.revokedAt ? (
                     <span class="badge danger">{t("action.revoke")}</span>
                   ) : (

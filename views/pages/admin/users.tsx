@@ -61,7 +61,7 @@ export function UsersPage({ ctx, users, errors, values = {}, notice, secret, err
       )}
       <FormErrors errors={errors} message={error} />
       <div class="table-wrap">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th>{t("field.name")}</th>
@@ -76,9 +76,9 @@ export function UsersPage({ ctx, users, errors, values = {}, notice, secret, err
           <tbody>
             {users.map((u) => (
               <tr data-email={u.email}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
+                <td data-label={t("field.name")}>{u.name}</td>
+                <td data-label={t("field.email")}>{u.email}</td>
+                <td data-label={t("field.role")}>
                   <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
                     <label class="skip" for={`role-${u.id}`}>
                       {t("users.changeRole")}
@@ -89,7 +89,7 @@ export function UsersPage({ ctx, users, errors, values = {}, notice, secret, err
                     </button>
                   </form>
                 </td>
-                <td>
+                <td data-label={t("field.status")}>
                   {u.disabledAt ? (
                     <span class="badge danger">{t("users.disabled")}</span>
                   ) : (
