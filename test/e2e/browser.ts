@@ -1,0 +1,134 @@
+/**
+ * @module Browser-test harness: finds Chromium, launches it through playwright-core, and serves the real
+ * app over HTTP on a random loopback port with a fresh database.
+ * Chromium comes from `CHROMIUM_PATH`, else `chromium` on the PATH, else /usr/bin/chromium. When none is
+ * found, browser tests are skipped locally with a printed reason; with `CI=true` or `REQUIRE_BROWSER=1`
+ * they run anyway and fail, so CI can never pass by skipping them.
+ */
+import { execFileSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { createServer } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Browser, chromium } from "playwright-core";
+import { createApp } from "../../src/app";
+import { createPasswordHasher } from "../../src/auth/password";
+import { nodeScrypt } from "../../src/auth/scrypt-node";
+import { parseConfig } from "../../src/config";
+import type { Logger } from "../../src/http/context";
+import { createUser } from "../../src/users/service";
+import { freshDb } from "../helpers/db";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+function executable(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+function onPath(name: string): string | undefined {
+  try {
+    return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function findChromium(): string | undefined {
+  return (
+    executable(process.env.CHROMIUM_PATH) ?? executable(onPath("chromium")) ?? executable("/usr/bin/chromium")
+  );
+}
+
+export const browserRequired = process.env.CI === "true" || process.env.REQUIRE_BROWSER === "1";
+export const chromiumPath = findChromium();
+/** True when browser tests should be skipped (no Chromium, and not required). */
+export const skipBrowserTests = !chromiumPath && !browserRequired;
+
+if (skipBrowserTests) {
+  console.warn(
+    "[e2e] Skipping browser tests: no Chromium found (set CHROMIUM_PATH, or install Debian's `chromium`). " +
+      "CI=true or REQUIRE_BROWSER=1 turns this into a failure.",
+  );
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) {
+    throw new Error("Chromium is required (CI=true or REQUIRE_BROWSER=1) but none was found");
+  }
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  admin: { email: string; password: string };
+  logger: Logger & { errors: unknown[] };
+  close(): Promise<void>;
+}
+
+/** Serves the real app (real HTTP, real cookies) over a fresh migrated database. */
+export async function startApp(): Promise<RunningApp> {
+  const db = await freshDb();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const passwords = createPasswordHasher(nodeScrypt, { ln: 10, r: 8, p: 1 });
+  const errors: unknown[] = [];
+  const logger = {
+    errors,
+    info: () => {},
+    error: (message: string, fields?: Record<string, unknown>) => errors.push({ message, fields }),
+  };
+  const admin = { email: "admin@e2e.sambang.id", password: "admin-e2e-password-1" };
+  await createUser(
+    { db, passwords, actor: { id: null, label: "e2e" }, now: new Date() },
+    { ...admin, name: "Admin Uji", role: "admin", locale: "id" },
+  );
+  const app = createApp({
+    db,
+    config: parseConfig({ BASE_URL: baseUrl, PORT: String(port) }),
+    clock: () => new Date(),
+    passwords,
+    logger,
+    socketAddress: (c) => getConnInfo(c).remote.address,
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  return {
+    baseUrl,
+    admin,
+    logger,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
