@@ -5,14 +5,16 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
+import { templateRoutes, templatesApiDocs } from "../templates/routes";
 import { venueApiRoutes, venuesApiDocs } from "../venues/api-routes";
 import { bookingRoutes, bookingsApiDocs } from "./routes";
 
-export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs];
+export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs, ...templatesApiDocs];
 
 export function schedulingRoutes() {
   const app = new Hono<AppEnv>();
   app.route("/", venueApiRoutes());
   app.route("/", bookingRoutes());
+  app.route("/", templateRoutes());
   return app;
 }
