@@ -35,7 +35,15 @@ const OFFICE_HOURS: WeeklyHoursJson = {
   "5": [r("07:30", "11:00"), r("13:00", "16:00")],
 };
 
-export const STARTER_VENUES = [
+export const STARTER_VENUES: readonly {
+  key: string;
+  name: string;
+  address: string;
+  capacity: number;
+  concurrentGroups: number;
+  bufferMinutes: number;
+  weeklyHours: WeeklyHoursJson;
+}[] = [
   {
     key: "mpp",
     name: "Mal Pelayanan Publik (MPP) Banyuwangi",
@@ -85,7 +93,7 @@ export const STARTER_VENUES = [
     bufferMinutes: 15,
     weeklyHours: OFFICE_HOURS,
   },
-] as const;
+];
 
 export const STARTER_HOSTS = [
   { key: "bupati", name: "Bupati Banyuwangi", title: "Bupati", agency: "Pemerintah Kabupaten Banyuwangi" },
@@ -129,7 +137,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
   const existing = await db.orm
     .select({ id: venues.id })
     .from(venues)
-    .where(eq(venues.name, STARTER_VENUES[0].name))
+    .where(eq(venues.name, STARTER_VENUES[0]?.name ?? ""))
     .get();
   if (existing) return;
   const ctx = { db, actor: SYSTEM_ACTOR, now };
