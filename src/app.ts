@@ -10,6 +10,11 @@ import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
+import { closureRoutes, closuresApiDocs } from "./closures/routes";
+import { delegationApiRoutes, delegationsApiDocs } from "./delegations/api-routes";
+import { delegationPageRoutes } from "./delegations/page-routes";
+import { publicRoutes } from "./delegations/public-routes";
+import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
@@ -18,6 +23,7 @@ import type { RouteDoc } from "./http/openapi";
 import { originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
+import { regionRoutes, regionsApiDocs } from "./regions/routes";
 import { userRoutes, usersApiDocs } from "./users/routes";
 
 /** Every API route's documentation, for /api/v1/openapi.json. */
@@ -28,6 +34,9 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...auditApiDocs,
   ...systemApiDocs,
   ...schedulingApiDocs,
+  ...delegationsApiDocs,
+  ...closuresApiDocs,
+  ...regionsApiDocs,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -41,7 +50,10 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   app.use(securityHeaders());
-  app.use(limitBody(deps.config.bodyLimitBytes));
+  const defaultLimit = limitBody(deps.config.bodyLimitBytes);
+  // Visit requests may carry a letter file (≤ 5 MB), more than the default limit.
+  const uploadLimit = limitBody(Math.max(deps.config.bodyLimitBytes, UPLOAD_BODY_LIMIT));
+  app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? uploadLimit : defaultLimit)(c, next));
   app.use(resolveUser(auth));
   app.use(resolveLocale());
   app.use(originCheck(() => [deps.config.baseUrl]));
@@ -67,6 +79,11 @@ export function createApp(deps: AppDeps) {
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
   app.route("/", schedulingRoutes());
+  app.route("/", publicRoutes());
+  app.route("/", delegationApiRoutes());
+  app.route("/", delegationPageRoutes());
+  app.route("/", closureRoutes());
+  app.route("/", regionRoutes());
 
   app.onError(onError);
   app.notFound(onNotFound);

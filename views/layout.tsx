@@ -16,6 +16,9 @@ interface NavItem {
 /** Features add their entries here; each is shown only to the roles listed. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home", roles: ["admin", "protocol", "humas", "viewer"] },
+  { href: "/delegations", label: "nav.delegations", roles: ["admin", "protocol", "humas", "viewer"] },
+  { href: "/admin/closures", label: "nav.closures", roles: ["admin", "protocol"] },
+  { href: "/admin/topics", label: "nav.topics", roles: ["admin"] },
   { href: "/admin/users", label: "nav.users", roles: ["admin"] },
   { href: "/admin/tokens", label: "nav.tokens", roles: ["admin"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },

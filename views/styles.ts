@@ -59,6 +59,19 @@ table.cards td[data-label]::before{content:attr(data-label);display:block;font-s
 header.top{padding:.5rem .75rem}
 main{padding:.75rem}
 }
+fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin:0;min-width:0;display:grid;gap:.9rem}
+fieldset.field{border:none;padding:0;gap:.35rem}
+legend{font-weight:700;padding:0 .25rem}
+label.check{display:flex;gap:.5rem;align-items:center;font-weight:400}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.counts ul{list-style:none;margin:0 0 1rem;padding:0}
+ol.timeline{padding-left:1.25rem}
+dl.details{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.35rem 1rem}dl.details dd{margin:0}
+@media (max-width:40rem){dl.details{grid-template-columns:1fr}dl.details dt{font-weight:600}}
+.pre{white-space:pre-wrap}
+ul.notes{list-style:none;padding:0}ul.notes li{border-bottom:1px solid var(--line);padding:.5rem 0}
+tr.changed td{background:#fffaeb}
+.actions{display:grid;gap:.75rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 footer.bottom{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
 @media print{header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}}
 `;

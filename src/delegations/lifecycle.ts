@@ -1,0 +1,115 @@
+/**
+ * @module The delegation lifecycle: which status may follow which, what each step needs, and the one
+ * function that applies a step (role-checked by the route, version-checked and audited here).
+ *
+ *   requested → confirmed   with the confirmed dates
+ *   requested → requested   proposing up to two alternative dates to the visitor
+ *   requested → declined    reason required
+ *   requested → cancelled   reason required      confirmed → cancelled   reason required
+ *   confirmed → completed
+ *
+ * Anything else is refused with 409 `conflict` naming both statuses. The reason (or an optional message)
+ * becomes the public message on the visitor's status page.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
+import { type AuditActor, recordAudit } from "../audit/record";
+import { AppError, stale } from "../http/errors";
+import { msg } from "../http/validate";
+import { dateRangeSchema } from "./dates";
+import { type DelegationRow, publicFields } from "./intake";
+
+export const TRANSITIONS: Readonly<Record<DelegationStatus, readonly DelegationStatus[]>> = {
+  requested: ["confirmed", "requested", "declined", "cancelled"],
+  confirmed: ["cancelled", "completed"],
+  completed: [],
+  declined: [],
+  cancelled: [],
+};
+
+export function canTransition(from: DelegationStatus, to: DelegationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export const transitionSchema = z.strictObject({
+  to: z.enum(DELEGATION_STATUSES),
+  reason: z.string().trim().max(2000).optional(),
+  message: z.string().trim().max(2000).optional(),
+  /** confirmed: one range; requested → requested: one or two proposed ranges. */
+  dates: z.union([dateRangeSchema, z.array(dateRangeSchema).min(1).max(2)]).optional(),
+  version: z.number(msg("delegations.versionRequired")).int().min(1).optional(),
+});
+export type TransitionInput = z.output<typeof transitionSchema>;
+
+const fieldError = (field: string, key: "transition.reasonRequired" | "transition.datesRequired") =>
+  new AppError("validation_failed", { messageKey: key, details: { fields: { [field]: [key] } } });
+
+/** The change a transition makes, or an error; pure. */
+export function planTransition(row: DelegationRow, input: TransitionInput): Partial<DelegationRow> {
+  const { to } = input;
+  if (!canTransition(row.status, to)) {
+    throw new AppError("conflict", {
+      messageKey: "transition.refused",
+      params: { from: row.status, to },
+      details: { from: row.status, to, allowed: TRANSITIONS[row.status] },
+    });
+  }
+  const ranges = input.dates === undefined ? [] : Array.isArray(input.dates) ? input.dates : [input.dates];
+  const reason = input.reason?.trim() || null;
+  const message = input.message?.trim() || null;
+  switch (to) {
+    case "confirmed": {
+      const confirmed = ranges[0];
+      if (!confirmed || ranges.length > 1) throw fieldError("dates", "transition.datesRequired");
+      return { status: "confirmed", confirmedDates: confirmed, publicMessage: message };
+    }
+    case "requested":
+      if (ranges.length === 0) throw fieldError("dates", "transition.datesRequired");
+      return { status: "requested", proposedDates: ranges, publicMessage: message };
+    case "declined":
+    case "cancelled":
+      if (!reason) throw fieldError("reason", "transition.reasonRequired");
+      return { status: to, publicMessage: reason };
+    case "completed":
+      return { status: "completed", publicMessage: message ?? row.publicMessage };
+  }
+}
+
+/** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
+export async function transitionDelegation(
+  ctx: { db: Db; actor: AuditActor; now: Date },
+  id: string,
+  input: TransitionInput,
+): Promise<DelegationRow> {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
+    if (!before) throw new AppError("not_found");
+    if (input.version !== undefined && input.version !== before.version)
+      throw stale({ currentVersion: before.version, current: publicFields(before) });
+    const change = planTransition(before, input);
+    const after: DelegationRow = { ...before, ...change, version: before.version + 1, updatedAt: ctx.now };
+    await tx
+      .update(delegations)
+      .set({ ...change, version: after.version, updatedAt: ctx.now })
+      .where(eq(delegations.id, id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "delegation.transition",
+      entityType: "delegation",
+      entityId: id,
+      before: { status: before.status, version: before.version },
+      after: {
+        status: after.status,
+        version: after.version,
+        reason: input.reason ?? null,
+        publicMessage: after.publicMessage,
+        confirmedDates: change.confirmedDates,
+        proposedDates: change.proposedDates,
+      },
+      now: ctx.now,
+    });
+    return after;
+  });
+}

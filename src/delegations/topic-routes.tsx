@@ -1,0 +1,54 @@
+/** @module Admin page for the visit topics visitors choose from: list, add, (de)activate. */
+import { Hono } from "hono";
+import { TopicsPage } from "../../views/pages/delegations/topics";
+import { actorOf, requireRole } from "../auth/guard";
+import { ADMIN } from "../auth/roles";
+import type { AppContext, AppEnv } from "../http/context";
+import { AppError } from "../http/errors";
+import { pageContext, renderPage } from "../http/render";
+import { type FieldErrors, readForm } from "../http/validate";
+import { createTopic, listTopics, setTopicActive, topicInputSchema } from "./topics";
+
+async function show(
+  c: AppContext,
+  extra: { errors?: FieldErrors; values?: Record<string, string>; notice?: string } = {},
+  status: 200 | 400 | 409 = 200,
+) {
+  const topics = await listTopics(c.get("deps").db);
+  return renderPage(
+    c,
+    c.get("t")("topics.title"),
+    <TopicsPage ctx={pageContext(c)} topics={topics} {...extra} />,
+    status,
+  );
+}
+
+function ctxOf(c: AppContext) {
+  const { db, clock } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock() };
+}
+
+export function topicRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("/admin/topics", requireRole(ADMIN));
+  app.use("/admin/topics/*", requireRole(ADMIN));
+  app.get("/admin/topics", (c) => show(c));
+  app.post("/admin/topics", async (c) => {
+    const form = await readForm(c, topicInputSchema);
+    if (!form.ok) return show(c, { errors: form.errors, values: form.values }, 400);
+    try {
+      await createTopic(ctxOf(c), form.data);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "conflict")
+        return show(c, { errors: { id: [c.get("t")("topics.exists")] }, values: form.values }, 409);
+      throw error;
+    }
+    return show(c, { notice: c.get("t")("delegations.saved") });
+  });
+  app.post("/admin/topics/:id/active", async (c) => {
+    const body = await c.req.parseBody();
+    await setTopicActive(ctxOf(c), c.req.param("id"), body.active === "true");
+    return show(c, { notice: c.get("t")("delegations.saved") });
+  });
+  return app;
+}

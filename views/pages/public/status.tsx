@@ -1,0 +1,126 @@
+/** @module The visitor's status page (private link) and the page shown right after submitting. */
+import type { DelegationRow } from "../../../src/delegations/intake";
+import type { PublicHistoryEntry } from "../../../src/delegations/status-view";
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
+import type { PageContext } from "../../page-context";
+
+export function rangeLabel(r: { start: string; end: string }, locale: PageContext["locale"]): string {
+  return r.start === r.end
+    ? formatLocalDate(r.start, locale)
+    : `${formatLocalDate(r.start, locale)} – ${formatLocalDate(r.end, locale)}`;
+}
+
+export function StatusBadge({ ctx, status }: { ctx: PageContext; status: string }) {
+  const cls =
+    status === "confirmed" || status === "completed"
+      ? "badge ok"
+      : status === "requested"
+        ? "badge"
+        : "badge danger";
+  return (
+    <span class={cls} data-testid="status" data-status={status}>
+      {ctx.t(`delegationStatus.${status}` as MessageKey)}
+    </span>
+  );
+}
+
+export function RequestDone({ ctx, code, statusUrl }: { ctx: PageContext; code: string; statusUrl: string }) {
+  const { t } = ctx;
+  return (
+    <div class="card">
+      <p>{t("requests.doneIntro")}</p>
+      <p class="secret" data-testid="tracking-code">
+        {code}
+      </p>
+      <p>{t("requests.doneLink")}</p>
+      <p class="secret">
+        <a href={statusUrl} data-testid="status-link">
+          {statusUrl}
+        </a>
+      </p>
+      <p>
+        <a class="button" href={statusUrl}>
+          {t("requests.openStatus")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function StatusPage({
+  ctx,
+  d,
+  history,
+  token,
+}: {
+  ctx: PageContext;
+  d: DelegationRow;
+  history: PublicHistoryEntry[];
+  token: string;
+}) {
+  const { t, locale } = ctx;
+  const other = locale === "id" ? "en" : "id";
+  return (
+    <>
+      <p>
+        <a
+          href={`/kunjungan/status/${encodeURIComponent(d.code)}?token=${encodeURIComponent(token)}&lang=${other}`}
+          lang={other}
+        >
+          {t(other === "en" ? "lang.en" : "lang.id")}
+        </a>
+      </p>
+      <div class="card">
+        <p>
+          {t("status.current")}: <StatusBadge ctx={ctx} status={d.status} />
+        </p>
+        <p>
+          <strong>{d.institution}</strong>
+        </p>
+        {d.publicMessage && (
+          <div class="alert warn" data-testid="public-message">
+            <strong>{t("status.message")}:</strong> {d.publicMessage}
+          </div>
+        )}
+        <dl>
+          {d.confirmedDates && (
+            <>
+              <dt>{t("status.confirmedDates")}</dt>
+              <dd data-testid="confirmed-dates">{rangeLabel(d.confirmedDates, locale)}</dd>
+            </>
+          )}
+          {d.status === "requested" && d.proposedDates && d.proposedDates.length > 0 && (
+            <>
+              <dt>{t("status.proposed")}</dt>
+              {d.proposedDates.map((r) => (
+                <dd>{rangeLabel(r, locale)}</dd>
+              ))}
+            </>
+          )}
+          <dt>{t("status.preferred")}</dt>
+          <dd>{rangeLabel(d.preferredDates, locale)}</dd>
+          {d.alternativeDates.length > 0 && (
+            <>
+              <dt>{t("status.alternatives")}</dt>
+              {d.alternativeDates.map((r) => (
+                <dd>{rangeLabel(r, locale)}</dd>
+              ))}
+            </>
+          )}
+        </dl>
+      </div>
+      <h2>{t("status.history")}</h2>
+      <ol class="timeline">
+        {history.map((h) => (
+          <li>
+            <span class="muted">{formatDateTime(h.at, locale, "Asia/Jakarta")}</span> —{" "}
+            {t(`delegationStatus.${h.status}` as MessageKey)}
+            {h.message ? `: ${h.message}` : ""}
+          </li>
+        ))}
+      </ol>
+      <p class="muted">{t("status.contact")}</p>
+    </>
+  );
+}
