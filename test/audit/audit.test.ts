@@ -135,7 +135,7 @@ describe("audit rows", () => {
     expect(rows.map((e) => e.action)).toEqual(["api_token.create", "api_token.revoke"]);
     expect(rows[0]).toMatchObject({ actorId: admin.user.id, entityId: id, after: { name: "SIAP feed" } });
     expect(rows[1]).toMatchObject({ before: { revokedAt: null } });
-    expect((rows[1]?.after as { revokedAt: unknown }).revokedAt).toBeTruthy();
+    expect((rows[1]?.after as { revokedAt?: unknown } | undefined)?.revokedAt).toBeTruthy();
     expect(JSON.stringify(rows)).not.toContain(token.slice(4));
     expect(JSON.stringify(rows)).not.toContain("tokenHash");
   });

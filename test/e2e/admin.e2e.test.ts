@@ -40,7 +40,8 @@ describe.skipIf(skipBrowserTests)("admin in Chromium", () => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
     page.on("response", (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== "document") consoleErrors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && r.request().resourceType() !== "document")
+        consoleErrors.push(`${r.status()} ${r.url()}`);
     });
 
     // Signed out, any staff page leads to the sign-in page.
