@@ -4,12 +4,14 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { Hono } from "hono";
+import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { createAuth } from "./auth/lucia";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
+import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
 import { delegationApiRoutes, delegationsApiDocs } from "./delegations/api-routes";
 import { delegationPageRoutes } from "./delegations/page-routes";
@@ -23,6 +25,7 @@ import type { RouteDoc } from "./http/openapi";
 import { originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
+import { itineraryRoutes } from "./itinerary/routes";
 import { regionRoutes, regionsApiDocs } from "./regions/routes";
 import { userRoutes, usersApiDocs } from "./users/routes";
 
@@ -37,6 +40,8 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...delegationsApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
+  ...agendaApiDocs,
+  ...calendarApiDocs,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -84,6 +89,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", delegationPageRoutes());
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());
+  app.route("/", agendaRoutes());
+  app.route("/", calendarRoutes());
+  app.route("/", itineraryRoutes());
 
   app.onError(onError);
   app.notFound(onNotFound);

@@ -73,5 +73,49 @@ ul.notes{list-style:none;padding:0}ul.notes li{border-bottom:1px solid var(--lin
 tr.changed td{background:#fffaeb}
 .actions{display:grid;gap:.75rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 footer.bottom{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
-@media print{header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}}
+/* Itinerary (/i/{token}): phone first, a standalone document without staff navigation. */
+body.itin{background:var(--soft)}
+.itin-top{background:#0b3d6e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:1rem}
+.itin-top a{color:#fff;font-weight:600}
+.itin-top .brand{font-weight:700;font-size:1.1rem}
+.itin-main{max-width:44rem;margin:0 auto;padding:1rem}
+.itin-head{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between;background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem;margin:0 0 1rem}
+.itin-head h1{margin:0 0 .25rem;font-size:1.35rem}
+.itin-head p{margin:.1rem 0}
+.itin-who{font-weight:600}
+.itin-qr{margin:0;flex:0 0 5.5rem;width:5.5rem}
+.itin-qr svg{display:block;width:100%;height:auto}
+.itin-actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
+.itin-actions .button{flex:1 1 auto;text-align:center;padding:.65rem .9rem}
+.itin-changes h2{margin:0 0 .35rem;font-size:1rem}
+.itin-changes ul{margin:0;padding-left:1.1rem}
+.itin-changes p{margin:.35rem 0 0;font-size:.85rem}
+.itin-zone-note{font-size:.9rem}
+.itin-day{margin:0 0 1.25rem}
+.itin-day h2{font-size:1.1rem;margin:1.25rem 0 .5rem;position:sticky;top:0;background:var(--soft);padding:.35rem 0;z-index:1}
+.itin-daynum{display:inline-block;background:var(--accent);color:#fff;border-radius:999px;padding:0 .55rem;font-size:.85rem;margin-right:.35rem;vertical-align:middle}
+.itin-list{list-style:none;margin:0;padding:0;display:grid;gap:.6rem}
+.itin-item{background:#fff;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:.6rem;padding:.75rem .9rem}
+.itin-item.cancelled{border-left-color:var(--danger);opacity:.75}
+.itin-item.cancelled h3{text-decoration:line-through}
+.itin-item h3{font-size:1.05rem;margin:.15rem 0 .35rem}
+.itin-item h3 .badge{margin-left:.4rem;text-decoration:none}
+.itin-time{display:flex;flex-wrap:wrap;gap:.15rem .5rem;align-items:baseline}
+.itin-local{font-weight:700;font-size:1.05rem;color:#0b3d6e}
+.itin-home{color:var(--muted);font-size:.92rem}
+.itin-venue{margin:.25rem 0}
+.itin-facts{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.35rem 0 0;font-size:.93rem}
+.itin-facts dt{color:var(--muted)}
+.itin-facts dd{margin:0}
+.itin-notes{margin:.4rem 0 0;font-size:.93rem;white-space:pre-line}
+.itin-contacts{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:.5rem 1rem;margin:1rem 0}
+.itin-contacts ul{list-style:none;margin:0;padding:0;display:grid;gap:.6rem}
+.itin-url{font-size:.8rem;word-break:break-all}
+@media (min-width:40rem){.itin-item{display:grid;grid-template-columns:10rem 1fr;gap:.75rem}.itin-time{flex-direction:column}.itin-qr{flex-basis:7rem;width:7rem}}
+/* Agenda builder and rundown (staff). */
+.agenda-list{list-style:none;margin:0;padding:0}
+.agenda-list .card.cancelled{opacity:.7}
+.agenda-fields{display:grid;gap:.5rem;margin:.5rem 0}
+.nowrap{white-space:nowrap}
+@media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}}
 `;

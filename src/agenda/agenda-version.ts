@@ -28,7 +28,7 @@ const KEY_SQL = sql.raw(`d.version || '.' || d.updated_at || '.' || d.status || 
 )`);
 
 export async function agendaVersionKey(db: Queryable, delegationId: string): Promise<string | null> {
-  const row = await db.get<{ key: string }>(
+  const [row] = await db.all<{ key: string }>(
     sql`SELECT ${KEY_SQL} AS key FROM delegations d WHERE d.id = ${delegationId}`,
   );
   return row?.key ?? null;
@@ -44,7 +44,13 @@ export interface ShareLinkTarget {
 
 /** Resolves an active share link by token hash and reads the agenda version key in the same query. */
 export async function shareLinkTarget(db: Queryable, tokenHash: string): Promise<ShareLinkTarget | null> {
-  const row = await db.get<{ linkId: string; delegationId: string; language: "id" | "en"; key: string }>(sql`
+  // `all` rather than `get`: drizzle's raw `get` fails on an empty result.
+  const [row] = await db.all<{
+    linkId: string;
+    delegationId: string;
+    language: "id" | "en";
+    key: string;
+  }>(sql`
     SELECT s.id AS linkId, d.id AS delegationId, d.language AS language, ${KEY_SQL} AS key
     FROM share_links s JOIN delegations d ON d.id = s.delegation_id
     WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL`);

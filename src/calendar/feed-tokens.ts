@@ -137,7 +137,7 @@ const DAY_MS = 86_400_000;
  */
 export async function feedTarget(db: Queryable, tokenHash: string, now: Date): Promise<FeedTarget | null> {
   const since = now.getTime() - PAST_WINDOW_DAYS * DAY_MS;
-  const row = await db.get<{
+  const [row] = await db.all<{
     id: string;
     scope: FeedScope;
     scopeId: string | null;

@@ -6,12 +6,13 @@
  */
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
+import { ErrorPage } from "../../views/pages/error";
 import { shareLinkTarget } from "../agenda/agenda-version";
 import { sha256Hex } from "../auth/encoding";
 import { ifNoneMatch } from "../calendar/etag";
 import type { AppContext, AppEnv } from "../http/context";
-import { AppError } from "../http/errors";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
+import { pageContext } from "../http/render";
 import { isLocale, type Locale } from "../i18n/dictionary";
 import { createItineraryPublisher, type PublishedKind, type PublishRequest } from "./publish";
 
@@ -24,8 +25,18 @@ const CONTENT_TYPES: Record<PublishedKind, string> = {
   pdf: "application/pdf",
 };
 
+/** Thrown for any token that resolves to nothing; answered by `notFoundPage`, the same bytes every time. */
+class NoSuchLink extends Error {}
+
 function notFound(): never {
-  throw new AppError("not_found");
+  throw new NoSuchLink();
+}
+
+/** One fixed 404 for unknown, revoked and malformed tokens: no path echoed, nothing to tell them apart. */
+function notFoundPage(c: AppContext) {
+  c.header("Cache-Control", "no-store");
+  const ctx = { ...pageContext(c), user: null, path: "/i" };
+  return c.html(<ErrorPage ctx={ctx} message={ctx.t("error.not_found")} />, 404);
 }
 
 function chosenLocale(c: AppContext, fallback: Locale): Locale {
@@ -74,8 +85,16 @@ export function itineraryRoutes() {
     return c.body(entry.body, 200, { "Content-Type": CONTENT_TYPES[kind] });
   }
 
-  app.get("/i/:token", (c) => serve(c, "page"));
-  app.get("/i/:token/calendar.ics", (c) => serve(c, "ics"));
-  app.get("/i/:token/itinerary.pdf", (c) => serve(c, "pdf"));
+  const guarded = (kind: PublishedKind) => async (c: AppContext) => {
+    try {
+      return await serve(c, kind);
+    } catch (error) {
+      if (error instanceof NoSuchLink) return notFoundPage(c);
+      throw error;
+    }
+  };
+  app.get("/i/:token", guarded("page"));
+  app.get("/i/:token/calendar.ics", guarded("ics"));
+  app.get("/i/:token/itinerary.pdf", guarded("pdf"));
   return app;
 }

@@ -1,0 +1,267 @@
+/**
+ * @module Protocol staff's agenda pages and the share-link API:
+ * `/delegations/{id}/agenda` (builder: add, edit/move, cancel, apply a template, share link),
+ * `/delegations/{id}/rundown` (printable run-of-show with the reception's seating order), and
+ * `POST`/`DELETE /api/v1/delegations/{id}/share`. Every agenda write goes through the booking service;
+ * its 409 conflict details are shown beside the form that caused them.
+ */
+import { asc, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { hosts, venues } from "../../db/schema/venues";
+import { AgendaPage, type AgendaPageNotice } from "../../views/pages/agenda/agenda-page";
+import { RundownPage } from "../../views/pages/agenda/rundown-page";
+import { actorOf, requireRole } from "../auth/guard";
+import { PROTOCOL, STAFF } from "../auth/roles";
+import type { ConflictDetail } from "../bookings/check";
+import { bookItem, cancelItem, changeItem } from "../bookings/service";
+import type { AppContext, AppEnv } from "../http/context";
+import { AppError } from "../http/errors";
+import type { RouteDoc } from "../http/openapi";
+import { pageContext, renderPage } from "../http/render";
+import { type FieldErrors, readForm } from "../http/validate";
+import { translate } from "../i18n/dictionary";
+import { applyTemplate } from "../templates/apply";
+import { listTemplates } from "../templates/service";
+import { itemForm, templateForm, toCreate, toPatch } from "./forms";
+import { DEFAULT_AGENDA_TIME_ZONE, loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { issueShareLink, listShareLinks, revokeShareLinks } from "./share-links";
+
+export const agendaApiDocs: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/delegations/{id}/share",
+    summary:
+      "Issue the itinerary link for the visitors (GET /i/{token}); revokes the previous one. The URL is returned once",
+    tag: "itinerary",
+    roles: PROTOCOL,
+    status: 201,
+    response: z.object({ url: z.string(), calendarUrl: z.string(), pdfUrl: z.string() }),
+  },
+  {
+    method: "delete",
+    path: "/delegations/{id}/share",
+    summary: "Revoke the itinerary link (it answers 404 from then on)",
+    tag: "itinerary",
+    roles: PROTOCOL,
+    status: 204,
+  },
+];
+
+interface PageExtras {
+  notice?: AgendaPageNotice;
+  errors?: FieldErrors;
+  conflicts?: { formId: string; details: ConflictDetail[] };
+  values?: Record<string, string>;
+  sharedUrl?: string;
+}
+
+async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 400 | 404 | 409 = 200) {
+  const { db } = c.get("deps");
+  const id = c.req.param("id") ?? "";
+  const agenda = await loadDelegationAgenda(db.orm, id);
+  if (!agenda) throw new AppError("not_found");
+  const [venueList, hostList, templates, links] = await Promise.all([
+    db.orm
+      .select({ id: venues.id, name: venues.name, timeZone: venues.timeZone })
+      .from(venues)
+      .where(eq(venues.active, true))
+      .orderBy(asc(venues.name)),
+    db.orm
+      .select({ id: hosts.id, name: hosts.name, title: hosts.title })
+      .from(hosts)
+      .where(eq(hosts.active, true))
+      .orderBy(asc(hosts.name)),
+    listTemplates(db.orm),
+    listShareLinks(db.orm, id),
+  ]);
+  const t = c.get("t");
+  return renderPage(
+    c,
+    t("agenda.title", { code: agenda.delegation.code }),
+    <AgendaPage
+      ctx={pageContext(c)}
+      agenda={agenda}
+      venues={venueList}
+      hosts={hostList}
+      templates={templates
+        .filter((tpl) => tpl.active)
+        .map((tpl) => ({ id: tpl.id, name: tpl.name, nameEn: tpl.nameEn }))}
+      activeLink={links.find((l) => !l.revokedAt) ?? null}
+      canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
+      {...extras}
+    />,
+    status,
+  );
+}
+
+/** Runs a booking-service call; a 409 or 400 is shown on the page beside the form that sent it. */
+async function withConflicts(
+  c: AppContext,
+  formId: string,
+  values: Record<string, string>,
+  run: () => Promise<unknown>,
+  notice: AgendaPageNotice,
+) {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "conflict" || error.code === "stale")) {
+      const details = Array.isArray(error.details) ? (error.details as ConflictDetail[]) : [];
+      const message = translate(c.get("locale"), error.messageKey, error.params);
+      return showAgenda(c, { conflicts: { formId, details }, values, errors: { _: [message] } }, 409);
+    }
+    if (error instanceof AppError && error.code === "validation_failed") {
+      const fields = (error.details as { fields?: FieldErrors } | undefined)?.fields ?? {};
+      const message = translate(c.get("locale"), error.messageKey, error.params);
+      return showAgenda(
+        c,
+        { conflicts: { formId, details: [] }, values, errors: { _: [message], ...fields } },
+        400,
+      );
+    }
+    throw error;
+  }
+  return c.redirect(`/delegations/${c.req.param("id")}/agenda?done=${notice}`, 303);
+}
+
+async function zoneOfVenue(c: AppContext, venueId: string | null): Promise<string> {
+  if (!venueId) return DEFAULT_AGENDA_TIME_ZONE;
+  const row = await c
+    .get("deps")
+    .db.orm.select({ timeZone: venues.timeZone })
+    .from(venues)
+    .where(eq(venues.id, venueId))
+    .get();
+  return row?.timeZone ?? DEFAULT_AGENDA_TIME_ZONE;
+}
+
+function bookingCtx(c: AppContext) {
+  const { db, clock } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock() };
+}
+
+export function agendaRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("/delegations/:id/agenda", requireRole(STAFF));
+  app.use("/delegations/:id/agenda/*", requireRole(PROTOCOL));
+  app.use("/delegations/:id/rundown", requireRole(STAFF));
+  app.use("/delegations/:id/share", requireRole(PROTOCOL));
+  app.use("/delegations/:id/share/*", requireRole(PROTOCOL));
+  app.use("/api/v1/delegations/:id/share", requireRole(PROTOCOL));
+
+  app.get("/delegations/:id/agenda", (c) => {
+    const done = c.req.query("done");
+    const notice = done === "saved" || done === "removed" || done === "template" ? done : undefined;
+    return showAgenda(c, { notice });
+  });
+
+  app.post("/delegations/:id/agenda/items", async (c) => {
+    const form = await readForm(c, itemForm);
+    if (!form.ok)
+      return showAgenda(
+        c,
+        { errors: form.errors, values: form.values, conflicts: { formId: "new", details: [] } },
+        400,
+      );
+    const input = toCreate(form.data, await zoneOfVenue(c, form.data.venueId));
+    return withConflicts(
+      c,
+      "new",
+      form.values,
+      () => bookItem(bookingCtx(c), c.req.param("id"), input),
+      "saved",
+    );
+  });
+
+  app.post("/delegations/:id/agenda/items/:itemId", async (c) => {
+    const itemId = c.req.param("itemId");
+    const form = await readForm(c, itemForm);
+    if (!form.ok)
+      return showAgenda(
+        c,
+        { errors: form.errors, values: form.values, conflicts: { formId: itemId, details: [] } },
+        400,
+      );
+    const patch = toPatch(form.data, await zoneOfVenue(c, form.data.venueId), form.data.version ?? 0);
+    return withConflicts(c, itemId, form.values, () => changeItem(bookingCtx(c), itemId, patch), "saved");
+  });
+
+  app.post("/delegations/:id/agenda/items/:itemId/cancel", async (c) => {
+    const itemId = c.req.param("itemId");
+    const body = await c.req.parseBody();
+    const version = Number(body.version) || undefined;
+    return withConflicts(c, itemId, {}, () => cancelItem(bookingCtx(c), itemId, version), "removed");
+  });
+
+  app.post("/delegations/:id/agenda/template", async (c) => {
+    const form = await readForm(c, templateForm);
+    if (!form.ok)
+      return showAgenda(
+        c,
+        { errors: form.errors, values: form.values, conflicts: { formId: "template", details: [] } },
+        400,
+      );
+    const { reason, ...rest } = form.data;
+    return withConflicts(
+      c,
+      "template",
+      form.values,
+      () =>
+        applyTemplate(bookingCtx(c), c.req.param("id"), {
+          ...rest,
+          ...(reason ? { force: true, reason } : {}),
+        }),
+      "template",
+    );
+  });
+
+  app.post("/delegations/:id/share", async (c) => {
+    const { db, clock, config } = c.get("deps");
+    const issued = await issueShareLink(db, {
+      delegationId: c.req.param("id"),
+      actor: actorOf(c),
+      now: clock(),
+      baseUrl: config.baseUrl,
+    });
+    return showAgenda(c, { sharedUrl: issued.url });
+  });
+  app.post("/delegations/:id/share/revoke", async (c) => {
+    const { db, clock } = c.get("deps");
+    await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
+    return showAgenda(c, { notice: "shareRevoked" });
+  });
+
+  app.get("/delegations/:id/rundown", async (c) => {
+    const { db } = c.get("deps");
+    const id = c.req.param("id");
+    const agenda = await loadDelegationAgenda(db.orm, id);
+    if (!agenda) throw new AppError("not_found");
+    const participants = await loadParticipants(db.orm, id);
+    return renderPage(
+      c,
+      c.get("t")("rundown.title", { code: agenda.delegation.code }),
+      <RundownPage ctx={pageContext(c)} agenda={agenda} participants={participants} />,
+    );
+  });
+
+  app.post("/api/v1/delegations/:id/share", async (c) => {
+    const { db, clock, config } = c.get("deps");
+    const issued = await issueShareLink(db, {
+      delegationId: c.req.param("id"),
+      actor: actorOf(c),
+      now: clock(),
+      baseUrl: config.baseUrl,
+    });
+    return c.json(
+      { url: issued.url, calendarUrl: `${issued.url}/calendar.ics`, pdfUrl: `${issued.url}/itinerary.pdf` },
+      201,
+    );
+  });
+  app.delete("/api/v1/delegations/:id/share", async (c) => {
+    const { db, clock } = c.get("deps");
+    await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,385 @@
+/**
+ * @module The agenda builder for protocol staff: the visit's items grouped by local day, each with an edit
+ * form (move, resize, change venue, hosts, person in charge, dress code, notes) and a cancel button; a form
+ * to add an item (a venue is optional: travel, free time), one to apply a tour template, and the visitors'
+ * itinerary link. Conflicts from the booking service appear beside the form that caused them.
+ */
+
+import { AGENDA_KINDS } from "../../../db/schema/agenda";
+import type { AgendaEntry, DelegationAgenda } from "../../../src/agenda/load-agenda";
+import type { ShareLinkInfo } from "../../../src/agenda/share-links";
+import type { ConflictDetail } from "../../../src/bookings/check";
+import type { FieldErrors } from "../../../src/http/validate";
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
+import { Field, FormErrors } from "../../components/field";
+import type { PageContext } from "../../page-context";
+
+export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked";
+
+const NOTICES: Record<AgendaPageNotice, MessageKey> = {
+  saved: "agenda.saved",
+  removed: "agenda.removed",
+  template: "agenda.templateApplied",
+  shareRevoked: "agenda.shareRevoked",
+};
+
+interface Props {
+  ctx: PageContext;
+  agenda: DelegationAgenda;
+  venues: { id: string; name: string; timeZone: string }[];
+  hosts: { id: string; name: string; title: string }[];
+  templates: { id: string; name: string; nameEn: string | null }[];
+  activeLink: ShareLinkInfo | null;
+  canEdit: boolean;
+  notice?: AgendaPageNotice;
+  errors?: FieldErrors;
+  conflicts?: { formId: string; details: ConflictDetail[] };
+  values?: Record<string, string>;
+  sharedUrl?: string;
+}
+
+function Conflicts({
+  ctx,
+  details,
+  errors,
+}: {
+  ctx: PageContext;
+  details: ConflictDetail[];
+  errors?: FieldErrors;
+}) {
+  const zone = "Asia/Jakarta";
+  return (
+    <div class="alert error" role="alert" data-testid="conflicts">
+      {errors?._?.map((m) => (
+        <p>{m}</p>
+      ))}
+      {details.length > 0 && (
+        <>
+          <strong>{ctx.t("agenda.conflicts")}</strong>
+          <ul>
+            {details.map((d) => (
+              <li>
+                {d.kind}
+                {d.title ? `: ${d.title}` : ""}
+                {d.reason ? ` (${d.reason})` : ""} —{" "}
+                {formatTime(new Date(d.startsAt), ctx.locale, zone, false)}–
+                {formatTime(new Date(d.endsAt), ctx.locale, zone)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ItemFields(props: {
+  ctx: PageContext;
+  id: string;
+  item?: AgendaEntry;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  venues: Props["venues"];
+  hosts: Props["hosts"];
+}) {
+  const { ctx, item, values, errors, id } = props;
+  const { t } = ctx;
+  const zone = item?.timeZone ?? "Asia/Jakarta";
+  const v = (name: string, fallback: string) => values?.[name] ?? fallback;
+  const date = item ? localDateOf(item.startsAt.getTime(), zone) : "";
+  const start = item ? localTimeOf(item.startsAt.getTime(), zone) : "";
+  const end = item ? localTimeOf(item.endsAt.getTime(), zone) : "";
+  const hostIds = new Set(item?.hosts.map((h) => h.id) ?? []);
+  const fid = (name: string) => `${id}-${name}`;
+  return (
+    <div class="agenda-fields">
+      {item && <input type="hidden" name="version" value={String(item.version)} />}
+      <div class="row">
+        <div class="field">
+          <label for={fid("title")}>{t("agenda.itemTitle")}</label>
+          <input id={fid("title")} name="title" value={v("title", item?.title ?? "")} required />
+        </div>
+        <div class="field">
+          <label for={fid("titleEn")}>{t("agenda.itemTitleEn")}</label>
+          <input id={fid("titleEn")} name="titleEn" value={v("titleEn", item?.titleEn ?? "")} />
+        </div>
+        <div class="field">
+          <label for={fid("kind")}>{t("agenda.kind")}</label>
+          <select id={fid("kind")} name="kind">
+            {AGENDA_KINDS.map((k) => (
+              <option value={k} selected={v("kind", item?.kind ?? "tour") === k}>
+                {t(`agenda.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for={fid("date")}>{t("agenda.date")}</label>
+          <input id={fid("date")} name="date" type="date" value={v("date", date)} required />
+        </div>
+        <div class="field">
+          <label for={fid("start")}>{t("agenda.start")}</label>
+          <input
+            id={fid("start")}
+            name="start"
+            type="time"
+            value={v("start", start)}
+            required
+            data-testid="item-start"
+          />
+        </div>
+        <div class="field">
+          <label for={fid("end")}>{t("agenda.end")}</label>
+          <input
+            id={fid("end")}
+            name="end"
+            type="time"
+            value={v("end", end)}
+            required
+            data-testid="item-end"
+          />
+        </div>
+        <div class="field">
+          <label for={fid("venueId")}>{t("agenda.venue")}</label>
+          <select id={fid("venueId")} name="venueId">
+            <option value="">{t("agenda.noVenue")}</option>
+            {props.venues.map((venue) => (
+              <option value={venue.id} selected={v("venueId", item?.venue?.id ?? "") === venue.id}>
+                {venue.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for={fid("hostIds")}>{t("agenda.hosts")}</label>
+          <select id={fid("hostIds")} name="hostIds" multiple size={3}>
+            {props.hosts.map((h) => (
+              <option value={h.id} selected={hostIds.has(h.id)}>
+                {h.name} ({h.title})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={fid("personInCharge")}>{t("agenda.personInCharge")}</label>
+          <input
+            id={fid("personInCharge")}
+            name="personInCharge"
+            value={v("personInCharge", item?.personInCharge ?? "")}
+          />
+        </div>
+        <div class="field">
+          <label for={fid("dressCode")}>{t("agenda.dressCode")}</label>
+          <input
+            id={fid("dressCode")}
+            name="dressCode"
+            list="dress-codes"
+            placeholder={t("agenda.dressCodeHint")}
+            value={v("dressCode", item?.dressCode ?? "")}
+          />
+        </div>
+        {!item && (
+          <div class="field">
+            <label for={fid("groupSize")}>{t("agenda.groupSize")}</label>
+            <input id={fid("groupSize")} name="groupSize" type="number" min="1" value={v("groupSize", "")} />
+          </div>
+        )}
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for={fid("notes")}>{t("agenda.notes")}</label>
+          <textarea id={fid("notes")} name="notes" rows={2}>
+            {v("notes", item?.notes ?? "")}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for={fid("reason")}>{t("agenda.overrideReason")}</label>
+          <input id={fid("reason")} name="reason" value={v("reason", "")} />
+        </div>
+      </div>
+      <FormErrors errors={errors} />
+    </div>
+  );
+}
+
+export function AgendaPage(props: Props) {
+  const { ctx, agenda, canEdit } = props;
+  const { t, locale } = ctx;
+  const { delegation, items } = agenda;
+  const days = new Map<string, AgendaEntry[]>();
+  for (const item of items) {
+    const date = localDateOf(item.startsAt.getTime(), item.timeZone);
+    days.set(date, [...(days.get(date) ?? []), item]);
+  }
+  const conflictFor = (formId: string) =>
+    props.conflicts?.formId === formId ? (
+      <Conflicts ctx={ctx} details={props.conflicts.details} errors={props.errors} />
+    ) : null;
+  const base = `/delegations/${delegation.id}`;
+  return (
+    <>
+      <p class="muted">
+        {delegation.institution} · {delegation.leaderName}, {delegation.leaderTitle} ·{" "}
+        <span class="badge">{delegation.status}</span>
+      </p>
+      <p class="agenda-links">
+        <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
+        <a href={`/api/v1/delegations/${delegation.id}/calendar.ics`}>{t("agenda.calendar")}</a>
+      </p>
+      {props.notice && (
+        <div class="alert ok" role="status" data-testid="agenda-notice">
+          {t(NOTICES[props.notice])}
+        </div>
+      )}
+      <datalist id="dress-codes">
+        <option value="PDH" />
+        <option value="PDL" />
+        <option value="Batik" />
+        <option value="Bebas rapi" />
+      </datalist>
+
+      <h2>{t("agenda.days")}</h2>
+      {items.length === 0 && <p>{t("agenda.empty")}</p>}
+      {[...days.entries()].map(([date, list]) => (
+        <section class="agenda-day" data-date={date}>
+          <h3>{formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? "Asia/Jakarta")}</h3>
+          <ol class="agenda-list">
+            {list.map((item) => (
+              <li class={item.status === "cancelled" ? "card cancelled" : "card"} data-testid="agenda-item">
+                <div class="agenda-summary">
+                  <strong class="agenda-time">
+                    {formatTime(item.startsAt, locale, item.timeZone, false)}–
+                    {formatTime(item.endsAt, locale, item.timeZone)}
+                  </strong>{" "}
+                  <span>{locale === "en" && item.titleEn ? item.titleEn : item.title}</span>{" "}
+                  <span class="badge">{t(`agenda.kind.${item.kind}` as MessageKey)}</span>
+                  {item.status === "cancelled" && (
+                    <span class="badge danger">{t("itinerary.itemCancelled")}</span>
+                  )}
+                  <br />
+                  <span class="muted">
+                    {item.venue ? item.venue.name : t("itinerary.noVenue")}
+                    {item.personInCharge ? ` · ${t("agenda.personInCharge")}: ${item.personInCharge}` : ""}
+                    {item.dressCode ? ` · ${t("agenda.dressCode")}: ${item.dressCode}` : ""}
+                    {` · ${t("agenda.sequence", { n: item.sequence })}`}
+                  </span>
+                  {item.sharedWith.length > 0 && (
+                    <p class="muted">{t("agenda.shared", { codes: item.sharedWith.join(", ") })}</p>
+                  )}
+                </div>
+                {conflictFor(item.id)}
+                {canEdit && item.status === "scheduled" && (
+                  <details class="no-print" open={props.conflicts?.formId === item.id}>
+                    <summary>{t("agenda.edit")}</summary>
+                    <form method="post" action={`${base}/agenda/items/${item.id}`} data-testid="edit-item">
+                      <ItemFields
+                        ctx={ctx}
+                        id={`i-${item.id}`}
+                        item={item}
+                        values={props.conflicts?.formId === item.id ? props.values : undefined}
+                        venues={props.venues}
+                        hosts={props.hosts}
+                      />
+                      <button type="submit">{t("agenda.save")}</button>
+                    </form>
+                    <form method="post" action={`${base}/agenda/items/${item.id}/cancel`} class="inline-form">
+                      <input type="hidden" name="version" value={String(item.version)} />
+                      <button type="submit" class="danger">
+                        {t("agenda.remove")}
+                      </button>
+                    </form>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      {canEdit && (
+        <>
+          <h2>{t("agenda.add")}</h2>
+          {conflictFor("new")}
+          <form method="post" action={`${base}/agenda/items`} class="card" data-testid="add-item">
+            <ItemFields
+              ctx={ctx}
+              id="new"
+              values={props.conflicts?.formId === "new" ? props.values : undefined}
+              errors={props.conflicts?.formId === "new" ? props.errors : undefined}
+              venues={props.venues}
+              hosts={props.hosts}
+            />
+            <button type="submit">{t("agenda.add")}</button>
+          </form>
+
+          {props.templates.length > 0 && (
+            <>
+              <h2>{t("agenda.applyTemplate")}</h2>
+              {conflictFor("template")}
+              <form method="post" action={`${base}/agenda/template`} class="card row">
+                <Field name="templateId" label={t("agenda.template")}>
+                  <select id="f-templateId" name="templateId">
+                    {props.templates.map((tpl) => (
+                      <option value={tpl.id}>{locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}</option>
+                    ))}
+                  </select>
+                </Field>
+                <Field
+                  name="date"
+                  type="date"
+                  label={t("agenda.templateDate")}
+                  value={props.values?.date}
+                  required
+                />
+                <Field name="startTime" type="time" label={t("agenda.templateStart")} />
+                <Field name="reason" label={t("agenda.overrideReason")} />
+                <div>
+                  <button type="submit">{t("agenda.applyTemplate")}</button>
+                </div>
+              </form>
+            </>
+          )}
+
+          <h2>{t("agenda.share")}</h2>
+          <div class="card">
+            {props.sharedUrl && (
+              <div class="alert ok" role="status">
+                {t("agenda.shareCreated")}
+                <p class="secret" data-testid="share-url">
+                  {props.sharedUrl}
+                </p>
+              </div>
+            )}
+            <p>
+              {props.activeLink
+                ? t("agenda.shareActive", {
+                    at: formatDateTime(props.activeLink.createdAt, locale, "Asia/Jakarta"),
+                  })
+                : t("agenda.shareNone")}
+            </p>
+            <div class="inline-form">
+              <form method="post" action={`${base}/share`}>
+                <button type="submit" data-testid="share-issue">
+                  {props.activeLink ? t("agenda.shareReissue") : t("agenda.shareIssue")}
+                </button>
+              </form>
+              {props.activeLink && (
+                <form method="post" action={`${base}/share/revoke`}>
+                  <button type="submit" class="danger">
+                    {t("agenda.shareRevoke")}
+                  </button>
+                </form>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * @module The printable rundown (run-of-show) for staff: one table per local day with times, activity,
+ * place and person in charge, then the reception's seating order: the visiting participants by protocol
+ * precedence (lowest rank first; ties by name), numbered as seats are assigned from the head of the table.
+ */
+import type { AgendaEntry, AgendaParticipant, DelegationAgenda } from "../../../src/agenda/load-agenda";
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import { formatDate, formatTime } from "../../../src/i18n/format";
+import { localDateOf } from "../../../src/scheduling/zoned-time";
+import type { PageContext } from "../../page-context";
+
+export function RundownPage(props: {
+  ctx: PageContext;
+  agenda: DelegationAgenda;
+  participants: AgendaParticipant[];
+}) {
+  const { ctx, agenda, participants } = props;
+  const { t, locale } = ctx;
+  const days = new Map<string, AgendaEntry[]>();
+  for (const item of agenda.items) {
+    if (item.status === "cancelled") continue;
+    const date = localDateOf(item.startsAt.getTime(), item.timeZone);
+    days.set(date, [...(days.get(date) ?? []), item]);
+  }
+  const d = agenda.delegation;
+  return (
+    <div class="rundown">
+      <p>
+        <strong>{d.institution}</strong> · {d.leaderName}, {d.leaderTitle} · {d.code}
+      </p>
+      <p class="no-print">
+        <a href={`/delegations/${d.id}/agenda`}>{t("agenda.title", { code: d.code })}</a>
+      </p>
+      {days.size === 0 && <p>{t("agenda.empty")}</p>}
+      {[...days.values()].map((list) => (
+        <section class="rundown-day">
+          <h2>{formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? "Asia/Jakarta")}</h2>
+          <div class="table-wrap">
+            <table data-testid="rundown-table">
+              <thead>
+                <tr>
+                  <th>{t("rundown.time")}</th>
+                  <th>{t("rundown.activity")}</th>
+                  <th>{t("rundown.place")}</th>
+                  <th>{t("rundown.pic")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((item) => (
+                  <tr>
+                    <td class="nowrap">
+                      {formatTime(item.startsAt, locale, item.timeZone, false)}–
+                      {formatTime(item.endsAt, locale, item.timeZone)}
+                    </td>
+                    <td>
+                      <strong>{locale === "en" && item.titleEn ? item.titleEn : item.title}</strong>{" "}
+                      <span class="muted">({t(`agenda.kind.${item.kind}` as MessageKey)})</span>
+                      {item.hosts.length > 0 && (
+                        <div class="muted">
+                          {t("itinerary.hosts")}: {item.hosts.map((h) => `${h.name} (${h.title})`).join(", ")}
+                        </div>
+                      )}
+                      {item.dressCode && (
+                        <div>
+                          {t("itinerary.dressCode")}: {item.dressCode}
+                        </div>
+                      )}
+                      {item.notes && <div class="muted">{item.notes}</div>}
+                    </td>
+                    <td>{item.venue ? item.venue.name : "—"}</td>
+                    <td>{item.personInCharge ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <section class="rundown-seating">
+        <h2>{t("rundown.seating")}</h2>
+        {participants.length === 0 ? (
+          <p>{t("rundown.noParticipants")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table data-testid="seating">
+              <thead>
+                <tr>
+                  <th>{t("rundown.seatNo")}</th>
+                  <th>{t("field.name")}</th>
+                  <th>{t("rundown.rank")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p, i) => (
+                  <tr>
+                    <td>{i + 1}</td>
+                    <td>
+                      <strong>{p.name}</strong>
+                      <div class="muted">
+                        {p.title}
+                        {p.institution ? `, ${p.institution}` : ""}
+                      </div>
+                    </td>
+                    <td>{p.precedenceRank}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
