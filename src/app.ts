@@ -26,6 +26,7 @@ import { originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
+import { mailApiDocs, mailRoutes } from "./mail/routes";
 import { regionRoutes, regionsApiDocs } from "./regions/routes";
 import { userRoutes, usersApiDocs } from "./users/routes";
 
@@ -37,6 +38,7 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...auditApiDocs,
   ...systemApiDocs,
   ...schedulingApiDocs,
+  ...mailApiDocs,
   ...delegationsApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
   app.route("/", schedulingRoutes());
+  app.route("/", mailRoutes());
   app.route("/", publicRoutes());
   app.route("/", delegationApiRoutes());
   app.route("/", delegationPageRoutes());

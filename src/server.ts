@@ -12,7 +12,9 @@ import { createPasswordHasher } from "./auth/password";
 import { nodeScrypt } from "./auth/scrypt-node";
 import { ConfigError, parseConfig } from "./config";
 import type { AppDeps } from "./http/context";
+import { startJobLoop } from "./jobs/run-jobs";
 import { consoleLogger } from "./logger";
+import { createNodeMail } from "./mail/node/create-mail";
 import { bootstrapAdmin } from "./users/bootstrap";
 
 async function main() {
@@ -37,13 +39,22 @@ async function main() {
     passwords,
     logger,
     socketAddress: (c) => getConnInfo(c).remote.address,
+    mail: createNodeMail(config),
   };
   const app = createApp(deps);
+  const mail = deps.mail as NonNullable<AppDeps["mail"]>;
+  const jobs = startJobLoop(
+    { db, config, clock, logger, transport: mail.transport },
+    config.jobIntervalSeconds * 1000,
+  );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const lines = [
       "",
       `Sambang berjalan di / is running at ${config.baseUrl}  (listening on ${info.address}:${info.port})`,
       `Database: ${config.databaseUrl}`,
+      mail.transport.kind === "smtp"
+        ? `Mail: SMTP ${mail.transport.description}`
+        : `Mail: TIDAK dikirim / NOT sent — written to ${mail.transport.description} (set SMTP_URL), see /mail/preview`,
     ];
     if (admin) {
       lines.push("", "Admin pertama dibuat / first admin created:", `  e-mail:   ${admin.email}`);
@@ -56,8 +67,11 @@ async function main() {
     console.log(lines.join("\n"));
   });
 
-  const shutdown = () => {
+  const shutdown = async () => {
     server.close();
+    // Let a delivery in progress finish and mark what it sent before the database closes.
+    await jobs.stop();
+    await mail.transport.close?.();
     db.close();
     process.exit(0);
   };

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "nav.users", roles: ["admin"] },
   { href: "/admin/tokens", label: "nav.tokens", roles: ["admin"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { href: "/admin/outbox", label: "mail.outbox.title", roles: ["admin", "protocol"] },
   { href: "/admin/feeds", label: "feeds.title", roles: ["admin"] },
   { href: "/api/v1/docs", label: "nav.apiDocs", roles: ["admin", "protocol", "humas", "viewer"] },
 ];

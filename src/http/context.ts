@@ -8,6 +8,8 @@ import type { Role } from "../../db/schema/auth";
 import type { PasswordHasher } from "../auth/password";
 import type { Config } from "../config";
 import type { Locale, Translate } from "../i18n/dictionary";
+import type { MailPreviewStore } from "../mail/preview";
+import type { MailTransport } from "../mail/transport";
 import type { SocketAddress } from "./client-address";
 
 export interface Logger {
@@ -24,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   /** Reads the client's socket address (Node: the connection; Workers: CF-Connecting-IP). */
   socketAddress?: SocketAddress;
+  /** Mail delivery (Node: SMTP or .eml files) and, without SMTP, the NOT-SENT preview store. */
+  mail?: { transport: MailTransport; preview?: MailPreviewStore };
 }
 
 export interface CurrentUser {

@@ -59,6 +59,9 @@ export function smtpTransport(url: string): MailTransport {
   });
 }
 
-export async function runMailJobs(t: Pick<MailHarness, "db" | "deps" | "clock">, transport: MailTransport) {
+export async function runMailJobs(
+  t: { db: Db; clock: () => Date; deps: { config: ReturnType<typeof parseConfig>; logger: Logger } },
+  transport: MailTransport,
+) {
   return runJobs({ db: t.db, config: t.deps.config, clock: t.clock, logger: t.deps.logger, transport });
 }

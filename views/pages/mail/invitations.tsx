@@ -1,0 +1,124 @@
+/** @module Staff page: a delegation's invitations — recipients, per-item state, a preview, send / send update. */
+import { formatDateTime } from "../../../src/i18n/format";
+import type { InvitationPlan } from "../../../src/mail/invitations";
+import type { OutboxRow } from "../../../src/mail/outbox";
+import type { PageContext } from "../../page-context";
+
+export function InvitationsPage({
+  ctx,
+  plan,
+  history,
+  preview,
+  notice,
+  error,
+}: {
+  ctx: PageContext;
+  plan: InvitationPlan;
+  history: OutboxRow[];
+  preview?: { subject: string; text: string };
+  notice?: string;
+  error?: string;
+}) {
+  const { t, locale } = ctx;
+  const d = plan.delegation;
+  const everInvited = plan.items.some((i) => i.last !== null);
+  const stateOf = (p: InvitationPlan["items"][number]) => {
+    if (p.action === "invite") return t("mail.inv.state.new");
+    if (p.action === "update") return t("mail.inv.state.changed");
+    if (p.action === "withdraw") return t("mail.inv.state.withdraw");
+    if (p.last?.kind === "withdrawal") return t("mail.inv.state.withdrawn");
+    return p.last ? t("mail.inv.state.invited", { sequence: p.last.sequence }) : "—";
+  };
+  return (
+    <>
+      <p>
+        <a href={`/delegations/${d.id}`}>← {t("mail.inv.back")}</a>
+      </p>
+      {notice && (
+        <p class="alert ok" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p class="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <section class="card">
+        <h2>{t("mail.inv.recipients")}</h2>
+        {plan.recipients.length === 0 ? (
+          <p>{t("mail.inv.noRecipients")}</p>
+        ) : (
+          <ul data-testid="recipients">
+            {plan.recipients.map((r) => (
+              <li>
+                {r.name} &lt;{r.email}&gt;
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card">
+        <h2>{t("mail.inv.items")}</h2>
+        {plan.items.length === 0 ? (
+          <p>{t("mail.inv.noItems")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table data-testid="invitation-items">
+              <tbody>
+                {plan.items.map((p) => (
+                  <tr data-action={p.action}>
+                    <td>{formatDateTime(p.item.startsAt, locale, p.item.timeZone)}</td>
+                    <td>{p.item.title}</td>
+                    <td>{stateOf(p)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {plan.pending > 0 ? (
+          <form method="post" action={`/delegations/${d.id}/invitations/send`}>
+            <button type="submit" data-testid="send-invitations">
+              {everInvited ? t("mail.inv.sendUpdate") : t("mail.inv.send")}
+            </button>
+          </form>
+        ) : (
+          <p>{t("mail.inv.nothing")}</p>
+        )}
+      </section>
+      {preview && (
+        <section class="card">
+          <h2>
+            {t("mail.inv.preview")}: {preview.subject}
+          </h2>
+          <pre class="code">{preview.text}</pre>
+        </section>
+      )}
+      <section class="card">
+        <h2>{t("mail.inv.autoNotices")}</h2>
+        <form method="post" action={`/delegations/${d.id}/invitations/auto-notices`} class="inline-form">
+          <span>{d.autoNotices ? t("mail.inv.autoOn") : t("mail.inv.autoOff")}</span>{" "}
+          <input type="hidden" name="enabled" value={d.autoNotices ? "false" : "true"} />
+          <button type="submit" class="secondary">
+            {d.autoNotices ? t("mail.inv.turnOff") : t("mail.inv.turnOn")}
+          </button>
+        </form>
+      </section>
+      <section class="card">
+        <h2>{t("mail.inv.history")}</h2>
+        <ul>
+          {history.map((h) => (
+            <li>
+              <code>{h.kind}</code> · {h.toEmail} · {h.subject} ·{" "}
+              <span class={h.status === "sent" ? "badge ok" : "badge"}>{t(`mail.status.${h.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href="/admin/outbox">{t("mail.outbox.title")}</a>
+        </p>
+      </section>
+    </>
+  );
+}
