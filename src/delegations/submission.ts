@@ -9,6 +9,7 @@ import type { AppContext } from "../http/context";
 import { AppError } from "../http/errors";
 import { type FieldErrors, fieldErrors, parseWith } from "../http/validate";
 import { translate } from "../i18n/dictionary";
+import { dateRangeSchema, isRealDate } from "./dates";
 import { type DelegationInput, delegationInputSchema, formToInput } from "./input-schema";
 import { checkIntakeRules } from "./intake";
 import { checkLetter, type LetterUpload, MAX_LETTER_BYTES } from "./letter-file";
@@ -46,6 +47,7 @@ export async function readSubmission(c: AppContext): Promise<RawSubmission> {
         ? { name: upload.name, data: new Uint8Array(await upload.arrayBuffer()) }
         : null;
     const input = formToInput(body);
+    input.language ??= c.get("locale");
     return { input, file, values, topics: input.topics as string[] };
   }
   let json: unknown;
@@ -96,15 +98,45 @@ export async function checkSubmission(
       errors.letterFile = [translate(locale, key)];
     }
   }
-  if (parsed.success) {
-    const ruleErrors = await checkIntakeRules(db, parsed.data, {
+  // The date, letter-date and topic rules run on whatever parts parsed, so every problem shows at once.
+  const parts = parsed.success ? parsed.data : parsePartly(raw.input, errors);
+  if (parts) {
+    const ruleErrors = await checkIntakeRules(db, parts, {
       now: clock(),
       locale,
       minWorkingDays: config.requestMinWorkingDays,
       leadTime: options.leadTime,
     });
-    for (const [k, v] of Object.entries(ruleErrors)) errors[k] = [...(errors[k] ?? []), ...v];
+    for (const [k, v] of Object.entries(ruleErrors)) if (!errors[k]) errors[k] = v;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: parsed.data, letter };
+}
+
+/** The rule-checked fields of an input that failed the schema as a whole, where they are valid themselves. */
+function parsePartly(input: Record<string, unknown>, errors: FieldErrors) {
+  const ok = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, v: unknown) => {
+    const r = schema.safeParse(v);
+    return r.success ? (r.data as T) : undefined;
+  };
+  const preferred = ok<DelegationInput["preferredDates"]>(dateRangeSchema, input.preferredDates);
+  const alternatives = Array.isArray(input.alternativeDates)
+    ? input.alternativeDates.map((r) => ok<DelegationInput["preferredDates"]>(dateRangeSchema, r))
+    : [];
+  const topics = Array.isArray(input.topics)
+    ? input.topics.filter((x): x is string => typeof x === "string")
+    : [];
+  const letterDate =
+    typeof input.letterDate === "string" && isRealDate(input.letterDate) ? input.letterDate : null;
+  const has = (prefix: string) => Object.keys(errors).some((k) => k === prefix || k.startsWith(`${prefix}.`));
+  return {
+    // A far-future placeholder never trips a rule; only fields that parsed are checked.
+    preferredDates:
+      preferred && !has("preferredDates") ? preferred : { start: "9999-12-31", end: "9999-12-31" },
+    alternativeDates: alternatives.map((r, i) =>
+      r && !has(`alternativeDates.${i}`) ? r : { start: "9999-12-31", end: "9999-12-31" },
+    ),
+    topics: has("topics") ? [] : topics,
+    letterDate,
+  };
 }
