@@ -24,7 +24,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
-  MAIL_FROM: z.string().min(3).default("Protokol Sambang <protokol@localhost>"),
+  MAIL_FROM: z.string().min(3).default("Protokol Sambang <protokol@sambang.local>"),
   ORGANIZER_NAME: z.string().trim().min(1).max(120).optional(),
   ORGANIZER_EMAIL: z.email().optional(),
   ORGANIZER_PHONE: z.string().trim().min(6).max(30).optional(),
