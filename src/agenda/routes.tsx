@@ -144,7 +144,10 @@ function bookingCtx(c: AppContext) {
 export function agendaRoutes() {
   const app = new Hono<AppEnv>();
   app.use("/delegations/:id/agenda", requireRole(STAFF));
-  app.use("/delegations/:id/agenda/*", requireRole(PROTOCOL));
+  // Not "/agenda/*": in Hono that pattern also matches "/agenda" itself, which viewers may read.
+  app.use("/delegations/:id/agenda/items", requireRole(PROTOCOL));
+  app.use("/delegations/:id/agenda/items/*", requireRole(PROTOCOL));
+  app.use("/delegations/:id/agenda/template", requireRole(PROTOCOL));
   app.use("/delegations/:id/rundown", requireRole(STAFF));
   app.use("/delegations/:id/share", requireRole(PROTOCOL));
   app.use("/delegations/:id/share/*", requireRole(PROTOCOL));

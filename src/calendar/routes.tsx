@@ -92,6 +92,12 @@ function serveEntry(c: AppContext, entry: IcsCacheEntry) {
   return c.body(entry.body, 200, { "Content-Type": "text/calendar; charset=utf-8" });
 }
 
+/** The same short 404 for malformed, unknown and revoked feed tokens (no path echoed). */
+function feedNotFound(c: AppContext) {
+  c.header("Cache-Control", "no-store");
+  return c.text("Not found", 404);
+}
+
 export function calendarRoutes() {
   const app = new Hono<AppEnv>();
   const cache = new IcsCache({ maxEntries: 1000 });
@@ -122,11 +128,11 @@ export function calendarRoutes() {
   app.get("/feeds/:file", async (c) => {
     const file = c.req.param("file");
     const match = /^([A-Za-z0-9_-]{43})\.ics$/.exec(file);
-    if (!match?.[1]) throw new AppError("not_found");
+    if (!match?.[1]) return feedNotFound(c);
     const { db, clock, config } = c.get("deps");
     const now = clock();
     const target = await feedTarget(db.orm, await sha256Hex(match[1]), now);
-    if (!target) throw new AppError("not_found");
+    if (!target) return feedNotFound(c);
     const locale = c.get("locale");
     const key = { kind: "feed", id: `${target.id}:${locale}`, version: target.versionKey };
     const entry = await cache.getOrBuild(key, async () => {
