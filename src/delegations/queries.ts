@@ -78,7 +78,7 @@ export async function listDelegations(db: Db, query: InboxQuery): Promise<Delega
     .select()
     .from(delegations)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(delegations.createdAt))
+    .orderBy(desc(delegations.createdAt), desc(delegations.code))
     .limit(1000)
     .all();
   const from = query.from || "0000-01-01";
