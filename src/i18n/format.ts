@@ -2,8 +2,9 @@
  * @module Date and time formatting for people, always with the zone label:
  * "Sabtu, 7 Februari 2026, 09.00 WIB" (id) and "Saturday, 7 February 2026, 09:00 WIB" (en).
  */
-import type { Locale } from "./dictionary";
+
 import { zoneLabel } from "../scheduling/zoned-time";
+import type { Locale } from "./dictionary";
 
 const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
