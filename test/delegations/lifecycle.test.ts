@@ -141,7 +141,7 @@ describe("transition matrix", () => {
     page = await (await t.app.request(r.statusPath)).text();
     expect(page).toContain('data-status="confirmed"');
     expect(page).toContain("Dikonfirmasi");
-    expect(await t.app.request(`${r.statusPath}&lang=en`).then((x) => x.text())).toContain("Confirmed");
+    expect(await (await t.app.request(`${r.statusPath}&lang=en`)).text()).toContain("Confirmed");
 
     expect((await transition(t, staff.headers, r.id, BODY.cancelled)).status).toBe(200);
     page = await (await t.app.request(r.statusPath)).text();
