@@ -115,14 +115,13 @@ function yearOf(date: string) {
 
 export function closureRoutes() {
   const app = new Hono<AppEnv>();
-  app.use("/admin/closures", requireRole(STAFF));
-  app.use("/admin/closures/*", requireRole(ADMIN));
-  app.use("/api/v1/closures", requireRole(STAFF));
-  app.use("/api/v1/closures/*", requireRole(ADMIN));
+  // NOTE: Hono's "/x/*" also matches "/x", so reading is guarded per route, not by a wildcard.
+  const admin = requireRole(ADMIN);
+  const staff = requireRole(STAFF);
 
-  app.get("/admin/closures", (c) => showPage(c, readQuery(c, yearQuery).year ?? thisYear(c)));
+  app.get("/admin/closures", staff, (c) => showPage(c, readQuery(c, yearQuery).year ?? thisYear(c)));
 
-  app.post("/admin/closures", requireRole(ADMIN), async (c) => {
+  app.post("/admin/closures", admin, async (c) => {
     const form = await readForm(c, closureInputSchema);
     const year = form.ok ? yearOf(form.data.date) : thisYear(c);
     if (!form.ok)
@@ -147,12 +146,12 @@ export function closureRoutes() {
     return showPage(c, year, { notice: c.get("t")("closures.created") });
   });
 
-  app.get("/admin/closures/:id/edit", async (c) => {
+  app.get("/admin/closures/:id/edit", admin, async (c) => {
     const row = await getClosure(c.get("deps").db, c.req.param("id"));
     return showPage(c, yearOf(row.date), { editing: row });
   });
 
-  app.post("/admin/closures/import", async (c) => {
+  app.post("/admin/closures/import", admin, async (c) => {
     const year = readQuery(c, yearQuery).year ?? thisYear(c);
     const body = await c.req.parseBody();
     const file = body.file;
@@ -169,18 +168,18 @@ export function closureRoutes() {
     }
   });
 
-  app.post("/admin/closures/:id/review", async (c) => {
+  app.post("/admin/closures/:id/review", admin, async (c) => {
     const row = await updateClosure(ctxOf(c), c.req.param("id"), { reviewed: true });
     return showPage(c, yearOf(row.date), { notice: c.get("t")("closures.updated") });
   });
 
-  app.post("/admin/closures/:id/delete", async (c) => {
+  app.post("/admin/closures/:id/delete", admin, async (c) => {
     const row = await getClosure(c.get("deps").db, c.req.param("id"));
     await deleteClosure(ctxOf(c), row.id);
     return showPage(c, yearOf(row.date), { notice: c.get("t")("closures.deleted") });
   });
 
-  app.post("/admin/closures/:id", async (c) => {
+  app.post("/admin/closures/:id", admin, async (c) => {
     const editing = await getClosure(c.get("deps").db, c.req.param("id"));
     const form = await readForm(c, closureInputSchema);
     if (!form.ok)
@@ -200,12 +199,12 @@ export function closureRoutes() {
     }
   });
 
-  app.get("/api/v1/closures", async (c) => {
+  app.get("/api/v1/closures", staff, async (c) => {
     const year = readQuery(c, yearQuery).year ?? thisYear(c);
     return c.json({ year, closures: await listClosures(c.get("deps").db, year) });
   });
 
-  app.post("/api/v1/closures", requireRole(ADMIN), async (c) => {
+  app.post("/api/v1/closures", admin, async (c) => {
     const type = c.req.header("Content-Type") ?? "";
     if (type.startsWith("text/csv")) {
       const year = readQuery(c, yearQuery).year ?? thisYear(c);
@@ -216,12 +215,12 @@ export function closureRoutes() {
     return c.json({ closure: await createClosure(ctxOf(c), body) }, 201);
   });
 
-  app.patch("/api/v1/closures/:id", async (c) => {
+  app.patch("/api/v1/closures/:id", admin, async (c) => {
     const body = await readJson(c, closureUpdateSchema);
     return c.json({ closure: await updateClosure(ctxOf(c), c.req.param("id"), body) });
   });
 
-  app.delete("/api/v1/closures/:id", async (c) => {
+  app.delete("/api/v1/closures/:id", admin, async (c) => {
     await deleteClosure(ctxOf(c), c.req.param("id"));
     return c.body(null, 204);
   });
