@@ -12,7 +12,6 @@ import {
   findFreeSlots,
   type Interval,
   isValidTimeZone,
-  localToInstant,
   MAX_SEARCH_DAYS,
   type SlotHost,
   zoneLabel,
@@ -82,23 +81,34 @@ export interface AvailabilityResult {
   slots: Slot[];
 }
 
-function resolveBound(value: string, timeZone: string, endOfDay: boolean): number {
-  if (DATE_RE.test(value)) {
-    const instant = localToInstant({ date: value, time: endOfDay ? "24:00" : "00:00", timeZone });
-    return instant;
-  }
-  return Date.parse(value);
-}
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Local "YYYY-MM-DD" and "HH:MM" of a wall-time millisecond value. */
-function wallParts(wall: number): { date: string; time: string } {
-  const d = new Date(wall);
-  return {
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+/**
+ * Formats epoch-ms values (UTC instants or "wall as if UTC") as ISO pieces, caching each day's date part:
+ * `Date#toISOString` costs ≈1 µs a call, which for a 90-day answer (2 × ~800 slots) was most of the search.
+ */
+function isoFormatter() {
+  const days = new Map<number, string>();
+  const dateOf = (ms: number): string => {
+    const day = Math.floor(ms / DAY_MS);
+    let text = days.get(day);
+    if (text === undefined) {
+      text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      days.set(day, text);
+    }
+    return text;
   };
+  const timeOf = (ms: number): string => {
+    const inDay = ms - Math.floor(ms / DAY_MS) * DAY_MS;
+    return `${pad2(Math.floor(inDay / 3_600_000))}:${pad2(Math.floor((inDay % 3_600_000) / 60_000))}`;
+  };
+  const iso = (ms: number): string => {
+    const rest = ms % 60_000;
+    if (rest !== 0) return new Date(ms).toISOString();
+    return `${dateOf(ms)}T${timeOf(ms)}:00.000Z`;
+  };
+  return { dateOf, timeOf, iso };
 }
 
 function invalid(field: string, key: "scheduling.rangeTooLong" | "availability.needResource") {
@@ -115,8 +125,22 @@ export async function searchAvailability(
   const venueRow = query.venueId ? await loadVenue(q, query.venueId) : undefined;
   if (query.venueId && !venueRow) throw new AppError("not_found", { details: { entity: "venue" } });
   const zone = venueRow?.timeZone ?? query.timeZone ?? "Asia/Jakarta";
-  const from = resolveBound(query.from, zone, false);
-  const to = resolveBound(query.to, zone, true);
+  // One clock for the bounds and the answer (each clock costs Intl lookups).
+  const approxFrom = Date.parse(DATE_RE.test(query.from) ? `${query.from}T00:00:00Z` : query.from);
+  const approxTo = Date.parse(DATE_RE.test(query.to) ? `${query.to}T00:00:00Z` : query.to);
+  if (!Number.isFinite(approxFrom) || !Number.isFinite(approxTo)) {
+    throw new AppError("validation_failed", { details: { fields: { from: ["invalid date"] } } });
+  }
+  const clock = createZoneClock(zone, {
+    start: Math.min(approxFrom, approxTo) - 2 * DAY_MS,
+    end: Math.max(approxFrom, approxTo) + 3 * DAY_MS,
+  });
+  const bound = (value: string, endOfDay: boolean): number =>
+    DATE_RE.test(value)
+      ? clock.wallToInstant(Date.parse(`${value}T00:00:00Z`) + (endOfDay ? DAY_MS : 0))
+      : Date.parse(value);
+  const from = bound(query.from, false);
+  const to = bound(query.to, true);
   if (!(to > from)) {
     throw new AppError("validation_failed", {
       details: { fields: { to: ["i18n:scheduling.endBeforeStart"] } },
@@ -161,7 +185,7 @@ export async function searchAvailability(
     });
   }
 
-  const clock = createZoneClock(zone, { start: from, end: to + duration });
+  const fmt = isoFormatter();
   const labels = new Map<number, string>();
   const slots: Slot[] = slotsMs.map((s) => {
     const offset = clock.offsetAt(s);
@@ -170,12 +194,14 @@ export async function searchAvailability(
       label = zoneLabel(zone, s);
       labels.set(offset, label);
     }
-    const start = wallParts(s + offset);
-    const end = wallParts(clock.instantToWall(s + duration));
     return {
-      startsAt: new Date(s).toISOString(),
-      endsAt: new Date(s + duration).toISOString(),
-      local: { date: start.date, start: start.time, end: end.time },
+      startsAt: fmt.iso(s),
+      endsAt: fmt.iso(s + duration),
+      local: {
+        date: fmt.dateOf(s + offset),
+        start: fmt.timeOf(s + offset),
+        end: fmt.timeOf(clock.instantToWall(s + duration)),
+      },
       zone: label,
     };
   });

@@ -15,7 +15,7 @@ import { nextSequence } from "../calendar/material-change";
 import { AppError, stale } from "../http/errors";
 import { findJoinConflicts } from "../scheduling/index";
 import { type Candidate, type ConflictDetail, checkCandidate, conflictError, decide } from "./check";
-import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView } from "./items";
+import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView, toView } from "./items";
 import { loadDelegationBookings, loadVenue, loadVenueBookings, venueRulesOf } from "./load";
 import type { ItemCreate, ItemPatch, JoinInput } from "./schemas";
 
@@ -39,7 +39,13 @@ const BOOKABLE = new Set(["requested", "confirmed"]);
 
 export async function loadBookableDelegation(q: Queryable, delegationId: string) {
   const d = await q
-    .select({ id: delegations.id, status: delegations.status, expectedSize: delegations.expectedSize })
+    .select({
+      id: delegations.id,
+      status: delegations.status,
+      expectedSize: delegations.expectedSize,
+      code: delegations.code,
+      institution: delegations.institution,
+    })
     .from(delegations)
     .where(eq(delegations.id, delegationId))
     .get();
@@ -147,7 +153,7 @@ export async function bookItem(
       venueId: input.venueId ?? null,
       hostIds,
     };
-    const { conflicts } = await checkCandidate(tx, cand);
+    const { conflicts, venue } = await checkCandidate(tx, cand);
     const { blocking, overridden } = decide(conflicts, input);
     if (blocking.length > 0) throw conflictError(blocking);
     const reason = overridden.length > 0 ? (input.reason ?? null) : null;
@@ -165,7 +171,19 @@ export async function bookItem(
       },
       ctx,
     );
-    const view = await getItemView(tx, row.id);
+    // Built from what is known, not re-read: a booking's cost is mostly its queries.
+    const view = toView(row, {
+      hostIds,
+      parties: [
+        {
+          delegationId,
+          groupSize: cand.groupSize,
+          code: delegation.code,
+          institution: delegation.institution,
+        },
+      ],
+      venue: venue ? { id: venue.id, name: venue.name, timeZone: venue.timeZone } : null,
+    });
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "agenda_item.book",
