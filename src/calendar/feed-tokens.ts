@@ -136,33 +136,38 @@ const DAY_MS = 86_400_000;
  * by date, so the key must change daily even when nothing is edited).
  */
 export async function feedTarget(db: Queryable, tokenHash: string, now: Date): Promise<FeedTarget | null> {
-  const since = now.getTime() - PAST_WINDOW_DAYS * DAY_MS;
-  const [row] = await db.all<{
+  const [token] = await db.all<{
     id: string;
     scope: FeedScope;
     scopeId: string | null;
     scopeName: string | null;
-    key: string;
   }>(sql`
     SELECT f.id AS id, f.scope AS scope, f.scope_id AS scopeId,
       coalesce((SELECT name FROM venues WHERE f.scope = 'venue' AND id = f.scope_id),
-               (SELECT name FROM hosts WHERE f.scope = 'host' AND id = f.scope_id)) AS scopeName,
-      (SELECT count(*) || '.' || coalesce(max(ai.updated_at), 0) || '.' || coalesce(sum(ai.version), 0) || '.' ||
-              coalesce(max(v.updated_at), 0) || '.' || coalesce(max(d.updated_at), 0)
-       FROM agenda_items ai
-       LEFT JOIN venues v ON v.id = ai.venue_id
-       LEFT JOIN agenda_item_delegations aid ON aid.item_id = ai.id
-       LEFT JOIN delegations d ON d.id = aid.delegation_id
-       WHERE ai.ends_at >= ${since}
-         AND (f.scope = 'all'
-           OR (f.scope = 'venue' AND ai.venue_id = f.scope_id)
-           OR (f.scope = 'host' AND ai.id IN (SELECT item_id FROM agenda_item_hosts WHERE host_id = f.scope_id)))
-      ) || '|' || (SELECT coalesce(max(updated_at), 0) FROM hosts) AS key
+               (SELECT name FROM hosts WHERE f.scope = 'host' AND id = f.scope_id)) AS scopeName
     FROM feed_tokens f
     WHERE f.token_hash = ${tokenHash} AND f.revoked_at IS NULL`);
-  if (!row) return null;
+  if (!token) return null;
+  const since = now.getTime() - PAST_WINDOW_DAYS * DAY_MS;
+  // Items last at most a day, so `starts_at >= since - 1 day` lets the time indexes bound the scan.
+  const startFloor = since - DAY_MS;
+  const scoped =
+    token.scope === "host"
+      ? sql`FROM agenda_item_hosts aih JOIN agenda_items ai ON ai.id = aih.item_id
+            WHERE aih.host_id = ${token.scopeId} AND aih.starts_at >= ${startFloor} AND ai.ends_at >= ${since}`
+      : token.scope === "venue"
+        ? sql`FROM agenda_items ai
+              WHERE ai.venue_id = ${token.scopeId} AND ai.starts_at >= ${startFloor} AND ai.ends_at >= ${since}`
+        : sql`FROM agenda_items ai WHERE ai.starts_at >= ${startFloor} AND ai.ends_at >= ${since}`;
+  const [row] = await db.all<{ key: string }>(sql`
+    SELECT count(*) || '.' || coalesce(max(ai.updated_at), 0) || '.' || coalesce(sum(ai.version), 0) || '.' ||
+      coalesce(max((SELECT updated_at FROM venues v WHERE v.id = ai.venue_id)), 0) || '.' ||
+      coalesce(max((SELECT max(d.updated_at) FROM agenda_item_delegations aid JOIN delegations d ON d.id = aid.delegation_id
+                    WHERE aid.item_id = ai.id)), 0) || '|' ||
+      (SELECT coalesce(max(updated_at), 0) FROM hosts) AS key
+    ${scoped}`);
   const day = Math.floor(now.getTime() / DAY_MS);
-  return { ...row, versionKey: `${row.key}|${day}` };
+  return { ...token, versionKey: `${row?.key ?? ""}|${day}` };
 }
 
 /** The feed's items (window applied later by `feedCalendar`), each with its first delegation. */

@@ -33,6 +33,7 @@ export interface PublishRequest {
 export function createItineraryPublisher(deps: { db: Db; config: Config }) {
   const text = new IcsCache({ maxEntries: 1000 });
   const binary = new Map<string, { version: string; bytes: Uint8Array }>();
+  const etags = new Map<string, string>();
 
   const keyOf = (kind: PublishedKind, r: PublishRequest): IcsCacheKey => ({
     kind: `itinerary-${kind}-${ITINERARY_FORMAT_VERSION}`,
@@ -61,9 +62,15 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
   }
 
   return {
-    /** The ETag a published output has at this version, without building it. */
-    etag(kind: PublishedKind, r: PublishRequest): Promise<string> {
-      return makeEtag(icsVersionKey(keyOf(kind, r)));
+    /** The ETag a published output has at this version, without building it (memoised: a hash per request adds up). */
+    async etag(kind: PublishedKind, r: PublishRequest): Promise<string> {
+      const versionKey = icsVersionKey(keyOf(kind, r));
+      const known = etags.get(versionKey);
+      if (known) return known;
+      const etag = await makeEtag(versionKey);
+      etags.set(versionKey, etag);
+      if (etags.size > 5000) etags.delete(etags.keys().next().value as string);
+      return etag;
     },
 
     page(r: PublishRequest): Promise<IcsCacheEntry> {

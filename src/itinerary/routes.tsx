@@ -48,13 +48,23 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
 
 export function itineraryRoutes() {
   const app = new Hono<AppEnv>();
+  // token → SHA-256, so a phone revalidating every few seconds does not hash again. Bounded; a pure memo.
+  const hashes = new Map<string, string>();
+  const hashOf = async (token: string) => {
+    const known = hashes.get(token);
+    if (known) return known;
+    const hash = await sha256Hex(token);
+    hashes.set(token, hash);
+    if (hashes.size > 2000) hashes.delete(hashes.keys().next().value as string);
+    return hash;
+  };
   let publisher: ReturnType<typeof createItineraryPublisher> | undefined;
 
   async function resolve(c: AppContext): Promise<PublishRequest> {
     const token = c.req.param("token") ?? "";
     if (!TOKEN.test(token)) notFound();
     const { db, clock } = c.get("deps");
-    const target = await shareLinkTarget(db.orm, await sha256Hex(token));
+    const target = await shareLinkTarget(db.orm, await hashOf(token));
     if (!target) notFound();
     const locale = chosenLocale(c, target.language);
     setLocale(c, locale);

@@ -86,6 +86,8 @@ function freePort(): Promise<number> {
 
 export interface RunningApp {
   baseUrl: string;
+  /** The app's database, for tests that seed data the UI cannot create quickly. */
+  db: Awaited<ReturnType<typeof freshDb>>;
   admin: { email: string; password: string };
   logger: Logger & { errors: unknown[] };
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export async function startApp(): Promise<RunningApp> {
   });
   return {
     baseUrl,
+    db,
     admin,
     logger,
     close: () =>
