@@ -109,6 +109,7 @@ body.itin{background:var(--soft)}
 .itin-facts dd{margin:0}
 .itin-notes{margin:.4rem 0 0;font-size:.93rem;white-space:pre-line}
 .itin-contacts{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:.5rem 1rem;margin:1rem 0}
+.itin-contacts h2{margin:.5rem 0 .6rem}
 .itin-contacts ul{list-style:none;margin:0;padding:0;display:grid;gap:.6rem}
 .itin-url{font-size:.8rem;word-break:break-all}
 @media (min-width:40rem){.itin-item{display:grid;grid-template-columns:10rem 1fr;gap:.75rem}.itin-time{flex-direction:column}.itin-qr{flex-basis:7rem;width:7rem}}
