@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
 import { templateRoutes, templatesApiDocs } from "../templates/routes";
 import { venueApiRoutes, venuesApiDocs } from "../venues/api-routes";
+import { venuePageRoutes } from "../venues/page-routes";
 import { bookingRoutes, bookingsApiDocs } from "./routes";
 
 export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs, ...templatesApiDocs];
@@ -16,5 +17,6 @@ export function schedulingRoutes() {
   app.route("/", venueApiRoutes());
   app.route("/", bookingRoutes());
   app.route("/", templateRoutes());
+  app.route("/", venuePageRoutes());
   return app;
 }
