@@ -227,8 +227,8 @@ export const delegationsApiDocs: RouteDoc[] = [
 ];
 
 function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl };
 }
 
 export async function limitRequests(c: AppContext) {
@@ -251,7 +251,7 @@ export function delegationApiRoutes() {
     if (!checked.ok) throw new AppError("validation_failed", { details: { fields: checked.errors } });
     const { db, clock, config } = c.get("deps");
     const { delegation, token } = await createDelegation(
-      { db, now: clock(), actor: { id: null, label: "public" } },
+      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl },
       checked.input,
       { source: "public_form", letter: checked.letter },
     );

@@ -16,6 +16,7 @@ import { closedDatesBetween } from "../closures/service";
 import type { FieldErrors } from "../http/validate";
 import { type Locale, translate } from "../i18n/dictionary";
 import { formatLocalDate } from "../i18n/format";
+import { enqueueNotice } from "../mail/notices";
 import { addDays, earliestRequestDate, localDateOf } from "../scheduling/index";
 import { HOST_TIME_ZONE } from "./dates";
 import type { DelegationInput } from "./input-schema";
@@ -90,7 +91,7 @@ export interface CreatedDelegation {
 
 /** Stores a checked request. Call `checkIntakeRules` first. */
 export async function createDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date },
+  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string },
   input: DelegationInput,
   options: { source: DelegationRow["source"]; letter?: LetterUpload | null },
 ): Promise<CreatedDelegation> {
@@ -149,6 +150,16 @@ export async function createDelegation(
       },
       now: ctx.now,
     });
+    if (ctx.notifyBaseUrl) {
+      const statusUrl = statusUrlOf(ctx.notifyBaseUrl, row.code, token);
+      await enqueueNotice(tx, {
+        kind: "request_received",
+        delegationId: row.id,
+        statusUrl,
+        now: ctx.now,
+        baseUrl: ctx.notifyBaseUrl,
+      });
+    }
     return { delegation: row, token };
   });
 }

@@ -13,11 +13,12 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Transaction } from "../../db/client";
 import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
+import { enqueueNotice } from "../mail/notices";
 import { dateRangeSchema } from "./dates";
 import { type DelegationRow, publicFields } from "./intake";
 
@@ -79,7 +80,7 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
 
 /** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
 export async function transitionDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date },
+  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string },
   id: string,
   input: TransitionInput,
 ): Promise<DelegationRow> {
@@ -110,6 +111,25 @@ export async function transitionDelegation(
       },
       now: ctx.now,
     });
+    if (ctx.notifyBaseUrl) await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl });
     return after;
   });
+}
+
+/**
+ * Tells the visitor's contact person about a transition, in the same transaction. The status link is not
+ * in these mails: only its hash is stored, so the link from the first mail stays the one to use.
+ */
+async function notifyVisitor(tx: Transaction, d: DelegationRow, context: { now: Date; baseUrl: string }) {
+  switch (d.status) {
+    case "requested":
+      return enqueueNotice(tx, { kind: "dates_proposed", delegationId: d.id, ...context });
+    case "confirmed":
+      return enqueueNotice(tx, { kind: "confirmed", delegationId: d.id, ...context });
+    case "declined":
+    case "cancelled":
+      return enqueueNotice(tx, { kind: d.status, delegationId: d.id, reason: d.publicMessage, ...context });
+    case "completed":
+      return 0;
+  }
 }

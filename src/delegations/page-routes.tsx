@@ -45,8 +45,8 @@ export function originLabel(d: Pick<DelegationRow, "provinceCode" | "regencyCode
 }
 
 function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl };
 }
 
 const canAct = (c: AppContext) => {

@@ -102,7 +102,7 @@ export function publicRoutes() {
     }
     const { db, clock, config } = c.get("deps");
     const { delegation, token } = await createDelegation(
-      { db, now: clock(), actor: { id: null, label: "public" } },
+      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl },
       checked.input,
       { source: "public_form", letter: checked.letter },
     );
