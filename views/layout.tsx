@@ -17,6 +17,11 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/delegations", label: "nav.delegations", roles: ["admin", "protocol", "humas", "viewer"] },
+  { href: "/availability", label: "nav.availability", roles: ["admin", "protocol"] },
+  { href: "/calendar", label: "nav.calendar", roles: ["admin", "protocol", "humas", "viewer"] },
+  { href: "/venues", label: "nav.venues", roles: ["admin", "protocol"] },
+  { href: "/hosts", label: "nav.hosts", roles: ["admin", "protocol"] },
+  { href: "/templates", label: "nav.templates", roles: ["admin", "protocol"] },
   { href: "/admin/closures", label: "nav.closures", roles: ["admin", "protocol"] },
   { href: "/admin/topics", label: "nav.topics", roles: ["admin"] },
   { href: "/admin/users", label: "nav.users", roles: ["admin"] },

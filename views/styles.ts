@@ -118,5 +118,19 @@ body.itin{background:var(--soft)}
 .agenda-list .card.cancelled{opacity:.7}
 .agenda-fields{display:grid;gap:.5rem;margin:.5rem 0}
 .nowrap{white-space:nowrap}
-@media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}}
+.small{font-size:.875rem}
+ul.plain{list-style:none;padding:0;margin:0}
+label.check{display:flex;gap:.4rem;align-items:center}
+fieldset{border:1px solid var(--line);border-radius:.375rem;padding:.5rem .75rem;display:grid;gap:.5rem}
+.stack-wide{display:grid;gap:.9rem}
+ul.slots{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}
+button.slot{padding:.35rem .6rem;font-size:.95rem}
+.cal-nav{margin:0 0 .5rem}
+.cal-week{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.5rem}
+.cal-day{border:1px solid var(--line);border-radius:.375rem;padding:.5rem;break-inside:avoid}
+.cal-day h2{font-size:1rem;margin:0 0 .25rem}
+.cal-item{border-left:4px solid var(--accent);background:var(--soft);padding:.3rem .45rem;margin:.35rem 0}
+.cal-item.merged{border-left-color:var(--ok)}
+.cal-closed{color:var(--warn);margin:.2rem 0}
+@media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
 `;

@@ -5,9 +5,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
+import { staffCalendarRoutes } from "../staff-calendar/routes";
 import { templateRoutes, templatesApiDocs } from "../templates/routes";
 import { venueApiRoutes, venuesApiDocs } from "../venues/api-routes";
 import { venuePageRoutes } from "../venues/page-routes";
+import { availabilityPageRoutes } from "./availability-page";
 import { bookingRoutes, bookingsApiDocs } from "./routes";
 
 export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs, ...templatesApiDocs];
@@ -18,5 +20,7 @@ export function schedulingRoutes() {
   app.route("/", bookingRoutes());
   app.route("/", templateRoutes());
   app.route("/", venuePageRoutes());
+  app.route("/", availabilityPageRoutes());
+  app.route("/", staffCalendarRoutes());
   return app;
 }

@@ -1,0 +1,222 @@
+/**
+ * @module The availability page: search form, free start times grouped per day (each a "Book" button of
+ * one form that also names the delegation and title), and conflicts shown inline when booking fails.
+ */
+import type { AvailabilityResult } from "../../../src/bookings/availability";
+import type { ConflictDetail } from "../../../src/bookings/check";
+import type { FieldErrors } from "../../../src/http/validate";
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { Field, FormErrors } from "../../components/field";
+import type { PageContext } from "../../page-context";
+
+export interface Option {
+  id: string;
+  label: string;
+}
+
+export interface AvailabilitySearch {
+  venueId: string;
+  hostIds: string[];
+  from: string;
+  to: string;
+  durationMinutes: string;
+  groupSize: string;
+  gridMinutes: string;
+}
+
+export function ConflictList(props: { ctx: PageContext; conflicts: ConflictDetail[]; timeZone: string }) {
+  const { t, locale } = props.ctx;
+  return (
+    <div class="alert error" role="alert" data-testid="conflicts">
+      <p>{t("availability.conflicts")}</p>
+      <ul>
+        {props.conflicts.map((c) => (
+          <li>
+            <strong>{t(`conflictKind.${c.kind}` as MessageKey)}</strong>
+            {c.title ? `: ${c.title}` : ""} ({formatDateTime(new Date(c.startsAt), locale, props.timeZone)} –{" "}
+            {formatTime(new Date(c.endsAt), locale, props.timeZone)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AvailabilityPage(props: {
+  ctx: PageContext;
+  venues: Option[];
+  hosts: Option[];
+  delegations: Option[];
+  search: AvailabilitySearch;
+  result?: AvailabilityResult;
+  errors?: FieldErrors;
+  conflicts?: ConflictDetail[];
+  booked?: { title: string; startsAt: string; venueId: string | null; date: string };
+  bookValues?: { delegationId?: string; title?: string; kind?: string };
+}) {
+  const { ctx, search, result } = props;
+  const { t, locale } = ctx;
+  const zone = result?.timeZone ?? "Asia/Jakarta";
+  const byDay = new Map<string, AvailabilityResult["slots"]>();
+  for (const s of result?.slots ?? []) {
+    const list = byDay.get(s.local.date) ?? [];
+    list.push(s);
+    byDay.set(s.local.date, list);
+  }
+  return (
+    <>
+      <p class="muted">{t("availability.intro")}</p>
+      {props.booked && (
+        <div class="alert ok" role="status" data-testid="booked">
+          {t("availability.booked", {
+            title: props.booked.title,
+            when: formatDateTime(new Date(props.booked.startsAt), locale, zone),
+          })}{" "}
+          {props.booked.venueId && (
+            <a href={`/calendar/venues/${props.booked.venueId}?week=${props.booked.date}`}>
+              {t("availability.viewCalendar")}
+            </a>
+          )}
+        </div>
+      )}
+      <form method="get" action="/availability" class="card stack-wide" data-testid="availability-search">
+        <FormErrors errors={props.errors} />
+        <div class="row">
+          <Field name="venueId" label={t("availability.venue")} errors={props.errors}>
+            <select id="f-venueId" name="venueId">
+              <option value="">{t("availability.anyVenue")}</option>
+              {props.venues.map((v) => (
+                <option value={v.id} selected={v.id === search.venueId}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="hostIds" label={t("availability.hosts")} errors={props.errors}>
+            <select id="f-hostIds" name="hostIds" multiple size={4}>
+              {props.hosts.map((h) => (
+                <option value={h.id} selected={search.hostIds.includes(h.id)}>
+                  {h.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div class="row">
+          <Field
+            name="from"
+            label={t("availability.from")}
+            type="date"
+            value={search.from}
+            errors={props.errors}
+          />
+          <Field name="to" label={t("availability.to")} type="date" value={search.to} errors={props.errors} />
+          <Field
+            name="durationMinutes"
+            label={t("availability.duration")}
+            type="number"
+            min="5"
+            value={search.durationMinutes}
+            errors={props.errors}
+          />
+          <Field
+            name="groupSize"
+            label={t("availability.groupSize")}
+            type="number"
+            min="1"
+            value={search.groupSize}
+            errors={props.errors}
+          />
+          <Field
+            name="gridMinutes"
+            label={t("availability.grid")}
+            type="number"
+            min="5"
+            value={search.gridMinutes}
+            errors={props.errors}
+          />
+        </div>
+        <div>
+          <button type="submit">{t("scheduling.search")}</button>
+        </div>
+      </form>
+      {result && (
+        <form method="post" action="/availability/book" class="stack-wide" data-testid="availability-results">
+          {props.conflicts && props.conflicts.length > 0 && (
+            <ConflictList ctx={ctx} conflicts={props.conflicts} timeZone={zone} />
+          )}
+          <input type="hidden" name="venueId" value={search.venueId} />
+          {search.hostIds.map((h) => (
+            <input type="hidden" name="hostIds" value={h} />
+          ))}
+          <input type="hidden" name="from" value={search.from} />
+          <input type="hidden" name="to" value={search.to} />
+          <input type="hidden" name="durationMinutes" value={search.durationMinutes} />
+          <input type="hidden" name="groupSize" value={search.groupSize} />
+          <input type="hidden" name="gridMinutes" value={search.gridMinutes} />
+          <p role="status">
+            {result.slots.length === 0
+              ? t("availability.none")
+              : t("availability.count", { count: result.slots.length })}
+          </p>
+          {result.slots.length > 0 && (
+            <div class="card row">
+              {props.delegations.length === 0 ? (
+                <p class="muted">{t("availability.noDelegations")}</p>
+              ) : (
+                <Field name="delegationId" label={t("availability.bookFor")}>
+                  <select id="f-delegationId" name="delegationId" required>
+                    {props.delegations.map((d) => (
+                      <option value={d.id} selected={d.id === props.bookValues?.delegationId}>
+                        {d.label}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              )}
+              <Field
+                name="title"
+                label={t("availability.itemTitle")}
+                value={props.bookValues?.title ?? t("agendaKind.tour")}
+                required
+              />
+              <Field name="kind" label={t("blackout.kind")}>
+                <select id="f-kind" name="kind">
+                  {(
+                    ["tour", "presentation", "reception", "discussion", "meal", "travel", "other"] as const
+                  ).map((k) => (
+                    <option value={k} selected={k === (props.bookValues?.kind ?? "tour")}>
+                      {t(`agendaKind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
+          {[...byDay.entries()].map(([date, slots]) => (
+            <section class="day-slots" aria-labelledby={`d-${date}`}>
+              <h3 id={`d-${date}`}>{formatDate(new Date(slots[0]?.startsAt ?? date), locale, zone)}</h3>
+              <ul class="slots">
+                {slots.map((s) => (
+                  <li>
+                    <button
+                      type="submit"
+                      name="startsAt"
+                      value={s.startsAt}
+                      class="secondary slot"
+                      disabled={props.delegations.length === 0}
+                      aria-label={`${t("scheduling.book")} ${formatDate(new Date(s.startsAt), locale, zone)} ${s.local.start}–${s.local.end} ${s.zone}`}
+                    >
+                      {s.local.start}–{s.local.end} {s.zone}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </form>
+      )}
+    </>
+  );
+}

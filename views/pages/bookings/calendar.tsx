@@ -1,0 +1,140 @@
+/**
+ * @module The staff calendar (day or week, per venue or host): hours, closures and bookings per day,
+ * merged sessions marked, each delegation linked to its page. Printable on A4 (print CSS in styles.ts).
+ */
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import { formatLocalDate } from "../../../src/i18n/format";
+import type { CalendarDay } from "../../../src/staff-calendar/load";
+import type { PageContext } from "../../page-context";
+
+export interface CalendarNav {
+  prev: string;
+  next: string;
+  today: string;
+  week: string;
+  day: string;
+  mode: "week" | "day";
+}
+
+export function CalendarPage(props: {
+  ctx: PageContext;
+  subtitle: string;
+  zone: string;
+  days: CalendarDay[];
+  nav: CalendarNav;
+  showVenue: boolean;
+}) {
+  const { ctx, days, nav } = props;
+  const { t, locale } = ctx;
+  return (
+    <>
+      <p class="muted">
+        {props.subtitle} · {props.zone}
+      </p>
+      <nav class="row no-print cal-nav" aria-label={t("calendar.title")}>
+        <a class="button secondary" href={nav.prev}>
+          ← {t("calendar.prev")}
+        </a>
+        <a class="button secondary" href={nav.today}>
+          {t("calendar.today")}
+        </a>
+        <a class="button secondary" href={nav.next}>
+          {t("calendar.next")} →
+        </a>
+        <a class="button secondary" href={nav.week} aria-current={nav.mode === "week" ? "page" : undefined}>
+          {t("calendar.week")}
+        </a>
+        <a class="button secondary" href={nav.day} aria-current={nav.mode === "day" ? "page" : undefined}>
+          {t("calendar.day")}
+        </a>
+      </nav>
+      <p class="muted no-print small">{t("calendar.print")}</p>
+      <div class={nav.mode === "week" ? "cal-week" : "cal-day-view"} data-testid="calendar">
+        {days.map((d) => (
+          <section class="cal-day" aria-labelledby={`day-${d.date}`} data-date={d.date}>
+            <h2 id={`day-${d.date}`}>{formatLocalDate(d.date, locale)}</h2>
+            {d.hours !== undefined && (
+              <p class="small muted">{d.hours.length > 0 ? d.hours.join(", ") : t("calendar.closed")}</p>
+            )}
+            {d.closures.map((c) => (
+              <p class="cal-closed small">
+                {c.allDay ? t("calendar.closed") : `${c.start}–${c.end}`}: {c.reason}
+              </p>
+            ))}
+            {d.items.length === 0 ? (
+              <p class="small muted">{t("calendar.empty")}</p>
+            ) : (
+              <ul class="plain">
+                {d.items.map((i) => (
+                  <li class={i.merged ? "cal-item merged" : "cal-item"} data-testid="calendar-item">
+                    <strong>
+                      {i.local.start}–{i.local.end}
+                    </strong>{" "}
+                    {i.title}
+                    <div class="small">
+                      {t(`agendaKind.${i.kind}` as MessageKey)} ·{" "}
+                      {t("calendar.people", { count: i.groupSize })}
+                      {i.merged && <span class="badge">{t("calendar.merged")}</span>}
+                    </div>
+                    {props.showVenue && i.venue && <div class="small">{i.venue.name}</div>}
+                    {i.hostIds.length > 0 && (
+                      <div class="small muted">{i.hostIds.map((h) => d.hostNames[h] ?? h).join(", ")}</div>
+                    )}
+                    <div class="small">
+                      {i.delegations.map((p, n) => (
+                        <>
+                          {n > 0 && " + "}
+                          <a href={`/delegations/${p.delegationId}`}>
+                            {p.code} {p.institution}
+                          </a>{" "}
+                          ({p.groupSize})
+                        </>
+                      ))}
+                    </div>
+                    {i.overrideReason && (
+                      <div class="small cal-closed">
+                        {t("calendar.override", { reason: i.overrideReason })}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function CalendarIndexPage(props: {
+  ctx: PageContext;
+  venues: { id: string; name: string }[];
+  hosts: { id: string; name: string; title: string }[];
+}) {
+  const { t } = props.ctx;
+  return (
+    <div class="row cal-index">
+      <section>
+        <h2>{t("calendar.venues")}</h2>
+        <ul>
+          {props.venues.map((v) => (
+            <li>
+              <a href={`/calendar/venues/${v.id}`}>{v.name}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t("calendar.hosts")}</h2>
+        <ul>
+          {props.hosts.map((h) => (
+            <li>
+              <a href={`/calendar/hosts/${h.id}`}>{h.name}</a> <span class="muted small">{h.title}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

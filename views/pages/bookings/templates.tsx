@@ -1,0 +1,61 @@
+/** @module Tour templates: each template's running order (editing is through the API for now). */
+import type { MessageKey } from "../../../src/i18n/dictionary";
+import type { TemplateView } from "../../../src/templates/service";
+import type { PageContext } from "../../page-context";
+
+const hhmm = (start: string, offset: number) => {
+  const m = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5)) + offset;
+  return `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+};
+
+export function TemplatesPage(props: {
+  ctx: PageContext;
+  templates: TemplateView[];
+  venueNames: Record<string, string>;
+  hostNames: Record<string, string>;
+}) {
+  const { t, locale } = props.ctx;
+  if (props.templates.length === 0) return <p class="muted">{t("templates.empty")}</p>;
+  return (
+    <>
+      {props.templates.map((tpl) => (
+        <section class="card">
+          <h2>{locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}</h2>
+          {tpl.description && <p class="muted">{tpl.description}</p>}
+          <p class="small">
+            {t("templates.defaultStart")}: {tpl.defaultStartTime} ({tpl.timeZone})
+          </p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("templates.offset")}</th>
+                  <th>{t("templates.duration")}</th>
+                  <th>{t("templates.items")}</th>
+                  <th>{t("availability.venue")}</th>
+                  <th>{t("availability.hosts")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tpl.items.map((i) => (
+                  <tr>
+                    <td>
+                      {hhmm(tpl.defaultStartTime, i.offsetMinutes)} (+{i.offsetMinutes})
+                    </td>
+                    <td>{i.durationMinutes}</td>
+                    <td>
+                      {locale === "en" ? i.titleEn : i.titleId}
+                      <div class="small muted">{t(`agendaKind.${i.kind}` as MessageKey)}</div>
+                    </td>
+                    <td>{i.venueId ? (props.venueNames[i.venueId] ?? "") : ""}</td>
+                    <td>{i.hostIds.map((h) => props.hostNames[h] ?? h).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
