@@ -1,6 +1,7 @@
 /**
  * @module Bench section for issue 5: the visitor's itinerary page (`/i/{token}`, full answer and 304
- * revalidation), the staff delegation calendar (`/api/v1/delegations/{id}/calendar.ics`) and a host's
+ * revalidation), the delegation calendar as visitors (`/i/{token}/calendar.ics`) and staff with an API token
+ * (`/api/v1/delegations/{id}/calendar.ics`, which adds the token check) fetch it, and a host's
  * subscription feed (`/feeds/{token}.ics`), each as req/s and as a ratio to /livez measured in the same
  * rounds (alternated, so all see the same machine state). Targets (issue 5): ICS and feed ≥ 0.5× /livez;
  * itinerary page ≥ 0.15×, and ≥ 0.5× when revalidated with a 304.
@@ -60,7 +61,13 @@ export const itinerarySection: BenchSection = {
         goal: 0.5,
       },
       {
-        label: `delegation ICS (${busiest.n} items)`,
+        label: `itinerary ICS, visitor link (${busiest.n} items)`,
+        url: `${share.url}/calendar.ics`,
+        status: 200,
+        goal: 0.5,
+      },
+      {
+        label: `staff delegation ICS, API token (${busiest.n} items)`,
         url: `${baseUrl}/api/v1/delegations/${busiest.id}/calendar.ics`,
         headers: auth,
         status: 200,

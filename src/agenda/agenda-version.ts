@@ -5,27 +5,21 @@
  * unchanged agenda costs this one query and no building.
  *
  * The key is made of versions and update times, not content: an edit through the booking service bumps
- * the item's `version` and `updatedAt`; removing an item changes the count; a venue or host edit bumps its
- * `updatedAt`.
+ * the item's `version` and `updatedAt`; removing an item changes the count. Venues and hosts count by their
+ * latest edit anywhere (a few dozen rows, scanned in microseconds): an address edit refreshes every
+ * itinerary, which is rare and cheap, and keeps this query, run on every request, lean.
  */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 
 /** SQL expression for the key, given a delegation id expression `d.id` in scope as alias `d`. */
 const KEY_SQL = sql.raw(`d.version || '.' || d.updated_at || '.' || d.status || '|' || (
-  SELECT count(*) || '.' || coalesce(max(ai.updated_at), 0) || '.' || coalesce(sum(ai.version), 0) || '.' ||
-         coalesce(max(v.updated_at), 0)
+  SELECT count(*) || '.' || coalesce(max(ai.updated_at), 0) || '.' || coalesce(sum(ai.version), 0)
   FROM agenda_item_delegations aid
   JOIN agenda_items ai ON ai.id = aid.item_id
-  LEFT JOIN venues v ON v.id = ai.venue_id
   WHERE aid.delegation_id = d.id
-) || '|' || (
-  SELECT count(*) || '.' || coalesce(max(h.updated_at), 0)
-  FROM agenda_item_delegations aid2
-  JOIN agenda_item_hosts aih ON aih.item_id = aid2.item_id
-  JOIN hosts h ON h.id = aih.host_id
-  WHERE aid2.delegation_id = d.id
-)`);
+) || '|' || (SELECT coalesce(max(updated_at), 0) FROM venues)
+  || '.' || (SELECT coalesce(max(updated_at), 0) FROM hosts)`);
 
 export async function agendaVersionKey(db: Queryable, delegationId: string): Promise<string | null> {
   const [row] = await db.all<{ key: string }>(

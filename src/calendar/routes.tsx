@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
+import type { Db } from "../../db/client";
 import { FEED_SCOPES } from "../../db/schema/sharing";
 import { hosts, venues } from "../../db/schema/venues";
 import { FeedsPage } from "../../views/pages/agenda/feeds-page";
@@ -23,7 +24,14 @@ import { translator } from "../i18n/dictionary";
 import { delegationCalendar } from "./delegation-calendar";
 import { ifNoneMatch } from "./etag";
 import { feedCalendar } from "./feed-calendar";
-import { createFeedToken, feedTarget, listFeedTokens, loadFeedItems, revokeFeedToken } from "./feed-tokens";
+import {
+  createFeedToken,
+  type FeedTarget,
+  feedTarget,
+  listFeedTokens,
+  loadFeedItems,
+  revokeFeedToken,
+} from "./feed-tokens";
 import { IcsCache, type IcsCacheEntry } from "./ics-cache";
 
 const feedInput = z.strictObject({
@@ -98,9 +106,36 @@ function feedNotFound(c: AppContext) {
   return c.text("Not found", 404);
 }
 
+/**
+ * How long a process trusts a feed's version key before asking the database again. Calendar apps poll
+ * feeds every 15 minutes at best, so a few seconds of lag cost nothing, while the key's query (an
+ * aggregate over the feed's window) would otherwise run on every poll. Revoking in this process clears it.
+ */
+export const FEED_KEY_TTL_MS = 5_000;
+
+function feedTargetMemo() {
+  const entries = new Map<string, { target: FeedTarget | null; at: number }>();
+  return {
+    async get(db: Db, token: string, now: Date): Promise<FeedTarget | null> {
+      const hit = entries.get(token);
+      const t = now.getTime();
+      if (hit && t >= hit.at && t - hit.at < FEED_KEY_TTL_MS) return hit.target;
+      const target = await feedTarget(db.orm, await sha256Hex(token), now);
+      entries.delete(token);
+      if (target) entries.set(token, { target, at: t });
+      if (entries.size > 1000) entries.delete(entries.keys().next().value as string);
+      return target;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
+
 export function calendarRoutes() {
   const app = new Hono<AppEnv>();
   const cache = new IcsCache({ maxEntries: 1000 });
+  const feedTargets = feedTargetMemo();
 
   app.get("/api/v1/delegations/:id/calendar.ics", requireRole(STAFF), async (c) => {
     const { db, clock, config } = c.get("deps");
@@ -131,7 +166,7 @@ export function calendarRoutes() {
     if (!match?.[1]) return feedNotFound(c);
     const { db, clock, config } = c.get("deps");
     const now = clock();
-    const target = await feedTarget(db.orm, await sha256Hex(match[1]), now);
+    const target = await feedTargets.get(db, match[1], now);
     if (!target) return feedNotFound(c);
     const locale = c.get("locale");
     const key = { kind: "feed", id: `${target.id}:${locale}`, version: target.versionKey };
@@ -178,6 +213,7 @@ export function calendarRoutes() {
   app.delete("/api/v1/feeds/:id", async (c) => {
     const { db, clock } = c.get("deps");
     await revokeFeedToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
+    feedTargets.clear();
     return c.body(null, 204);
   });
 
@@ -221,6 +257,7 @@ export function calendarRoutes() {
   app.post("/admin/feeds/:id/revoke", async (c) => {
     const { db, clock } = c.get("deps");
     await revokeFeedToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
+    feedTargets.clear();
     return showFeeds(c, { notice: c.get("t")("feeds.revoked") });
   });
   return app;

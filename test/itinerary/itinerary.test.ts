@@ -119,6 +119,18 @@ describe("GET /i/{token}", () => {
     expect(html).not.toContain('data-testid="itinerary-changes"');
   });
 
+  it("a venue address edit refreshes the page", async () => {
+    const { path } = await share();
+    const etag = (await t.app.request(path)).headers.get("ETag") as string;
+    await t.db.client.execute({
+      sql: "UPDATE venues SET address = 'Jl. Baru 9, Banyuwangi', updated_at = ?, version = version + 1",
+      args: [Date.parse("2026-03-03T00:00:00Z")],
+    });
+    const res = await t.app.request(path, { headers: { "If-None-Match": etag } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Jl. Baru 9, Banyuwangi");
+  });
+
   it("answers unknown and revoked tokens with identical 404s", async () => {
     const { path } = await share();
     expect((await t.app.request(path)).status).toBe(200);
@@ -175,6 +187,14 @@ describe("GET /i/{token}", () => {
     expect(
       (await t.app.request(`${path}/itinerary.pdf`, { headers: { "If-None-Match": etag } })).status,
     ).toBe(304);
+  });
+
+  it("the PDF survives text its standard font cannot encode", async () => {
+    await move(t.db, itemId, 1, { title: "Kunjungan → 漢字 😀 Ünïcödé", notes: "a\r\nb\tc" });
+    const { path } = await share();
+    const res = await t.app.request(`${path}/itinerary.pdf`);
+    expect(res.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 
   it("the share API needs protocol staff", async () => {
