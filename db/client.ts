@@ -35,6 +35,11 @@ export interface Db {
   writeTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a write that is not a transaction (one statement) in the same writer queue. */
   write<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * How many writes (transactions or statements) this handle has finished. Read caches compare it to
+   * notice this process's own writes at once; writes by other processes they can only bound by a TTL.
+   */
+  writes(): number;
   close(): void;
 }
 
@@ -42,11 +47,21 @@ export interface Db {
 export function wrapClient(client: Client): Db {
   const orm = drizzle(client, { schema });
   const lock = new Mutex();
+  let finished = 0;
+  const counted = <T>(fn: () => Promise<T>) =>
+    lock.run(async () => {
+      try {
+        return await fn();
+      } finally {
+        finished += 1;
+      }
+    });
   return {
     client,
     orm,
-    writeTransaction: (fn) => lock.run(() => orm.transaction(fn, { behavior: "immediate" })),
-    write: (fn) => lock.run(fn),
+    writeTransaction: (fn) => counted(() => orm.transaction(fn, { behavior: "immediate" })),
+    write: (fn) => counted(fn),
+    writes: () => finished,
     close: () => client.close(),
   };
 }

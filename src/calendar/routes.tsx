@@ -6,7 +6,6 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Db } from "../../db/client";
 import { FEED_SCOPES } from "../../db/schema/sharing";
 import { hosts, venues } from "../../db/schema/venues";
 import { FeedsPage } from "../../views/pages/agenda/feeds-page";
@@ -32,6 +31,7 @@ import {
   loadFeedItems,
   revokeFeedToken,
 } from "./feed-tokens";
+import { type FreshMemo, freshMemo } from "./fresh-memo";
 import { IcsCache, type IcsCacheEntry } from "./ics-cache";
 
 const feedInput = z.strictObject({
@@ -107,41 +107,23 @@ function feedNotFound(c: AppContext) {
 }
 
 /**
- * How long a process trusts a feed's version key before asking the database again. Calendar apps poll
- * feeds every 15 minutes at best, so a few seconds of lag cost nothing, while the key's query (an
- * aggregate over the feed's window) would otherwise run on every poll. Revoking in this process clears it.
+ * How long a process trusts a feed's version key when another process may have written (its own writes
+ * show at once, see `freshMemo`). Calendar apps poll every 15 minutes at best, so seconds cost nothing.
  */
 export const FEED_KEY_TTL_MS = 5_000;
-
-function feedTargetMemo() {
-  const entries = new Map<string, { target: FeedTarget | null; at: number }>();
-  return {
-    async get(db: Db, token: string, now: Date): Promise<FeedTarget | null> {
-      const hit = entries.get(token);
-      const t = now.getTime();
-      if (hit && t >= hit.at && t - hit.at < FEED_KEY_TTL_MS) return hit.target;
-      const target = await feedTarget(db.orm, await sha256Hex(token), now);
-      entries.delete(token);
-      if (target) entries.set(token, { target, at: t });
-      if (entries.size > 1000) entries.delete(entries.keys().next().value as string);
-      return target;
-    },
-    clear() {
-      entries.clear();
-    },
-  };
-}
 
 export function calendarRoutes() {
   const app = new Hono<AppEnv>();
   const cache = new IcsCache({ maxEntries: 1000 });
-  const feedTargets = feedTargetMemo();
+  let feedTargets: FreshMemo<FeedTarget> | undefined;
+  let versionKeys: FreshMemo<string> | undefined;
 
   app.get("/api/v1/delegations/:id/calendar.ics", requireRole(STAFF), async (c) => {
     const { db, clock, config } = c.get("deps");
     const id = c.req.param("id");
     const locale = c.get("locale");
-    const versionKey = await agendaVersionKey(db.orm, id);
+    versionKeys ??= freshMemo<string>({ db, clock, ttlMs: 1_000 });
+    const versionKey = await versionKeys.get(id, () => agendaVersionKey(db.orm, id));
     if (versionKey === null) throw new AppError("not_found");
     const key = { kind: "delegation-ics", id: `${id}:${locale}`, version: versionKey };
     const entry = await cache.getOrBuild(key, async () => {
@@ -166,7 +148,9 @@ export function calendarRoutes() {
     if (!match?.[1]) return feedNotFound(c);
     const { db, clock, config } = c.get("deps");
     const now = clock();
-    const target = await feedTargets.get(db, match[1], now);
+    feedTargets ??= freshMemo<FeedTarget>({ db, clock, ttlMs: FEED_KEY_TTL_MS });
+    const token = match[1];
+    const target = await feedTargets.get(token, async () => feedTarget(db.orm, await sha256Hex(token), now));
     if (!target) return feedNotFound(c);
     const locale = c.get("locale");
     const key = { kind: "feed", id: `${target.id}:${locale}`, version: target.versionKey };
@@ -213,7 +197,7 @@ export function calendarRoutes() {
   app.delete("/api/v1/feeds/:id", async (c) => {
     const { db, clock } = c.get("deps");
     await revokeFeedToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
-    feedTargets.clear();
+    feedTargets?.clear();
     return c.body(null, 204);
   });
 
@@ -257,7 +241,7 @@ export function calendarRoutes() {
   app.post("/admin/feeds/:id/revoke", async (c) => {
     const { db, clock } = c.get("deps");
     await revokeFeedToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
-    feedTargets.clear();
+    feedTargets?.clear();
     return showFeeds(c, { notice: c.get("t")("feeds.revoked") });
   });
   return app;

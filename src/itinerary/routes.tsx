@@ -7,14 +7,21 @@
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { ErrorPage } from "../../views/pages/error";
-import { shareLinkTarget } from "../agenda/agenda-version";
+import { type ShareLinkTarget, shareLinkTarget } from "../agenda/agenda-version";
 import { sha256Hex } from "../auth/encoding";
 import { ifNoneMatch } from "../calendar/etag";
+import { type FreshMemo, freshMemo } from "../calendar/fresh-memo";
 import type { AppContext, AppEnv } from "../http/context";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext } from "../http/render";
 import { isLocale, type Locale } from "../i18n/dictionary";
 import { createItineraryPublisher, type PublishedKind, type PublishRequest } from "./publish";
+
+/**
+ * How long a process trusts a link's agenda version without asking the database: its own writes show at
+ * once (see `freshMemo`); edits by another process or a revocation elsewhere within this bound.
+ */
+export const TARGET_TTL_MS = 1_000;
 
 /** A token is 32 random bytes in base64url: 43 characters. Anything else is not looked up at all. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -59,12 +66,14 @@ export function itineraryRoutes() {
     return hash;
   };
   let publisher: ReturnType<typeof createItineraryPublisher> | undefined;
+  let targets: FreshMemo<ShareLinkTarget> | undefined;
 
   async function resolve(c: AppContext): Promise<PublishRequest> {
     const token = c.req.param("token") ?? "";
     if (!TOKEN.test(token)) notFound();
     const { db, clock } = c.get("deps");
-    const target = await shareLinkTarget(db.orm, await hashOf(token));
+    targets ??= freshMemo<ShareLinkTarget>({ db, clock, ttlMs: TARGET_TTL_MS });
+    const target = await targets.get(token, async () => shareLinkTarget(db.orm, await hashOf(token)));
     if (!target) notFound();
     const locale = chosenLocale(c, target.language);
     setLocale(c, locale);

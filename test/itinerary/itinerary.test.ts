@@ -6,7 +6,8 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { randomSecret } from "../../src/auth/encoding";
-import { book, cancel, makeDelegation, makeHost, makeVenue, move } from "../helpers/agenda-factory";
+import { TARGET_TTL_MS } from "../../src/itinerary/routes";
+import { book, makeDelegation, makeHost, makeVenue, move } from "../helpers/agenda-factory";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
@@ -122,13 +123,30 @@ describe("GET /i/{token}", () => {
   it("a venue address edit refreshes the page", async () => {
     const { path } = await share();
     const etag = (await t.app.request(path)).headers.get("ETag") as string;
-    await t.db.client.execute({
-      sql: "UPDATE venues SET address = 'Jl. Baru 9, Banyuwangi', updated_at = ?, version = version + 1",
-      args: [Date.parse("2026-03-03T00:00:00Z")],
-    });
+    await t.db.write(() =>
+      t.db.client.execute({
+        sql: "UPDATE venues SET address = 'Jl. Baru 9, Banyuwangi', updated_at = ?, version = version + 1",
+        args: [Date.parse("2026-03-03T00:00:00Z")],
+      }),
+    );
     const res = await t.app.request(path, { headers: { "If-None-Match": etag } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Jl. Baru 9, Banyuwangi");
+  });
+
+  it("an edit by another process (not through this process's writer) shows within TARGET_TTL_MS", async () => {
+    const { path } = await share();
+    const etag = (await t.app.request(path)).headers.get("ETag") as string;
+    // A raw statement on the client stands for another process: this process's write counter does not move.
+    await t.db.client.execute({
+      sql: "UPDATE agenda_items SET dress_code = 'Batik', version = version + 1, updated_at = updated_at + 1 WHERE id = ?",
+      args: [itemId],
+    });
+    expect((await t.app.request(path, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    t.clock.advance(TARGET_TTL_MS);
+    const res = await t.app.request(path, { headers: { "If-None-Match": etag } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Batik");
   });
 
   it("answers unknown and revoked tokens with identical 404s", async () => {
@@ -161,10 +179,12 @@ describe("GET /i/{token}", () => {
 
   it("a cancelled visit says so and shows no agenda", async () => {
     const { path } = await share();
-    await t.db.client.execute({
-      sql: "UPDATE delegations SET status = 'cancelled', version = version + 1 WHERE id = ?",
-      args: [delegationId],
-    });
+    await t.db.write(() =>
+      t.db.client.execute({
+        sql: "UPDATE delegations SET status = 'cancelled', version = version + 1 WHERE id = ?",
+        args: [delegationId],
+      }),
+    );
     const html = await (await t.app.request(path)).text();
     expect(html).toContain("Kunjungan dibatalkan");
     expect(html).not.toContain("Kunjungan MPP");

@@ -1,0 +1,39 @@
+/**
+ * @module A per-process memo for "what version is this agenda/feed at" lookups, which otherwise run one
+ * aggregate query on every request (most of the cost of a 304). An entry is trusted while this process has
+ * finished no write since it was read (`db.writes()`, so our own edits show at once) and for at most
+ * `ttlMs` by the app clock (the bound on edits made by another process or Worker). Bounded, oldest first out.
+ */
+import type { Db } from "../../db/client";
+
+export interface FreshMemo<T> {
+  get(key: string, load: () => Promise<T | null>): Promise<T | null>;
+  clear(): void;
+}
+
+export function freshMemo<T>(options: {
+  db: Db;
+  clock: () => Date;
+  ttlMs: number;
+  max?: number;
+}): FreshMemo<T> {
+  const max = options.max ?? 2000;
+  const entries = new Map<string, { value: T; writes: number; at: number }>();
+  return {
+    async get(key, load) {
+      const now = options.clock().getTime();
+      const writes = options.db.writes();
+      const hit = entries.get(key);
+      if (hit && hit.writes === writes && now >= hit.at && now - hit.at < options.ttlMs) return hit.value;
+      // Read the write count before the query: a write finishing meanwhile invalidates this entry.
+      const value = await load();
+      entries.delete(key);
+      if (value !== null) entries.set(key, { value, writes, at: now });
+      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+      return value;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
