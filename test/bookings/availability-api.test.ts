@@ -137,6 +137,28 @@ describe("availability API", () => {
     expect(await t.search({ ...TUE, hostIds: host.id })).toEqual(["2026-03-10 09:00", "2026-03-10 11:00"]);
   });
 
+  it("with a delegation, keeps its other items free", async () => {
+    const t = await setup();
+    const d = await makeDelegation(t.db);
+    const elsewhere = await makeVenue(t.db);
+    const res = await t.app.request(
+      `/api/v1/delegations/${d.id}/agenda`,
+      json(t.headers, {
+        title: "Jamuan",
+        kind: "meal",
+        venueId: elsewhere.id,
+        startsAt: "2026-03-10T11:00:00+07:00",
+        endsAt: "2026-03-10T12:00:00+07:00",
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(await t.search({ ...TUE, delegationId: d.id })).toEqual([
+      "2026-03-10 08:00",
+      "2026-03-10 09:00",
+      "2026-03-10 10:00",
+    ]);
+  });
+
   it("refuses a range over 180 days and a search with neither venue nor host", async () => {
     const t = await setup();
     const long = await t.app.request(

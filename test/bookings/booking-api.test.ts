@@ -269,4 +269,41 @@ describe("booking API", () => {
     expect(full.status).toBe(409);
     expect((await full.json()).error.details[0]).toMatchObject({ kind: "capacity", hard: true });
   });
+
+  it("a venue in WITA (Asia/Makassar): hours read in its own zone, local times labelled WITA", async () => {
+    const t = await makeTestApp();
+    const { headers } = await t.as("protocol");
+    const venue = await makeVenue(t.db, {
+      timeZone: "Asia/Makassar",
+      bufferMinutes: 15,
+      weeklyHours: { "2": [{ from: "08:00", to: "12:00" }] },
+    });
+    const d = await makeDelegation(t.db);
+    const book = (startsAt: string, endsAt: string) =>
+      t.app.request(
+        `/api/v1/delegations/${d.id}/agenda`,
+        json(headers, { title: "Tur", kind: "tour", venueId: venue.id, startsAt, endsAt }),
+      );
+    // 08:00 WIB is 09:00 WITA: open, and the 15-minute buffer (08:45 WITA) is inside the hours.
+    const ok = await book("2026-03-10T08:00:00+07:00", "2026-03-10T09:00:00+07:00");
+    expect(ok.status).toBe(201);
+    expect((await ok.json()).item.local).toEqual({
+      date: "2026-03-10",
+      start: "09:00",
+      end: "10:00",
+      timeZone: "Asia/Makassar",
+      zone: "WITA",
+    });
+    // 08:00 WITA sharp: its buffer starts 07:45 WITA, before opening — a soft "closed" conflict.
+    const early = await book("2026-03-10T08:00:00+08:00", "2026-03-10T08:30:00+08:00");
+    expect(early.status).toBe(409);
+    expect((await early.json()).error.details).toEqual([
+      expect.objectContaining({
+        kind: "closed",
+        hard: false,
+        startsAt: "2026-03-09T23:45:00.000Z",
+        endsAt: "2026-03-10T00:00:00.000Z",
+      }),
+    ]);
+  });
 });
