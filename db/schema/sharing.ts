@@ -60,7 +60,14 @@ export interface PublishedItem {
   status: "scheduled" | "cancelled";
 }
 
-export type AgendaChangeKind = "added" | "moved" | "venue" | "retitled" | "cancelled" | "restored" | "removed";
+export type AgendaChangeKind =
+  | "added"
+  | "moved"
+  | "venue"
+  | "retitled"
+  | "cancelled"
+  | "restored"
+  | "removed";
 
 export interface AgendaChange {
   kind: AgendaChangeKind;
