@@ -152,6 +152,16 @@ export function DetailPage(props: DetailProps) {
         <a href={`/delegations/${d.id}/participants`}>
           {t("roster.title")} ({props.participantCount})
         </a>
+        {" · "}
+        <a href={`/delegations/${d.id}/agenda`} data-testid="agenda-link">
+          {t("agenda.title", { code: d.code })}
+        </a>
+        {" · "}
+        <a href={`/delegations/${d.id}/rundown`}>{t("agenda.rundown")}</a>
+        {" · "}
+        <a href={`/delegations/${d.id}/invitations`} data-testid="invitations-link">
+          {t("mail.inv.link")}
+        </a>
       </p>
       {d.confirmedDates && (
         <p>
