@@ -1,11 +1,13 @@
 /**
  * @module Itinerary share links: `/i/{token}` for a visiting delegation, no login. The token is 256 random
- * bits; only its SHA-256 is stored, so the URL is shown once, when it is issued. One link is active per
- * delegation: issuing a new one revokes the old (re-issue after a leak), `revokeShareLinks` ends them all.
+ * bits; only its SHA-256 is stored, so the URL is shown once, when it is issued. Staff "issue" a link from
+ * the agenda page, which revokes the older ones (re-issue after a leak); each invitation mail carries a
+ * link of its own and leaves earlier mailed links working (`revokeOthers: false`), so an official's
+ * bookmark survives an update; `revokeShareLinks` ends them all (e.g. when a visit is withdrawn).
  * Issuing also records the agenda revision the visitor is given, the baseline of later change notes.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Db, Queryable, Transaction } from "../../db/client";
 import { shareLinks } from "../../db/schema/sharing";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { newId, randomSecret, sha256Hex } from "../auth/encoding";
@@ -29,29 +31,49 @@ export async function issueShareLink(
 ): Promise<IssuedShareLink> {
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
-  const id = newId();
-  await db.writeTransaction(async (tx) => {
+  const id = await db.writeTransaction(async (tx) => {
     const delegation = await findAgendaDelegation(tx, input.delegationId);
     if (!delegation) throw notFound();
-    const revoked = await revokeActive(tx, input.delegationId, input.now);
-    await tx.insert(shareLinks).values({
-      id,
-      delegationId: input.delegationId,
-      tokenHash,
-      createdAt: input.now,
-      createdBy: input.actor.id,
-    });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: "share_link.issue",
-      entityType: "delegation",
-      entityId: input.delegationId,
-      after: { shareLinkId: id, revoked },
-      now: input.now,
-    });
-    await recordRevision(tx, input.delegationId, input.now);
+    return insertShareLink(tx, { ...input, tokenHash, revokeOthers: true, via: "staff" });
   });
   return { id, token, url: itineraryUrl(input.baseUrl, token) };
+}
+
+/**
+ * Stores a link inside the caller's transaction (the token hash is computed before the transaction:
+ * hashing is async and must not hold the writer lock), audits it and records the visitor's baseline
+ * revision. Returns the link id.
+ */
+export async function insertShareLink(
+  tx: Transaction,
+  input: {
+    delegationId: string;
+    tokenHash: string;
+    actor: AuditActor;
+    now: Date;
+    revokeOthers: boolean;
+    via: "staff" | "mail";
+  },
+): Promise<string> {
+  const revoked = input.revokeOthers ? await revokeActive(tx, input.delegationId, input.now) : [];
+  const id = newId();
+  await tx.insert(shareLinks).values({
+    id,
+    delegationId: input.delegationId,
+    tokenHash: input.tokenHash,
+    createdAt: input.now,
+    createdBy: input.actor.id,
+  });
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: "share_link.issue",
+    entityType: "delegation",
+    entityId: input.delegationId,
+    after: { shareLinkId: id, revoked, via: input.via },
+    now: input.now,
+  });
+  await recordRevision(tx, input.delegationId, input.now);
+  return id;
 }
 
 /** Revokes every active link of the delegation; returns how many were active. */

@@ -9,16 +9,14 @@
  * cancelled item (or every item of a cancelled visit) that was announced gets a withdrawal. Planning and
  * enqueueing happen in one write transaction, so a double click sends nothing twice.
  */
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Queryable, Transaction } from "../../db/client";
 import { delegations } from "../../db/schema/delegations";
 import { type ItemSnapshot, outboxMessages } from "../../db/schema/outbox";
-import { shareLinks } from "../../db/schema/sharing";
 import { type AgendaEntry, loadDelegationAgenda, loadParticipants } from "../agenda/load-agenda";
-import { recordRevision } from "../agenda/revisions";
-import { itineraryUrl } from "../agenda/share-links";
+import { insertShareLink, itineraryUrl } from "../agenda/share-links";
 import { type AuditActor, recordAudit } from "../audit/record";
-import { newId, randomSecret, sha256Hex } from "../auth/encoding";
+import { randomSecret, sha256Hex } from "../auth/encoding";
 import { effectiveCancelled, effectiveSequence, itemTitle } from "../calendar/agenda-events";
 import { invitationAttendees, invitationCalendar } from "../calendar/invitation";
 import type { CalendarAttendee } from "../calendar/types";
@@ -159,15 +157,18 @@ export async function sendInvitations(ctx: SendContext, delegationId: string): P
       });
     }
     if (plan.pending === 0) return { queued: 0 };
-    const link = plan.items.some((i) => i.action === "invite" || i.action === "update")
-      ? await issueLinkIn(tx, {
-          delegationId,
-          tokenHash,
-          now: ctx.now,
-          actor: ctx.actor,
-          url: itineraryUrl(ctx.baseUrl, token),
-        })
-      : undefined;
+    let link: string | undefined;
+    if (plan.items.some((i) => i.action === "invite" || i.action === "update")) {
+      await insertShareLink(tx, {
+        delegationId,
+        tokenHash,
+        now: ctx.now,
+        actor: ctx.actor,
+        revokeOthers: false,
+        via: "mail",
+      });
+      link = itineraryUrl(ctx.baseUrl, token);
+    }
     let queued = 0;
     for (const p of plan.items) {
       if (p.action === "none") continue;
@@ -189,39 +190,6 @@ export async function sendInvitations(ctx: SendContext, delegationId: string): P
     });
     return { queued };
   });
-}
-
-/**
- * Issues an itinerary share link inside this transaction (same rules as src/agenda/share-links.ts
- * `issueShareLink`: one active link per delegation, so older links are revoked). The newest mail always
- * carries the working link.
- */
-async function issueLinkIn(
-  tx: Transaction,
-  input: { delegationId: string; tokenHash: string; now: Date; actor: AuditActor; url: string },
-): Promise<string> {
-  await tx
-    .update(shareLinks)
-    .set({ revokedAt: input.now })
-    .where(and(eq(shareLinks.delegationId, input.delegationId), isNull(shareLinks.revokedAt)));
-  const id = newId();
-  await tx.insert(shareLinks).values({
-    id,
-    delegationId: input.delegationId,
-    tokenHash: input.tokenHash,
-    createdAt: input.now,
-    createdBy: input.actor.id,
-  });
-  await recordAudit(tx, {
-    actor: input.actor,
-    action: "share_link.issue",
-    entityType: "delegation",
-    entityId: input.delegationId,
-    after: { shareLinkId: id, via: "mail" },
-    now: input.now,
-  });
-  await recordRevision(tx, input.delegationId, input.now);
-  return input.url;
 }
 
 const KIND_OF = { invite: "invitation", update: "update", withdraw: "withdrawal" } as const;

@@ -132,6 +132,8 @@ describe("invitations, updates and withdrawals", () => {
     const { t, smtp, d, item, staff } = await setup("id");
     await send(t, staff.headers, d.id);
     await runMailJobs(t, smtpTransport(smtp.url));
+    const linkPattern = /http:\/\/localhost:8787(\/i\/[A-Za-z0-9_-]{43})/;
+    const firstLink = smtp.received.map((m) => linkPattern.exec(m.parsed.text ?? "")?.[1]).find(Boolean)!;
     smtp.received.length = 0;
 
     const current = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
@@ -150,6 +152,12 @@ describe("invitations, updates and withdrawals", () => {
       "Waktu: Selasa, 10 Maret 2026, 09.00–10.30 WIB → Selasa, 10 Maret 2026, 10.00–11.30 WIB",
     );
     expect(calendarOf(contact)).toMatchObject({ method: "REQUEST", sequence: 1 });
+    // The update carries a link of its own, and the link of the first mail still opens the itinerary.
+    const secondLink = linkPattern.exec(contact.parsed.text ?? "")?.[1];
+    expect(secondLink).toBeDefined();
+    expect(secondLink).not.toBe(firstLink);
+    expect((await t.app.request(firstLink)).status).toBe(200);
+    expect((await t.app.request(secondLink!)).status).toBe(200);
 
     smtp.received.length = 0;
     const changed = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
