@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
   // Visit requests may carry a letter file (≤ 5 MB), more than the default limit.
   const uploadLimit = limitBody(Math.max(deps.config.bodyLimitBytes, UPLOAD_BODY_LIMIT));
   app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? uploadLimit : defaultLimit)(c, next));
-  app.use(resolveUser(auth));
+  app.use(resolveUser(auth, deps));
   app.use(resolveLocale());
   app.use(originCheck(() => [deps.config.baseUrl]));
   if (deps.config.logRequests) {

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { freshMemo } from "../../db/fresh-memo";
 import { apiTokens, users } from "../../db/schema/auth";
 import { type AuditActor as Actor, recordAudit } from "../audit/record";
 import type { CurrentUser } from "../http/context";
@@ -81,10 +82,13 @@ export function listApiTokens(db: Db) {
     .all();
 }
 
-/** Resolves a bearer token to its owner, or null when unknown, revoked, or the owner is disabled. */
-export async function authenticateApiToken(db: Db, token: string, now: Date): Promise<CurrentUser | null> {
-  if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const hash = await sha256Hex(token);
+interface TokenOwner {
+  tokenId: string;
+  lastUsedAt: Date | null;
+  user: CurrentUser;
+}
+
+async function loadTokenOwner(db: Db, hash: string): Promise<TokenOwner | null> {
   const row = await db.orm
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
     .from(apiTokens)
@@ -92,11 +96,32 @@ export async function authenticateApiToken(db: Db, token: string, now: Date): Pr
     .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
     .get();
   if (!row || row.user.disabledAt) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.writeTransaction((tx) =>
-      tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId)),
-    );
-  }
   const { id, email, name, role, locale } = row.user;
-  return { id, email, name, role, locale };
+  return { tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, user: { id, email, name, role, locale } };
+}
+
+/** How long another process's revocation may take to be seen here; this process's own writes show at once. */
+export const TOKEN_MEMO_TTL_MS = 5_000;
+
+/**
+ * Resolves bearer tokens to their owners (null when unknown, revoked, or the owner is disabled). Lookups
+ * are memoised per process until this process writes anything or for TOKEN_MEMO_TTL_MS, so an integration
+ * polling the API costs one hash, not a join, per request.
+ */
+export function createTokenAuthenticator(db: Db, clock: () => Date) {
+  const memo = freshMemo<TokenOwner>({ db, clock, ttlMs: TOKEN_MEMO_TTL_MS });
+  return async function authenticate(token: string): Promise<CurrentUser | null> {
+    if (!token.startsWith(PREFIX) || token.length > 200) return null;
+    const hash = await sha256Hex(token);
+    const owner = await memo.get(hash, () => loadTokenOwner(db, hash));
+    if (!owner) return null;
+    const now = clock();
+    if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      owner.lastUsedAt = now;
+      await db.write(() =>
+        db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, owner.tokenId)),
+      );
+    }
+    return owner.user;
+  };
 }

@@ -4,9 +4,10 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import type { Db } from "../../db/client";
 import { recordAudit } from "../audit/record";
 import type { AppContext, AppEnv, CurrentUser } from "../http/context";
-import { authenticateApiToken } from "./api-tokens";
+import { createTokenAuthenticator } from "./api-tokens";
 import { type Auth, SESSION_COOKIE } from "./lucia";
 
 function setCookie(c: AppContext, serialized: string) {
@@ -54,7 +55,11 @@ export async function endSession(c: AppContext, auth: Auth): Promise<void> {
  * Resolves the current user. `/api/v1/*` accepts `Authorization: Bearer <token>` (no cookie involved, so
  * no CSRF exposure); every route accepts the session cookie. A disabled user is treated as signed out.
  */
-export function resolveUser(auth: Auth): MiddlewareHandler<AppEnv> {
+export function resolveUser(
+  auth: Auth,
+  { db, clock }: { db: Db; clock: () => Date },
+): MiddlewareHandler<AppEnv> {
+  const authenticateToken = createTokenAuthenticator(db, clock);
   return async (c, next) => {
     c.set("user", null);
     c.set("sessionId", null);
@@ -63,8 +68,7 @@ export function resolveUser(auth: Auth): MiddlewareHandler<AppEnv> {
     if (header && c.get("isApi")) {
       const [scheme, token] = header.split(" ", 2);
       if (scheme?.toLowerCase() === "bearer" && token) {
-        const { db, clock } = c.get("deps");
-        const user = await authenticateApiToken(db, token.trim(), clock());
+        const user = await authenticateToken(token.trim());
         if (user) {
           c.set("user", user);
           c.set("authMethod", "token");

@@ -31,7 +31,7 @@ import {
   loadFeedItems,
   revokeFeedToken,
 } from "./feed-tokens";
-import { type FreshMemo, freshMemo } from "./fresh-memo";
+import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { IcsCache, type IcsCacheEntry } from "./ics-cache";
 
 const feedInput = z.strictObject({

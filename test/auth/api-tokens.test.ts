@@ -4,7 +4,9 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/open-node";
 import { apiTokens } from "../../db/schema/auth";
+import { TOKEN_MEMO_TTL_MS } from "../../src/auth/api-tokens";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 
 async function createToken(t: TestApp, adminHeaders: Record<string, string>, body: Record<string, unknown>) {
@@ -137,5 +139,25 @@ describe("API tokens", () => {
     const again = await (await t.app.request("/admin/tokens", { headers: { Cookie: admin.cookie } })).text();
     expect(again).not.toContain(token as string);
     expect(again).toContain("dari halaman");
+  });
+
+  it("a revocation by another process is seen within TOKEN_MEMO_TTL_MS; one by this process at once", async () => {
+    const t = await makeTestApp();
+    const admin = await t.as("admin");
+    const { id, token } = await createToken(t, admin.headers, { name: "dashboard" });
+    // The first use records last-used time (a write of this process, which refreshes the memo).
+    for (let i = 0; i < 2; i++)
+      expect((await t.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(200);
+
+    // Another process (its own client on the same file) revokes the token.
+    const other = await openDatabase({ url: `file:${t.db.path}`, migrate: false });
+    await other.write(() =>
+      other.orm.update(apiTokens).set({ revokedAt: t.clock() }).where(eq(apiTokens.id, id)),
+    );
+    other.close();
+    t.clock.advance(TOKEN_MEMO_TTL_MS - 1000);
+    expect((await t.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(200);
+    t.clock.advance(2000);
+    expect((await t.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(401);
   });
 });

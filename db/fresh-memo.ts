@@ -4,7 +4,7 @@
  * finished no write since it was read (`db.writes()`, so our own edits show at once) and for at most
  * `ttlMs` by the app clock (the bound on edits made by another process or Worker). Bounded, oldest first out.
  */
-import type { Db } from "../../db/client";
+import type { Db } from "./client";
 
 export interface FreshMemo<T> {
   get(key: string, load: () => Promise<T | null>): Promise<T | null>;
