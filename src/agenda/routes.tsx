@@ -15,6 +15,7 @@ import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
 import type { ConflictDetail } from "../bookings/check";
 import { bookItem, cancelItem, changeItem } from "../bookings/service";
+import { organizerOf } from "../calendar/invitation";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
@@ -137,8 +138,13 @@ async function zoneOfVenue(c: AppContext, venueId: string | null): Promise<strin
 }
 
 function bookingCtx(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return {
+    db,
+    actor: actorOf(c),
+    now: clock(),
+    notify: { baseUrl: config.baseUrl, organizer: organizerOf(config) },
+  };
 }
 
 export function agendaRoutes() {

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
+import { organizerOf } from "../calendar/invitation";
 import type { AppContext, AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
 import { readJson, readQuery } from "../http/validate";
@@ -76,8 +77,13 @@ export const bookingsApiDocs: RouteDoc[] = [
 ];
 
 export function bookingCtx(c: AppContext): BookingCtx {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return {
+    db,
+    actor: actorOf(c),
+    now: clock(),
+    notify: { baseUrl: config.baseUrl, organizer: organizerOf(config) },
+  };
 }
 
 export function bookingRoutes() {

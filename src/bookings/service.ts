@@ -13,6 +13,7 @@ import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { nextSequence } from "../calendar/material-change";
 import { AppError, stale } from "../http/errors";
+import { enqueueNotice } from "../mail/notices";
 import { findJoinConflicts } from "../scheduling/index";
 import { type Candidate, type ConflictDetail, checkCandidate, conflictError, decide } from "./check";
 import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView, toView } from "./items";
@@ -23,6 +24,23 @@ export interface BookingCtx {
   db: Db;
   actor: AuditActor;
   now: Date;
+  /** When given, each host newly booked on an item gets a briefing mail (queued in the same transaction). */
+  notify?: { baseUrl: string; organizer: { name: string; email: string } };
+}
+
+/** Queues a briefing for every host in `hostIds` (the hosts newly booked on the item). */
+async function briefHosts(tx: Transaction, ctx: BookingCtx, itemId: string, hostIds: readonly string[]) {
+  if (!ctx.notify) return;
+  for (const hostId of new Set(hostIds)) {
+    await enqueueNotice(tx, {
+      kind: "host_briefing",
+      itemId,
+      hostId,
+      organizer: ctx.notify.organizer,
+      now: ctx.now,
+      baseUrl: ctx.notify.baseUrl,
+    });
+  }
 }
 
 export async function assertDelegationExists(q: Queryable, delegationId: string): Promise<void> {
@@ -114,6 +132,7 @@ export async function insertItem(tx: Transaction, item: NewItem, ctx: BookingCtx
         endsAt: row.endsAt,
       })),
     );
+    await briefHosts(tx, ctx, id, item.hostIds);
   }
   return row;
 }
@@ -298,6 +317,12 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
         .values(
           hostIds.map((hostId) => ({ itemId, hostId, startsAt: after.startsAt, endsAt: after.endsAt })),
         );
+      await briefHosts(
+        tx,
+        ctx,
+        itemId,
+        hostIds.filter((h) => !beforeHosts.includes(h)),
+      );
     }
     if (parties.length === 1 && groupSize !== before.groupSize) {
       await tx
