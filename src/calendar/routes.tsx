@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
+import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { FEED_SCOPES } from "../../db/schema/sharing";
 import { hosts, venues } from "../../db/schema/venues";
 import { FeedsPage } from "../../views/pages/agenda/feeds-page";
@@ -31,7 +32,6 @@ import {
   loadFeedItems,
   revokeFeedToken,
 } from "./feed-tokens";
-import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { IcsCache, type IcsCacheEntry } from "./ics-cache";
 
 const feedInput = z.strictObject({

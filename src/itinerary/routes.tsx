@@ -6,11 +6,11 @@
  */
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
+import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { ErrorPage } from "../../views/pages/error";
 import { type ShareLinkTarget, shareLinkTarget } from "../agenda/agenda-version";
 import { sha256Hex } from "../auth/encoding";
 import { ifNoneMatch } from "../calendar/etag";
-import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import type { AppContext, AppEnv } from "../http/context";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext } from "../http/render";
