@@ -15,7 +15,8 @@ import { createApp } from "../../src/app";
 import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { parseConfig } from "../../src/config";
-import type { Logger } from "../../src/http/context";
+import type { AppDeps, Logger } from "../../src/http/context";
+import { createNodeMail } from "../../src/mail/node/create-mail";
 import { createUser } from "../../src/users/service";
 import { freshDb } from "../helpers/db";
 
@@ -90,11 +91,23 @@ export interface RunningApp {
   db: Awaited<ReturnType<typeof freshDb>>;
   admin: { email: string; password: string };
   logger: Logger & { errors: unknown[] };
+  /** What the app was built with (for tests that run the jobs or add users themselves). */
+  config: AppDeps["config"];
+  clock: AppDeps["clock"];
+  passwords: AppDeps["passwords"];
+  mail: AppDeps["mail"];
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Extra environment for parseConfig (e.g. SMTP_URL, MAIL_FROM). */
+  env?: Record<string, string>;
+  /** Wire `deps.mail` the way src/server.ts does (SMTP when SMTP_URL is set, else .eml files). */
+  mail?: boolean;
+}
+
 /** Serves the real app (real HTTP, real cookies) over a fresh migrated database. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const db = await freshDb();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -110,13 +123,17 @@ export async function startApp(): Promise<RunningApp> {
     { db, passwords, actor: { id: null, label: "e2e" }, now: new Date() },
     { ...admin, name: "Admin Uji", role: "admin", locale: "id" },
   );
+  const config = parseConfig({ ...options.env, BASE_URL: baseUrl, PORT: String(port) });
+  const clock = () => new Date();
+  const mail = options.mail ? createNodeMail(config) : undefined;
   const app = createApp({
     db,
-    config: parseConfig({ BASE_URL: baseUrl, PORT: String(port) }),
-    clock: () => new Date(),
+    config,
+    clock,
     passwords,
     logger,
     socketAddress: (c) => getConnInfo(c).remote.address,
+    mail,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
@@ -126,9 +143,14 @@ export async function startApp(): Promise<RunningApp> {
     db,
     admin,
     logger,
+    config,
+    clock,
+    passwords,
+    mail,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        server.close(async () => {
+          await mail?.transport.close?.();
           db.close();
           resolve();
         });

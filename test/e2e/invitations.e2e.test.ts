@@ -1,0 +1,242 @@
+/**
+ * End to end in Chromium against a real SMTP server started by the test: the app is configured with
+ * SMTP_URL pointing at it and `deps.mail` wired as src/server.ts does, and the job loop runs as on the
+ * Node server. Protocol staff sign in, open a confirmed delegation with a booked item, go to
+ * "Undangan & e-mail", check the recipients, send; the outbox shows every message "terkirim" and the SMTP
+ * server received each one once. Staff then move the item in the agenda builder and click "Kirim
+ * perubahan": the SMTP server receives the updates with METHOD:REQUEST, the same UID and SEQUENCE 1.
+ */
+import { eq } from "drizzle-orm";
+import ICAL from "ical.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agendaItems } from "../../db/schema/agenda";
+import { outboxMessages } from "../../db/schema/outbox";
+import { startJobLoop } from "../../src/jobs/run-jobs";
+import { createUser } from "../../src/users/service";
+import { book, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/agenda-factory";
+import { contentTypes, type ReceivedMail, type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
+import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
+
+const PROTOCOL_USER = { email: "rina@e2e.sambang.id", password: "protokol-e2e-password-1" };
+const RECIPIENTS = ["kontak@badungkab.go.id", "peserta@badungkab.go.id", "budi@banyuwangikab.go.id"];
+
+/** A date well ahead of today (real clock), so no reminder falls due during the test. */
+function futureDate(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const kindOf = (m: ReceivedMail) => m.parsed.headers.get("x-sambang-kind");
+const toOf = (m: ReceivedMail) => m.envelope.to.join(",");
+
+/** The one text/calendar part of a message, parsed by ical.js. */
+function calendarOf(m: ReceivedMail) {
+  expect(contentTypes(m.raw).filter((c) => c === "text/calendar")).toHaveLength(1);
+  const ics = m.parsed.attachments.find((a) => a.contentType === "application/ics");
+  expect(ics).toBeDefined();
+  const comp = ICAL.Component.fromString(ics!.content.toString("utf8"));
+  const events = comp.getAllSubcomponents("vevent");
+  expect(events).toHaveLength(1);
+  const event = new ICAL.Event(events[0]!);
+  return {
+    method: comp.getFirstPropertyValue("method"),
+    uid: event.uid,
+    sequence: event.sequence,
+    start: event.startDate.toJSDate().toISOString(),
+  };
+}
+
+async function signIn(page: Page, base: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("E-mail").fill(PROTOCOL_USER.email);
+  await page.getByLabel("Kata sandi").fill(PROTOCOL_USER.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+/** The outbox page's rows as [status, to] pairs (reloaded on each call). */
+async function outboxRows(page: Page, base: string) {
+  await page.goto(`${base}/admin/outbox`);
+  return page
+    .getByTestId("outbox")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status") ?? ""));
+}
+
+describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP server", () => {
+  let browser: Browser;
+  let server: RunningApp;
+  let smtp: SmtpSink;
+  let jobs: { stop(): Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    server = await startApp({
+      env: { SMTP_URL: smtp.url, MAIL_FROM: "Protokol Banyuwangi <protokol@banyuwangikab.go.id>" },
+      mail: true,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await browser?.close();
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it("staff send invitations from the delegation page, see them sent, move the item and send the update", async () => {
+    const base = server.baseUrl;
+    const { db } = server;
+    const transport = server.mail?.transport;
+    expect(transport?.kind).toBe("smtp");
+    expect(transport?.description).toBe(`smtp://127.0.0.1:${smtp.port}`);
+
+    await createUser(
+      { db, passwords: server.passwords, actor: { id: null, label: "e2e" }, now: new Date() },
+      { ...PROTOCOL_USER, name: "Rina Protokol", role: "protocol", locale: "id" },
+    );
+    const day = futureDate(40);
+    const delegation = await makeDelegation(db, {
+      status: "confirmed",
+      confirmedDates: { start: day, end: day },
+      contactName: "Ni Luh Kontak",
+      contactEmail: RECIPIENTS[0],
+    });
+    await makeParticipant(db, delegation.id, {
+      name: "Ibu Peserta",
+      email: RECIPIENTS[1],
+      precedenceRank: 10,
+    });
+    const venue = await makeVenue(db);
+    const host = await makeHost(db, { email: RECIPIENTS[2] });
+    const item = await book(
+      db,
+      delegation.id,
+      {
+        title: "Kunjungan MPP",
+        titleEn: "MPP tour",
+        startsAt: `${day}T09:00:00+07:00`,
+        endsAt: `${day}T10:30:00+07:00`,
+        venueId: venue.id,
+        hostIds: [host.id],
+      },
+      new Date(),
+    );
+
+    // The delivery job runs as on the Node server (src/server.ts), on a short interval.
+    jobs = startJobLoop(
+      { db, config: server.config, clock: server.clock, logger: server.logger, transport: transport! },
+      200,
+    );
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) problems.push(m.text());
+    });
+    await signIn(page, base);
+
+    // Delegation page → "Undangan & e-mail".
+    await page.goto(`${base}/delegations/${delegation.id}`);
+    await page.getByTestId("invitations-link").click();
+    await page.waitForURL(`${base}/delegations/${delegation.id}/invitations`);
+    // The preview: who will get the invitations, and the item about to be announced.
+    const recipients = await page.getByTestId("recipients").locator("li").allTextContents();
+    expect(recipients.map((r) => r.trim())).toEqual([
+      `Ni Luh Kontak <${RECIPIENTS[0]}>`,
+      `Ibu Peserta <${RECIPIENTS[1]}>`,
+    ]);
+    const rows = page.getByTestId("invitation-items").locator("tr");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute("data-action")).toBe("invite");
+    expect(await rows.first().textContent()).toContain("Kunjungan MPP");
+
+    const send = page.getByTestId("send-invitations");
+    expect((await send.textContent())?.trim()).toBe("Kirim undangan");
+    await send.click();
+    await page.waitForLoadState();
+    // 3 invitations (contact, participant, host) + 2 itinerary messages (contact, participant).
+    expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
+    expect(await page.getByTestId("send-invitations").count()).toBe(0);
+
+    // The outbox shows every message sent once the job has delivered it.
+    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(5).fill("sent"));
+    expect(await page.getByTestId("outbox").locator("tbody tr").first().textContent()).toContain("terkirim");
+    expect(await page.getByTestId("not-sent-banner").count()).toBe(0);
+
+    // The SMTP server accepted each stored message exactly once.
+    const stored = await db.orm.select().from(outboxMessages);
+    expect(stored.map((r) => r.status)).toEqual(Array(5).fill("sent"));
+    expect(smtp.received.map((m) => m.parsed.messageId).sort()).toEqual(
+      stored.map((r) => r.messageId).sort(),
+    );
+    const invitations = smtp.received.filter((m) => kindOf(m) === "invitation");
+    expect(invitations.map(toOf).sort()).toEqual([...RECIPIENTS].sort());
+    expect(
+      smtp.received
+        .filter((m) => kindOf(m) === "itinerary")
+        .map(toOf)
+        .sort(),
+    ).toEqual(RECIPIENTS.slice(0, 2).sort());
+    const row = await db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
+    for (const m of invitations) {
+      expect(m.envelope.from).toBe("protokol@banyuwangikab.go.id");
+      expect(calendarOf(m)).toEqual({
+        method: "REQUEST",
+        uid: row!.calendarUid,
+        sequence: 0,
+        start: new Date(`${day}T09:00:00+07:00`).toISOString(),
+      });
+    }
+    const firstRound = smtp.received.length;
+
+    // Staff move the item to 10:00 in the agenda builder.
+    await page.goto(`${base}/delegations/${delegation.id}/agenda`);
+    const agendaItem = page.getByTestId("agenda-item").filter({ hasText: "Kunjungan MPP" });
+    await agendaItem.locator("summary").click();
+    await agendaItem.getByTestId("item-start").fill("10:00");
+    await agendaItem.getByTestId("item-end").fill("11:30");
+    await agendaItem.getByRole("button", { name: "Simpan acara" }).click();
+    await page.waitForURL(/done=saved/);
+
+    // Back on the invitations page, the item is marked changed and the button offers the update.
+    await page.goto(`${base}/delegations/${delegation.id}`);
+    await page.getByTestId("invitations-link").click();
+    await page.waitForURL(`${base}/delegations/${delegation.id}/invitations`);
+    expect(await page.getByTestId("invitation-items").locator("tr").first().getAttribute("data-action")).toBe(
+      "update",
+    );
+    const update = page.getByTestId("send-invitations");
+    expect((await update.textContent())?.trim()).toBe("Kirim perubahan");
+    await update.click();
+    await page.waitForLoadState();
+    expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
+
+    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(10).fill("sent"));
+    const updates = smtp.received.slice(firstRound).filter((m) => kindOf(m) === "update");
+    expect(updates.map(toOf).sort()).toEqual([...RECIPIENTS].sort());
+    for (const m of updates) {
+      expect(m.raw).toMatch(/method=REQUEST/);
+      expect(calendarOf(m)).toEqual({
+        method: "REQUEST",
+        uid: row!.calendarUid,
+        sequence: 1,
+        start: new Date(`${day}T10:00:00+07:00`).toISOString(),
+      });
+    }
+    const contactUpdate = updates.find((m) => toOf(m) === RECIPIENTS[0])!;
+    expect(contactUpdate.parsed.subject).toMatch(/^Perubahan: Kunjungan MPP/);
+    expect(contactUpdate.parsed.text).toMatch(/09\.00–10\.30 WIB → .*10\.00–11\.30 WIB/);
+
+    // Every message the outbox holds was accepted once; nothing else arrived.
+    const all = await db.orm.select().from(outboxMessages);
+    expect(all).toHaveLength(10);
+    expect(smtp.received.map((m) => m.parsed.messageId).sort()).toEqual(all.map((r) => r.messageId).sort());
+
+    expect(problems).toEqual([]);
+    expect(server.logger.errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
