@@ -40,6 +40,7 @@ export const itemForm = z.strictObject({
   personInCharge: optional(200),
   dressCode: optional(200),
   notes: optional(2000),
+  notesEn: optional(2000),
   reason: optional(500),
 });
 export type ItemForm = z.output<typeof itemForm>;
@@ -79,6 +80,7 @@ export function toCreate(form: ItemForm, timeZone: string): ItemCreate {
     personInCharge: form.personInCharge,
     dressCode: form.dressCode,
     notes: form.notes,
+    notesEn: form.notesEn,
     ...(form.reason ? { force: true, reason: form.reason } : {}),
   };
 }

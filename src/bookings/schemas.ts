@@ -46,6 +46,7 @@ export const itemCreateSchema = z
     personInCharge: optionalText(200),
     dressCode: optionalText(200),
     notes: optionalText(2000),
+    notesEn: optionalText(2000),
     ...overrideFields,
   })
   .superRefine(refineTimes);
@@ -65,6 +66,7 @@ export const itemPatchSchema = z
     personInCharge: optionalText(200),
     dressCode: optionalText(200),
     notes: optionalText(2000),
+    notesEn: optionalText(2000),
     ...overrideFields,
   })
   .superRefine(refineTimes);

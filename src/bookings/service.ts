@@ -90,6 +90,7 @@ export interface NewItem {
   personInCharge?: string | null;
   dressCode?: string | null;
   notes?: string | null;
+  notesEn?: string | null;
   overrideReason?: string | null;
 }
 
@@ -108,7 +109,7 @@ export async function insertItem(tx: Transaction, item: NewItem, ctx: BookingCtx
     personInCharge: item.personInCharge ?? null,
     dressCode: item.dressCode ?? null,
     notes: item.notes ?? null,
-    notesEn: null,
+    notesEn: item.notesEn ?? null,
     status: "scheduled",
     overrideReason: item.overrideReason ?? null,
     calendarUid: `${id}@sambang`,
@@ -304,6 +305,7 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
       personInCharge: patch.personInCharge === undefined ? before.personInCharge : patch.personInCharge,
       dressCode: patch.dressCode === undefined ? before.dressCode : patch.dressCode,
       notes: patch.notes === undefined ? before.notes : patch.notes,
+      notesEn: patch.notesEn === undefined ? before.notesEn : patch.notesEn,
       overrideReason,
       version: before.version + 1,
       updatedAt: ctx.now,

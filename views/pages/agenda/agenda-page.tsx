@@ -199,6 +199,12 @@ function ItemFields(props: {
           </textarea>
         </div>
         <div class="field">
+          <label for={fid("notesEn")}>{t("agenda.notesEn")}</label>
+          <textarea id={fid("notesEn")} name="notesEn" rows={2} lang="en">
+            {v("notesEn", item?.notesEn ?? "")}
+          </textarea>
+        </div>
+        <div class="field">
           <label for={fid("reason")}>{t("agenda.overrideReason")}</label>
           <input id={fid("reason")} name="reason" value={v("reason", "")} />
         </div>
