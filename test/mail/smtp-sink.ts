@@ -19,8 +19,14 @@ export interface SinkOptions {
   reject550?: string[];
   /** When true, DATA is read but never answered (the client waits). */
   stallOnData?: boolean;
+  /** With stallOnData: accept this many messages first, then stall (default 0). */
+  stallAfter?: number;
 }
 
+/**
+ * Starts the server. Options are read on every message, so a test may change them while the server runs (e.g. set
+ * `stallOnData = false` once the hung relay "recovers").
+ */
 export async function startSmtpSink(options: SinkOptions = {}) {
   const received: ReceivedMail[] = [];
   /** Every DATA the server read, accepted or not (to see a message that arrived but was never acked). */
@@ -43,7 +49,7 @@ export async function startSmtpSink(options: SinkOptions = {}) {
         const raw = Buffer.concat(chunks).toString("utf8");
         const parsed = await simpleParser(raw);
         seenMessageIds.push(parsed.messageId ?? "");
-        if (options.stallOnData) return; // never answer
+        if (options.stallOnData && received.length >= (options.stallAfter ?? 0)) return; // never answer
         received.push({
           envelope: {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
