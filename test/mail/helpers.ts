@@ -9,26 +9,9 @@ import { runJobs } from "../../src/jobs/run-jobs";
 import { createSmtpTransport } from "../../src/mail/node/smtp-transport";
 import type { MailTransport } from "../../src/mail/transport";
 import { freshDb } from "../helpers/db";
+import { BASE_URL, type TestClock, testClock } from "../helpers/test-app";
 
-export const BASE_URL = "http://localhost:8787";
-
-export interface TestClock {
-  (): Date;
-  set(iso: string | Date): void;
-  advance(ms: number): void;
-}
-
-export function testClock(start = "2026-03-02T09:00:00+07:00"): TestClock {
-  let now = new Date(start);
-  const clock = (() => new Date(now)) as TestClock;
-  clock.set = (iso) => {
-    now = new Date(iso);
-  };
-  clock.advance = (ms) => {
-    now = new Date(now.getTime() + ms);
-  };
-  return clock;
-}
+export { BASE_URL, type TestClock, testClock };
 
 export interface MailHarness {
   db: Db;
