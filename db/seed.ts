@@ -4,8 +4,9 @@
  * `demo` adds the seed story's delegation; `none` seeds nothing. Each feature contributes a seeder below;
  * seeders run once per database (recorded in `seed_runs`) and are idempotent.
  */
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client";
+import { seedRuns } from "./schema/seed-runs";
 
 export type SeedKind = "starter" | "demo" | "none";
 
@@ -19,23 +20,15 @@ export interface Seeder {
 
 export async function runSeeders(db: Db, kind: SeedKind, now: Date, seeders: readonly Seeder[]) {
   if (kind === "none") return [];
-  await db.write(() =>
-    db.client.execute("CREATE TABLE IF NOT EXISTS seed_runs (name TEXT PRIMARY KEY, at INTEGER NOT NULL)"),
-  );
   const wanted: string[] = kind === "demo" ? ["starter", "demo"] : ["starter"];
   const ran: string[] = [];
   for (const seeder of seeders) {
     if (!seeder.kinds.some((k) => wanted.includes(k))) continue;
-    const done = await db.orm.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM seed_runs WHERE name = ${seeder.name}`,
-    );
-    if (done && done.n > 0) continue;
+    const done = await db.orm.select().from(seedRuns).where(eq(seedRuns.name, seeder.name)).get();
+    if (done) continue;
     await seeder.run(db, now);
     await db.write(() =>
-      db.client.execute({
-        sql: "INSERT OR IGNORE INTO seed_runs (name, at) VALUES (?, ?)",
-        args: [seeder.name, now.getTime()],
-      }),
+      db.orm.insert(seedRuns).values({ name: seeder.name, at: now }).onConflictDoNothing(),
     );
     ran.push(seeder.name);
   }

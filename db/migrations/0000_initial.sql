@@ -257,6 +257,11 @@ CREATE TABLE `rate_limit_counters` (
 	PRIMARY KEY(`key`, `window_start`)
 );
 --> statement-breakpoint
+CREATE TABLE `seed_runs` (
+	`name` text PRIMARY KEY NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `agenda_revisions` (
 	`delegation_id` text NOT NULL,
 	`revision` integer NOT NULL,

@@ -8,6 +8,7 @@ export * from "./closures";
 export * from "./delegations";
 export * from "./outbox";
 export * from "./rate-limits";
+export * from "./seed-runs";
 export * from "./sharing";
 export * from "./templates";
 export * from "./venues";
