@@ -5,7 +5,14 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { diffSnapshots } from "../../src/agenda/change-diff";
-import { book, makeDelegation, makeParticipant, makeVenue } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeParticipant,
+  makeVenue,
+} from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
@@ -24,8 +31,8 @@ function form(fields: Record<string, string>) {
 beforeEach(async () => {
   t = await makeTestApp();
   headers = (await t.as("protocol")).headers;
-  delegationId = (await makeDelegation(t.db)).id;
-  venueId = (await makeVenue(t.db, { concurrentGroups: 1 })).id;
+  delegationId = (await makeDelegation(t.db, BADUNG_DELEGATION)).id;
+  venueId = (await makeVenue(t.db, { ...MPP_VENUE, concurrentGroups: 1 })).id;
 });
 
 describe("agenda builder", () => {
@@ -73,7 +80,7 @@ describe("agenda builder", () => {
       endsAt: "2026-03-10T10:00:00+07:00",
       venueId,
     });
-    const other = await makeDelegation(t.db, { institution: "Pemkot Malang" });
+    const other = await makeDelegation(t.db, { ...BADUNG_DELEGATION, institution: "Pemkot Malang" });
     await book(t.db, other.id, {
       title: "Paparan Malang",
       startsAt: "2026-03-10T13:00:00+07:00",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeTestApp } from "../helpers/test-app";
-import { json, makeClosure, makeDelegation, makeHost, makeVenue } from "./factories";
+import { makeClosure, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 type SlotOut = { startsAt: string; local: { date: string; start: string; end: string }; zone: string };
 

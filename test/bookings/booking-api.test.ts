@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { auditEvents } from "../../db/schema/audit";
-import { makeTestApp } from "../helpers/test-app";
-import { json, makeClosure, makeDelegation, makeHost, makeVenue } from "./factories";
+import { makeClosure, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 const slot = { startsAt: "2026-03-10T09:00:00+07:00", endsAt: "2026-03-10T10:30:00+07:00" };
 

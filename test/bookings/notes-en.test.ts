@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
-import { makeTestApp } from "../helpers/test-app";
-import { json, makeDelegation, makeVenue } from "./factories";
+import { makeDelegation, makeVenue } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 describe("bilingual agenda notes", () => {
   it("are stored on create, changed by PATCH, and edited from the agenda page", async () => {

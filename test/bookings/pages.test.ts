@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeTestApp } from "../helpers/test-app";
-import { json, makeClosure, makeDelegation, makeHost, makeVenue } from "./factories";
+import { makeClosure, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 const form = (headers: Record<string, string>, fields: Record<string, string | string[]>): RequestInit => {
   const body = new URLSearchParams();

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { freshDb } from "../helpers/db";
-import { makeDelegation, makeVenue } from "./factories";
+import { makeDelegation, makeVenue } from "../helpers/factories";
 
 interface Child {
   proc: ChildProcess;

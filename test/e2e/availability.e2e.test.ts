@@ -12,7 +12,7 @@ import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/index";
 import { createUser } from "../../src/users/service";
-import { makeDelegation, makeVenue } from "../bookings/factories";
+import { makeDelegation, makeVenue } from "../helpers/factories";
 import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
 
 /** A Tuesday at least a week ahead, so the slots are in the future whatever today is. */

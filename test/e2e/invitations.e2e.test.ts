@@ -14,7 +14,16 @@ import { agendaItems } from "../../db/schema/agenda";
 import { outboxMessages } from "../../db/schema/outbox";
 import { startJobLoop } from "../../src/jobs/run-jobs";
 import { createUser } from "../../src/users/service";
-import { book, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  BUDI_HOST,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeParticipant,
+  makeVenue,
+} from "../helpers/factories";
 import { contentTypes, type ReceivedMail, type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
 
@@ -98,6 +107,7 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     );
     const day = futureDate(40);
     const delegation = await makeDelegation(db, {
+      ...BADUNG_DELEGATION,
       status: "confirmed",
       confirmedDates: { start: day, end: day },
       contactName: "Ni Luh Kontak",
@@ -108,8 +118,8 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
       email: RECIPIENTS[1],
       precedenceRank: 10,
     });
-    const venue = await makeVenue(db);
-    const host = await makeHost(db, { email: RECIPIENTS[2] });
+    const venue = await makeVenue(db, MPP_VENUE);
+    const host = await makeHost(db, { ...BUDI_HOST, email: RECIPIENTS[2] });
     const item = await book(
       db,
       delegation.id,

@@ -10,7 +10,15 @@ import { join } from "node:path";
 import ICAL from "ical.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { book, makeDelegation, makeHost, makeVenue } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  BUDI_HOST,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeVenue,
+} from "../helpers/factories";
 import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
 
 describe.skipIf(skipBrowserTests)("itinerary in Chromium", () => {
@@ -30,12 +38,13 @@ describe.skipIf(skipBrowserTests)("itinerary in Chromium", () => {
   it("a visiting official reads the itinerary on a phone; staff move an item and the page shows the change", async () => {
     const base = server.baseUrl;
     const delegation = await makeDelegation(server.db, {
+      ...BADUNG_DELEGATION,
       provinceCode: "51",
       institution: "Pemerintah Kabupaten Badung",
       leaderName: "I Made Contoh",
     });
-    const venue = await makeVenue(server.db);
-    const host = await makeHost(server.db);
+    const venue = await makeVenue(server.db, MPP_VENUE);
+    const host = await makeHost(server.db, BUDI_HOST);
     const mpp = await book(server.db, delegation.id, {
       title: "Kunjungan MPP",
       titleEn: "MPP tour",

@@ -5,7 +5,16 @@
  */
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
-import { book, cancel, makeDelegation, makeHost, makeVenue } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  BUDI_HOST,
+  book,
+  cancel,
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeVenue,
+} from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
@@ -39,11 +48,15 @@ function summary(text: string) {
 beforeEach(async () => {
   t = await makeTestApp();
   admin = (await t.as("admin")).headers;
-  const d1 = await makeDelegation(t.db);
-  const d2 = await makeDelegation(t.db, { institution: "Pemkot Ambon", provinceCode: "81" });
-  venueA = (await makeVenue(t.db)).id;
-  const venueB = (await makeVenue(t.db, { name: "Pendopo" })).id;
-  hostId = (await makeHost(t.db)).id;
+  const d1 = await makeDelegation(t.db, BADUNG_DELEGATION);
+  const d2 = await makeDelegation(t.db, {
+    ...BADUNG_DELEGATION,
+    institution: "Pemkot Ambon",
+    provinceCode: "81",
+  });
+  venueA = (await makeVenue(t.db, MPP_VENUE)).id;
+  const venueB = (await makeVenue(t.db, { ...MPP_VENUE, name: "Pendopo" })).id;
+  hostId = (await makeHost(t.db, BUDI_HOST)).id;
   t.clock.set("2026-03-02T09:00:00+07:00");
   const at = (day: number, h: number) =>
     `2026-03-${String(day).padStart(2, "0")}T${String(h).padStart(2, "0")}:00:00+07:00`;

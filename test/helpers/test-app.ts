@@ -100,3 +100,10 @@ export function sessionCookieOf(res: Response): string {
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+
+/** `RequestInit` for a JSON API call: `app.request(path, json(headers, body, "PATCH"))`. */
+export const json = (headers: Record<string, string>, body?: unknown, method = "POST"): RequestInit => ({
+  method,
+  headers: { ...headers, "Content-Type": "application/json" },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});

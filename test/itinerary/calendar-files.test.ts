@@ -5,7 +5,15 @@
  */
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
-import { book, cancel, makeDelegation, makeVenue, move } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  book,
+  cancel,
+  MPP_VENUE,
+  makeDelegation,
+  makeVenue,
+  move,
+} from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
@@ -31,9 +39,10 @@ async function staffIcs(extra: Record<string, string> = {}) {
 beforeEach(async () => {
   t = await makeTestApp();
   headers = (await t.as("protocol")).headers;
-  delegationId = (await makeDelegation(t.db)).id;
-  const jakartaVenue = await makeVenue(t.db);
+  delegationId = (await makeDelegation(t.db, BADUNG_DELEGATION)).id;
+  const jakartaVenue = await makeVenue(t.db, MPP_VENUE);
   const makassarVenue = await makeVenue(t.db, {
+    ...MPP_VENUE,
     name: "Kantor Perwakilan Makassar",
     address: "Jl. Ahmad Yani 2, Makassar",
     timeZone: "Asia/Makassar",

@@ -15,16 +15,18 @@ import {
   organizerOf,
 } from "../../src/calendar/index";
 import { parseConfig } from "../../src/config";
+import { freshDb } from "../helpers/db";
 import {
+  BADUNG_DELEGATION,
   book,
   cancel,
   insertAgendaRow,
+  MPP_VENUE,
   makeDelegation,
   makeParticipant,
   makeVenue,
   move,
-} from "../helpers/agenda-factory";
-import { freshDb } from "../helpers/db";
+} from "../helpers/factories";
 
 const NOW = new Date("2026-03-02T03:00:00Z");
 const HOSTILE =
@@ -52,7 +54,7 @@ beforeEach(async () => {
 
 describe("invitationCalendar", () => {
   it("REQUEST has ORGANIZER from config, the contact person and participants with e-mail; CANCEL keeps the UID with a higher SEQUENCE", async () => {
-    const d = await makeDelegation(db, { contactEmail: "kontak@badungkab.go.id" });
+    const d = await makeDelegation(db, { ...BADUNG_DELEGATION, contactEmail: "kontak@badungkab.go.id" });
     await makeParticipant(db, d.id, {
       name: "Kadis Kominfo",
       email: "kominfo@badungkab.go.id",
@@ -61,7 +63,7 @@ describe("invitationCalendar", () => {
     await makeParticipant(db, d.id, { name: "Tanpa e-mail", email: null });
     await makeParticipant(db, d.id, { name: "Salah", email: "bukan-alamat" });
     await makeParticipant(db, d.id, { name: "Duplikat", email: "KONTAK@badungkab.go.id" });
-    const venue = await makeVenue(db);
+    const venue = await makeVenue(db, MPP_VENUE);
     const item = await book(db, d.id, {
       title: "Kunjungan MPP",
       startsAt: "2026-03-10T09:00:00+07:00",
@@ -132,7 +134,7 @@ describe("invitationCalendar", () => {
   });
 
   it("a cancelled visit withdraws every scheduled item with SEQUENCE + 1", async () => {
-    const d = await makeDelegation(db);
+    const d = await makeDelegation(db, BADUNG_DELEGATION);
     await book(db, d.id, {
       title: "A",
       startsAt: "2026-03-10T09:00:00+07:00",
@@ -153,9 +155,18 @@ describe("invitationCalendar", () => {
 
 describe("hostile input never creates a property or component", () => {
   it("in titles, notes, dress code, person in charge, venue, address and names, for every calendar variant", async () => {
-    const d = await makeDelegation(db, { institution: HOSTILE, code: "SB-2026-0666", contactName: HOSTILE });
+    const d = await makeDelegation(db, {
+      ...BADUNG_DELEGATION,
+      institution: HOSTILE,
+      code: "SB-2026-0666",
+      contactName: HOSTILE,
+    });
     await makeParticipant(db, d.id, { name: HOSTILE, email: "peserta@contoh.go.id" });
-    const venue = await makeVenue(db, { name: `Pendopo; ${HOSTILE}`, address: `Jl. A, No. 1\\ ${HOSTILE}` });
+    const venue = await makeVenue(db, {
+      ...MPP_VENUE,
+      name: `Pendopo; ${HOSTILE}`,
+      address: `Jl. A, No. 1\\ ${HOSTILE}`,
+    });
     await insertAgendaRow(db, {
       delegationId: d.id,
       venueId: venue.id,

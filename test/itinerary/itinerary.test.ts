@@ -7,7 +7,16 @@ import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { randomSecret } from "../../src/auth/encoding";
 import { TARGET_TTL_MS } from "../../src/itinerary/routes";
-import { book, makeDelegation, makeHost, makeVenue, move } from "../helpers/agenda-factory";
+import {
+  BADUNG_DELEGATION,
+  BUDI_HOST,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeVenue,
+  move,
+} from "../helpers/factories";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
@@ -25,10 +34,14 @@ async function share(id = delegationId): Promise<{ url: string; path: string }> 
 beforeEach(async () => {
   t = await makeTestApp();
   headers = (await t.as("protocol")).headers;
-  const delegation = await makeDelegation(t.db, { provinceCode: "51", institution: "Pemkab Badung" });
+  const delegation = await makeDelegation(t.db, {
+    ...BADUNG_DELEGATION,
+    provinceCode: "51",
+    institution: "Pemkab Badung",
+  });
   delegationId = delegation.id;
-  const venue = await makeVenue(t.db);
-  const host = await makeHost(t.db);
+  const venue = await makeVenue(t.db, MPP_VENUE);
+  const host = await makeHost(t.db, BUDI_HOST);
   const item = await book(t.db, delegationId, {
     title: "Kunjungan MPP",
     titleEn: "MPP tour",
@@ -75,7 +88,7 @@ describe("GET /i/{token}", () => {
   });
 
   it("shows no home time when the delegation is in the venue's zone", async () => {
-    const java = await makeDelegation(t.db, { provinceCode: "35" });
+    const java = await makeDelegation(t.db, { ...BADUNG_DELEGATION, provinceCode: "35" });
     await book(t.db, java.id, {
       title: "Paparan",
       startsAt: "2026-03-12T09:00:00+07:00",

@@ -20,9 +20,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import { outboxMessages } from "../../db/schema/outbox";
 import { DEFAULT_DELIVERY } from "../../src/jobs/deliver-outbox";
 import { sendInvitations } from "../../src/mail/invitations";
-import { book, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/agenda-factory";
 import { childEnv } from "../helpers/child-env";
 import type { freshDb } from "../helpers/db";
+import {
+  BADUNG_DELEGATION,
+  BUDI_HOST,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeParticipant,
+  makeVenue,
+} from "../helpers/factories";
 import { BASE_URL, makeMailHarness, runMailJobs, smtpTransport } from "./helpers";
 import { type SinkOptions, type SmtpSink, startSmtpSink } from "./smtp-sink";
 
@@ -85,10 +94,14 @@ describe("a delivering process killed mid-send, then restarted", () => {
     expect(db.path).toMatch(/test\.db$/);
 
     // A confirmed delegation with one booked item, three recipients: 3 invitations + 2 itinerary mails.
-    const d = await makeDelegation(db, { language: "id", contactEmail: "kontak@badungkab.go.id" });
+    const d = await makeDelegation(db, {
+      ...BADUNG_DELEGATION,
+      language: "id",
+      contactEmail: "kontak@badungkab.go.id",
+    });
     await makeParticipant(db, d.id, { name: "Ibu Peserta", email: "peserta@badungkab.go.id" });
-    const venue = await makeVenue(db);
-    const host = await makeHost(db, { email: "budi@banyuwangikab.go.id" });
+    const venue = await makeVenue(db, MPP_VENUE);
+    const host = await makeHost(db, { ...BUDI_HOST, email: "budi@banyuwangikab.go.id" });
     await book(
       db,
       d.id,

@@ -5,8 +5,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxMessages } from "../../db/schema/outbox";
-import { json, makeDelegation, makeHost, makeVenue } from "../bookings/factories";
-import { makeTestApp } from "../helpers/test-app";
+import { makeDelegation, makeHost, makeVenue } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 const slot = { startsAt: "2026-03-10T09:00:00+07:00", endsAt: "2026-03-10T10:30:00+07:00" };
 

@@ -10,7 +10,7 @@ import { agendaItems } from "../../db/schema/agenda";
 import { participants } from "../../db/schema/delegations";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
-import { makeDelegation, makeHost, makeVenue } from "../bookings/factories";
+import { makeDelegation, makeHost, makeVenue } from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "./helpers";
 import { contentTypes, type ReceivedMail, type SmtpSink, startSmtpSink } from "./smtp-sink";

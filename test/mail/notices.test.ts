@@ -8,7 +8,7 @@ import { outboxMessages } from "../../db/schema/outbox";
 import { bookItem } from "../../src/bookings/service";
 import { enqueueNotice } from "../../src/mail/notices";
 import { enqueueMessage } from "../../src/mail/outbox";
-import { makeDelegation, makeVenue } from "../bookings/factories";
+import { makeDelegation, makeVenue } from "../helpers/factories";
 import { BASE_URL, makeMailHarness, runMailJobs, smtpTransport } from "./helpers";
 import { type SmtpSink, startSmtpSink, topHeaderNames } from "./smtp-sink";
 

@@ -5,8 +5,8 @@ import { tourTemplates } from "../../db/schema/templates";
 import { venues } from "../../db/schema/venues";
 import { runSeeders } from "../../db/seed";
 import { SEEDERS } from "../../db/seeders";
-import { json, makeDelegation } from "../bookings/factories";
-import { makeTestApp } from "../helpers/test-app";
+import { makeDelegation } from "../helpers/factories";
+import { json, makeTestApp } from "../helpers/test-app";
 
 async function seeded() {
   const t = await makeTestApp();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDayText, weeklyHoursFromForm } from "../../src/venues/weekly-hours";
-import { json } from "../bookings/factories";
-import { makeTestApp } from "../helpers/test-app";
+import { json, makeTestApp } from "../helpers/test-app";
 
 const venueBody = {
   name: "Balai Kota Uji",
