@@ -5,33 +5,14 @@
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
-
-async function signIn(page: Page, base: string, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${base}/`);
-}
+import { describe, expect, it } from "vitest";
+import { signIn, skipBrowserTests, useBrowserAndApp } from "./browser";
 
 describe.skipIf(skipBrowserTests)("admin in Chromium", () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  beforeAll(async () => {
-    server = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndApp();
 
   it("signs in, creates a protocol user, switches to English and back, signs out", async () => {
+    const { browser, server } = running;
     const base = server.baseUrl;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -97,6 +78,7 @@ describe.skipIf(skipBrowserTests)("admin in Chromium", () => {
   });
 
   it("is usable on a 390×844 phone screen", async () => {
+    const { browser, server } = running;
     const base = server.baseUrl;
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

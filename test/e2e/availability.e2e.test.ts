@@ -6,14 +6,13 @@
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/index";
 import { createUser } from "../../src/users/service";
 import { makeDelegation, makeVenue } from "../helpers/factories";
-import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
+import { signIn, skipBrowserTests, useBrowserAndApp } from "./browser";
 
 /** A Tuesday at least a week ahead, so the slots are in the future whatever today is. */
 function nextTuesday(): string {
@@ -23,20 +22,10 @@ function nextTuesday(): string {
 }
 
 describe.skipIf(skipBrowserTests)("availability search and booking in Chromium", () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  beforeAll(async () => {
-    server = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndApp();
 
   it("protocol staff find a slot for 40 people at the MPP, book it and see it in the week view", async () => {
+    const { browser, server } = running;
     const base = server.baseUrl;
     const db = server.db;
     const passwords = createPasswordHasher(nodeScrypt, { ln: 10, r: 8, p: 1 });
@@ -74,11 +63,7 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
       if (m.type() === "error") problems.push(m.text());
     });
 
-    await page.goto(`${base}/login`);
-    await page.getByLabel("E-mail").fill(protocol.email);
-    await page.getByLabel("Kata sandi").fill(protocol.password);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, protocol.email, protocol.password);
 
     await page.getByRole("link", { name: "Cari jadwal" }).click();
     await page.waitForURL(`${base}/availability`);

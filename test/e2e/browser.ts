@@ -10,7 +10,8 @@ import { accessSync, constants } from "node:fs";
 import { createServer } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../src/app";
 import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
@@ -156,4 +157,43 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         });
       }),
   };
+}
+
+/**
+ * For a `describe` block: serves the app and launches Chromium before its tests, and closes both after.
+ * Read `browser` and `server` inside the tests; they exist once `beforeAll` has run.
+ */
+export function useBrowserAndApp(options: StartOptions = {}): {
+  readonly browser: Browser;
+  readonly server: RunningApp;
+} {
+  let browser: Browser | undefined;
+  let server: RunningApp | undefined;
+  beforeAll(async () => {
+    server = await startApp(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("useBrowserAndApp: the browser is only there inside tests");
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error("useBrowserAndApp: the app is only there inside tests");
+      return server;
+    },
+  };
+}
+
+/** Signs in on the sign-in page (Indonesian labels) and waits for the start page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${baseUrl}/`);
 }

@@ -25,7 +25,7 @@ import {
   makeVenue,
 } from "../helpers/factories";
 import { contentTypes, type ReceivedMail, type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
-import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
+import { launchBrowser, type RunningApp, signIn, skipBrowserTests, startApp } from "./browser";
 
 const PROTOCOL_USER = { email: "rina@e2e.sambang.id", password: "protokol-e2e-password-1" };
 const RECIPIENTS = ["kontak@badungkab.go.id", "peserta@badungkab.go.id", "budi@banyuwangikab.go.id"];
@@ -53,14 +53,6 @@ function calendarOf(m: ReceivedMail) {
     sequence: event.sequence,
     start: event.startDate.toJSDate().toISOString(),
   };
-}
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill(PROTOCOL_USER.email);
-  await page.getByLabel("Kata sandi").fill(PROTOCOL_USER.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${base}/`);
 }
 
 /** The outbox page's rows as [status, to] pairs (reloaded on each call). */
@@ -146,7 +138,7 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     page.on("console", (m) => {
       if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) problems.push(m.text());
     });
-    await signIn(page, base);
+    await signIn(page, base, PROTOCOL_USER.email, PROTOCOL_USER.password);
 
     // Delegation page → "Undangan & e-mail".
     await page.goto(`${base}/delegations/${delegation.id}`);

@@ -8,8 +8,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BADUNG_DELEGATION,
   BUDI_HOST,
@@ -19,23 +18,13 @@ import {
   makeHost,
   makeVenue,
 } from "../helpers/factories";
-import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
+import { signIn, skipBrowserTests, useBrowserAndApp } from "./browser";
 
 describe.skipIf(skipBrowserTests)("itinerary in Chromium", () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  beforeAll(async () => {
-    server = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndApp();
 
   it("a visiting official reads the itinerary on a phone; staff move an item and the page shows the change", async () => {
+    const { browser, server } = running;
     const base = server.baseUrl;
     const delegation = await makeDelegation(server.db, {
       ...BADUNG_DELEGATION,
@@ -75,11 +64,7 @@ describe.skipIf(skipBrowserTests)("itinerary in Chromium", () => {
     // Protocol staff (the admin here) issue the link from the agenda builder.
     const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const staffPage = await staff.newPage();
-    await staffPage.goto(`${base}/login`);
-    await staffPage.getByLabel("E-mail").fill(server.admin.email);
-    await staffPage.getByLabel("Kata sandi").fill(server.admin.password);
-    await staffPage.getByRole("button", { name: "Masuk" }).click();
-    await staffPage.waitForURL(`${base}/`);
+    await signIn(staffPage, base, server.admin.email, server.admin.password);
     await staffPage.goto(`${base}/delegations/${delegation.id}/agenda`);
     await staffPage.getByTestId("share-issue").click();
     const link = (await staffPage.getByTestId("share-url").textContent())?.trim() ?? "";

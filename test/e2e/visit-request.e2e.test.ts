@@ -3,9 +3,8 @@
  * opens its status page; protocol staff sign in on a desktop screen, find the request in the inbox and
  * confirm it; the visitor's status page then shows "Dikonfirmasi".
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningApp, skipBrowserTests, startApp } from "./browser";
+import { describe, expect, it } from "vitest";
+import { type RunningApp, signIn, skipBrowserTests, useBrowserAndApp } from "./browser";
 
 /** Signs the admin in over HTTP and creates a topic and a protocol user, as an admin would. */
 async function prepare(server: RunningApp) {
@@ -45,20 +44,10 @@ function visitDate(): string {
 }
 
 describe.skipIf(skipBrowserTests)("visit request in Chromium", () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  beforeAll(async () => {
-    server = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndApp();
 
   it("a visitor requests on a phone, protocol staff confirm, the status page shows it", async () => {
+    const { browser, server } = running;
     const base = server.baseUrl;
     const protocol = await prepare(server);
     const date = visitDate();
@@ -105,11 +94,7 @@ describe.skipIf(skipBrowserTests)("visit request in Chromium", () => {
     // Protocol staff, on a desktop screen.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const staff = await desk.newPage();
-    await staff.goto(`${base}/login`);
-    await staff.getByLabel("E-mail").fill(protocol.email);
-    await staff.getByLabel("Kata sandi").fill(protocol.password);
-    await staff.getByRole("button", { name: "Masuk" }).click();
-    await staff.waitForURL(`${base}/`);
+    await signIn(staff, base, protocol.email, protocol.password);
     await staff.getByRole("link", { name: "Delegasi" }).first().click();
     await staff.waitForURL(`${base}/delegations`);
     await staff.getByRole("link", { name: code }).click();
