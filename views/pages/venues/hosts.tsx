@@ -3,7 +3,8 @@ import type { FieldErrors } from "../../../src/http/validate";
 import type { HostRow } from "../../../src/venues/service";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
-import { HoursFields } from "./venue-form";
+import { ActiveCheckbox, HoursFields, TimeZoneField } from "./venue-form";
+import { ActiveBadge } from "./venues";
 
 export function HostForm(props: {
   ctx: PageContext;
@@ -25,20 +26,8 @@ export function HostForm(props: {
         <Field name="email" label={t("host.email")} type="email" value={values.email} errors={errors} />
         <Field name="phone" label={t("host.phone")} type="tel" value={values.phone} errors={errors} />
       </div>
-      <Field
-        name="timeZone"
-        label={t("venue.timeZone")}
-        value={values.timeZone ?? "Asia/Jakarta"}
-        errors={errors}
-      />
-      <label class="check">
-        <input
-          type="checkbox"
-          name="active"
-          checked={values.active === undefined || values.active === "on" || values.active === "true"}
-        />{" "}
-        {t("venue.active")}
-      </label>
+      <TimeZoneField ctx={ctx} values={values} errors={errors} />
+      <ActiveCheckbox ctx={ctx} values={values} />
       <HoursFields
         ctx={ctx}
         prefix="avail"
@@ -93,7 +82,7 @@ export function HostsPage(props: {
                   <td>{h.title}</td>
                   <td>{h.agency ?? ""}</td>
                   <td>
-                    <span class={h.active ? "badge ok" : "badge"}>{h.active ? t("venue.active") : "—"}</span>
+                    <ActiveBadge ctx={ctx} active={h.active} />
                   </td>
                   <td>
                     <a href={`/calendar/hosts/${h.id}`}>{t("venue.calendar")}</a>

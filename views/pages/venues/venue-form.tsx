@@ -1,4 +1,7 @@
-/** @module The venue form (create and edit): one text field per weekday for opening hours. */
+/**
+ * @module The venue form (create and edit): one text field per weekday for opening hours. The weekly-hours,
+ * time-zone and "active" fields are shared with the host form.
+ */
 import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
 import { Field, FormErrors } from "../../components/field";
@@ -28,6 +31,37 @@ export function HoursFields(props: {
         />
       ))}
     </fieldset>
+  );
+}
+
+/** The IANA zone of a venue or host; Asia/Jakarta on a new form. */
+export function TimeZoneField(props: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  return (
+    <Field
+      name="timeZone"
+      label={props.ctx.t("venue.timeZone")}
+      value={props.values.timeZone ?? "Asia/Jakarta"}
+      errors={props.errors}
+    />
+  );
+}
+
+/** "Active" of a venue or host: ticked on a new form, then as submitted or stored ("on" or "true"). */
+export function ActiveCheckbox(props: { ctx: PageContext; values: Record<string, string> }) {
+  const { active } = props.values;
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        name="active"
+        checked={active === undefined || active === "on" || active === "true"}
+      />{" "}
+      {props.ctx.t("venue.active")}
+    </label>
   );
 }
 
@@ -75,20 +109,12 @@ export function VenueForm(props: {
           errors={errors}
         />
       </div>
-      <Field
-        name="timeZone"
-        label={t("venue.timeZone")}
-        value={values.timeZone ?? "Asia/Jakarta"}
-        errors={errors}
-      />
+      <TimeZoneField ctx={ctx} values={values} errors={errors} />
       <label class="check">
         <input type="checkbox" name="opensOnHolidays" checked={checked("opensOnHolidays")} />{" "}
         {t("venue.opensOnHolidays")}
       </label>
-      <label class="check">
-        <input type="checkbox" name="active" checked={values.active === undefined || checked("active")} />{" "}
-        {t("venue.active")}
-      </label>
+      <ActiveCheckbox ctx={ctx} values={values} />
       <HoursFields
         ctx={ctx}
         prefix="hours"

@@ -6,6 +6,15 @@ import type { PageContext } from "../../page-context";
 import { BlackoutForm, type BlackoutItem, BlackoutList } from "./blackouts";
 import { VenueForm } from "./venue-form";
 
+/** The status cell of the venue and host lists. */
+export function ActiveBadge(props: { ctx: PageContext; active: boolean }) {
+  return (
+    <span class={props.active ? "badge ok" : "badge"}>
+      {props.active ? props.ctx.t("venue.active") : "—"}
+    </span>
+  );
+}
+
 export function VenuesPage(props: {
   ctx: PageContext;
   venues: VenueRow[];
@@ -53,7 +62,7 @@ export function VenuesPage(props: {
                   <td>{v.bufferMinutes}</td>
                   <td>{v.timeZone}</td>
                   <td>
-                    <span class={v.active ? "badge ok" : "badge"}>{v.active ? t("venue.active") : "—"}</span>
+                    <ActiveBadge ctx={ctx} active={v.active} />
                   </td>
                   <td>
                     <a href={`/calendar/venues/${v.id}`}>{t("venue.calendar")}</a>
