@@ -10,6 +10,7 @@ import { HomePage } from "../../views/pages/home";
 import { APP_CSS } from "../../views/styles";
 import { requireRole } from "../auth/guard";
 import { STAFF } from "../auth/roles";
+import { loadDashboard } from "../home/dashboard";
 import type { AppEnv } from "./context";
 import { buildOpenApi, type RouteDoc } from "./openapi";
 import { pageContext, renderPage } from "./render";
@@ -54,12 +55,14 @@ export function systemRoutes(apiDocs: () => readonly RouteDoc[]) {
       <ApiDocsPage ctx={pageContext(c)} doc={document(c.get("deps").config.baseUrl) as never} />,
     ),
   );
-  app.get("/", requireRole(STAFF), (c) => {
+  app.get("/", requireRole(STAFF), async (c) => {
     const user = c.get("user");
+    const { db, clock } = c.get("deps");
+    const dashboard = await loadDashboard(db, clock());
     return renderPage(
       c,
       c.get("t")("home.welcome", { name: user?.name ?? "" }),
-      <HomePage ctx={pageContext(c)} />,
+      <HomePage ctx={pageContext(c)} dashboard={dashboard} />,
     );
   });
   return app;
