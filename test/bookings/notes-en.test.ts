@@ -40,5 +40,7 @@ describe("bilingual agenda notes", () => {
     ).text();
     expect(page).toContain('name="notesEn"');
     expect(page).toContain("Bring your ID");
+    // The delegation's status is shown in words, not as the stored code.
+    expect(page).toMatch(/data-status="confirmed"[^>]*>Dikonfirmasi</);
   });
 });

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
+import { StatusBadge } from "../public/status";
 
 export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked";
 
@@ -232,7 +233,7 @@ export function AgendaPage(props: Props) {
     <>
       <p class="muted">
         {delegation.institution} · {delegation.leaderName}, {delegation.leaderTitle} ·{" "}
-        <span class="badge">{delegation.status}</span>
+        <StatusBadge ctx={ctx} status={delegation.status} />
       </p>
       <p class="agenda-links">
         <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
