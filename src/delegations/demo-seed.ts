@@ -4,10 +4,16 @@
  * Regent of Bintan and provincial agency heads — as a confirmed visit with its roster. Every name is
  * FICTIONAL (surnames such as "Contoh", "Teladan", "Sampel" mean "example"); only the offices are real.
  */
+
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { tourTemplates } from "../../db/schema/templates";
 import type { Seeder } from "../../db/seed";
 import { SYSTEM_ACTOR } from "../audit/record";
+import { AppError } from "../http/errors";
 import { addDays, localDateOf, weekdayOf } from "../scheduling/index";
+import { applyTemplate } from "../templates/apply";
+import { MPP_TEMPLATE_NAME } from "../venues/seed";
 import { HOST_TIME_ZONE } from "./dates";
 import { createDelegation } from "./intake";
 import { transitionDelegation } from "./lifecycle";
@@ -109,7 +115,26 @@ export async function seedDemoDelegation(db: Db, now: Date) {
     dates,
     message: "Kunjungan dikonfirmasi. Tim protokol akan mengirim agenda.",
   });
+  await bookDemoAgenda(db, now, delegation.id, dates.start);
   return delegation.id;
+}
+
+/**
+ * Books the standard half-day MPP visit on the first day, when the starter template exists and the slot is
+ * free (a demo on an edited database may have neither; then the agenda is simply left empty).
+ */
+async function bookDemoAgenda(db: Db, now: Date, delegationId: string, date: string) {
+  const template = await db.orm
+    .select({ id: tourTemplates.id })
+    .from(tourTemplates)
+    .where(eq(tourTemplates.name, MPP_TEMPLATE_NAME))
+    .get();
+  if (!template) return;
+  try {
+    await applyTemplate({ db, actor: SYSTEM_ACTOR, now }, delegationId, { templateId: template.id, date });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "conflict")) throw error;
+  }
 }
 
 export const demoDelegationSeeder: Seeder = {

@@ -38,4 +38,11 @@ it("seeds the confirmed Kepri delegation with its roster, once", async () => {
     [150, "Kepala Biro Pemerintahan Setda Provinsi Kepulauan Riau"],
     [900, "Ajudan Gubernur"],
   ]);
+
+  // The demo visit's first day carries the standard half-day MPP programme from the starter template.
+  const agenda = (await (
+    await t.app.request(`/api/v1/delegations/${d.id}/agenda`, { headers: staff.headers })
+  ).json()) as { items: { title: string; startsAt: string }[] };
+  expect(agenda.items).toHaveLength(5);
+  expect(agenda.items.every((i) => i.startsAt.startsWith(d.confirmedDates.start.slice(0, 7)))).toBe(true);
 });
