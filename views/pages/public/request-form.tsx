@@ -167,55 +167,25 @@ export function RequestForm(props: RequestFormProps) {
             {t("requests.datesHint", { date: props.earliestLabel, days: props.minWorkingDays })}
           </p>
         )}
-        <div class="row">
-          <Field
-            name="preferredStart"
-            label={t("requests.preferredStart")}
-            type="date"
-            value={v("preferredStart")}
-            errors={errors}
-            required
-          />
-          <Field
-            name="preferredEnd"
-            label={t("requests.preferredEnd")}
-            type="date"
-            value={v("preferredEnd")}
-            errors={errors}
-          />
-        </div>
-        <div class="row">
-          <Field
-            name="alt1Start"
-            label={t("requests.alt1Start")}
-            type="date"
-            value={v("alt1Start")}
-            errors={errors}
-          />
-          <Field
-            name="alt1End"
-            label={t("requests.alt1End")}
-            type="date"
-            value={v("alt1End")}
-            errors={errors}
-          />
-        </div>
-        <div class="row">
-          <Field
-            name="alt2Start"
-            label={t("requests.alt2Start")}
-            type="date"
-            value={v("alt2Start")}
-            errors={errors}
-          />
-          <Field
-            name="alt2End"
-            label={t("requests.alt2End")}
-            type="date"
-            value={v("alt2End")}
-            errors={errors}
-          />
-        </div>
+        {(["preferred", "alt1", "alt2"] as const).map((prefix) => (
+          <div class="row">
+            <Field
+              name={`${prefix}Start`}
+              label={t(`requests.${prefix}Start`)}
+              type="date"
+              value={v(`${prefix}Start`)}
+              errors={errors}
+              required={prefix === "preferred"}
+            />
+            <Field
+              name={`${prefix}End`}
+              label={t(`requests.${prefix}End`)}
+              type="date"
+              value={v(`${prefix}End`)}
+              errors={errors}
+            />
+          </div>
+        ))}
       </fieldset>
       <fieldset class="card">
         <legend>{t("requests.section.contact")}</legend>
