@@ -1,5 +1,6 @@
 /** @module Admin page for the visit topics visitors choose from: list, add, (de)activate. */
 import { Hono } from "hono";
+import { z } from "zod";
 import { TopicsPage } from "../../views/pages/delegations/topics";
 import { actorOf, requireRole } from "../auth/guard";
 import { ADMIN } from "../auth/roles";
@@ -7,11 +8,18 @@ import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, readForm } from "../http/validate";
-import { createTopic, listTopics, setTopicActive, topicInputSchema } from "./topics";
+import {
+  createTopic,
+  listTopics,
+  renameTopic,
+  setTopicActive,
+  topicInputSchema,
+  topicNamesSchema,
+} from "./topics";
 
 async function show(
   c: AppContext,
-  extra: { errors?: FieldErrors; values?: Record<string, string>; notice?: string } = {},
+  extra: { errors?: FieldErrors; values?: Record<string, string>; notice?: string; editing?: string } = {},
   status: 200 | 400 | 409 = 200,
 ) {
   const topics = await listTopics(c.get("deps").db);
@@ -46,8 +54,16 @@ export function topicRoutes() {
     return show(c, { notice: c.get("t")("delegations.saved") });
   });
   app.post("/admin/topics/:id/active", async (c) => {
-    const body = await c.req.parseBody();
-    await setTopicActive(ctxOf(c), c.req.param("id"), body.active === "true");
+    const form = await readForm(c, z.object({ active: z.enum(["true", "false"]) }));
+    if (!form.ok) return show(c, { errors: form.errors }, 400);
+    await setTopicActive(ctxOf(c), c.req.param("id"), form.data.active === "true");
+    return show(c, { notice: c.get("t")("delegations.saved") });
+  });
+  app.post("/admin/topics/:id", async (c) => {
+    const form = await readForm(c, topicNamesSchema);
+    if (!form.ok)
+      return show(c, { errors: form.errors, editing: c.req.param("id"), values: form.values }, 400);
+    await renameTopic(ctxOf(c), c.req.param("id"), form.data);
     return show(c, { notice: c.get("t")("delegations.saved") });
   });
   return app;

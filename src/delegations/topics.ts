@@ -97,6 +97,33 @@ export async function setTopicActive(
   });
 }
 
+export const topicNamesSchema = topicInputSchema.omit({ id: true });
+
+/** Renames a topic in both languages (its id, stored on delegations, never changes). */
+export async function renameTopic(
+  ctx: { db: Db; actor: AuditActor; now: Date },
+  id: string,
+  names: z.output<typeof topicNamesSchema>,
+) {
+  return ctx.db.writeTransaction(async (tx) => {
+    const before = await tx.select().from(topics).where(eq(topics.id, id)).get();
+    if (!before) throw new AppError("not_found");
+    await tx
+      .update(topics)
+      .set({ ...names, updatedAt: ctx.now })
+      .where(eq(topics.id, id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "topic.rename",
+      entityType: "topic",
+      entityId: id,
+      before: { nameId: before.nameId, nameEn: before.nameEn },
+      after: names,
+      now: ctx.now,
+    });
+  });
+}
+
 export async function seedTopics(db: Db, now: Date) {
   await db.writeTransaction(async (tx) => {
     for (const [i, t] of STARTER_TOPICS.entries()) {

@@ -18,6 +18,8 @@ interface FieldProps {
   inputmode?: "text" | "search" | "email" | "numeric" | "url" | "none" | "tel" | "decimal";
   min?: string;
   max?: string;
+  /** Makes the input's id unique when the same field repeats on a page (one form per table row). */
+  idPrefix?: string;
 }
 
 export function fieldError(errors: FieldErrors | undefined, name: string): string | undefined {
@@ -25,7 +27,7 @@ export function fieldError(errors: FieldErrors | undefined, name: string): strin
 }
 
 export function Field(props: FieldProps) {
-  const id = `f-${props.name}`;
+  const id = props.idPrefix ? `f-${props.idPrefix}-${props.name}` : `f-${props.name}`;
   const error = fieldError(props.errors, props.name);
   const describedBy = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (

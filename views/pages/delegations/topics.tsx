@@ -10,12 +10,15 @@ export function TopicsPage({
   errors,
   values,
   notice,
+  editing,
 }: {
   ctx: PageContext;
   topics: Topic[];
   errors?: FieldErrors;
   values?: Record<string, string>;
   notice?: string;
+  /** The topic whose rename form was refused (its errors and values belong to that row). */
+  editing?: string;
 }) {
   const { t } = ctx;
   return (
@@ -41,8 +44,27 @@ export function TopicsPage({
                 <td>
                   <code>{tp.id}</code>
                 </td>
-                <td>{tp.nameId}</td>
-                <td>{tp.nameEn}</td>
+                <td colspan={2}>
+                  <form method="post" action={`/admin/topics/${tp.id}`} class="inline-form">
+                    <Field
+                      name="nameId"
+                      label={t("topics.nameId")}
+                      value={editing === tp.id ? values?.nameId : tp.nameId}
+                      errors={editing === tp.id ? errors : undefined}
+                      idPrefix={tp.id}
+                    />
+                    <Field
+                      name="nameEn"
+                      label={t("topics.nameEn")}
+                      value={editing === tp.id ? values?.nameEn : tp.nameEn}
+                      errors={editing === tp.id ? errors : undefined}
+                      idPrefix={tp.id}
+                    />
+                    <button type="submit" class="secondary">
+                      {t("action.save")}
+                    </button>
+                  </form>
+                </td>
                 <td>
                   <form method="post" action={`/admin/topics/${tp.id}/active`}>
                     <input type="hidden" name="active" value={tp.active ? "false" : "true"} />
@@ -58,10 +80,28 @@ export function TopicsPage({
       </div>
       <h2>{t("topics.add")}</h2>
       <form method="post" action="/admin/topics" class="stack card">
-        <FormErrors errors={errors} />
-        <Field name="id" label={t("topics.id")} value={values?.id} errors={errors} required />
-        <Field name="nameId" label={t("topics.nameId")} value={values?.nameId} errors={errors} required />
-        <Field name="nameEn" label={t("topics.nameEn")} value={values?.nameEn} errors={errors} required />
+        {!editing && <FormErrors errors={errors} />}
+        <Field
+          name="id"
+          label={t("topics.id")}
+          value={editing ? "" : values?.id}
+          errors={editing ? undefined : errors}
+          required
+        />
+        <Field
+          name="nameId"
+          label={t("topics.nameId")}
+          value={editing ? "" : values?.nameId}
+          errors={editing ? undefined : errors}
+          required
+        />
+        <Field
+          name="nameEn"
+          label={t("topics.nameEn")}
+          value={editing ? "" : values?.nameEn}
+          errors={editing ? undefined : errors}
+          required
+        />
         <div>
           <button type="submit">{t("action.create")}</button>
         </div>
