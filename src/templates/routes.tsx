@@ -1,17 +1,16 @@
 /**
- * @module Tour template API (`/api/v1/templates`) and applying a template to a delegation's agenda.
+ * @module Tour template API (`/api/v1/templates`), applying a template to a delegation's agenda, and the
+ * template pages (page-routes.tsx).
  */
 import { Hono } from "hono";
-import { TemplatesPage } from "../../views/pages/bookings/templates";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
 import { bookingCtx } from "../bookings/routes";
 import type { AppContext, AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
-import { pageContext, renderPage } from "../http/render";
 import { readJson } from "../http/validate";
-import { listHosts, listVenues } from "../venues/service";
 import { applyTemplate } from "./apply";
+import { templatePageRoutes } from "./page-routes";
 import { applyTemplateSchema, templateCreateSchema, templatePatchSchema } from "./schemas";
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from "./service";
 
@@ -78,23 +77,10 @@ export function templateRoutes() {
     await deleteTemplate(ctxOf(c), c.req.param("id"));
     return c.body(null, 204);
   });
-  app.get("/templates", requireRole(PROTOCOL), async (c) => {
-    const db = c.get("deps").db.orm;
-    const [templates, venues, hosts] = await Promise.all([listTemplates(db), listVenues(db), listHosts(db)]);
-    return renderPage(
-      c,
-      c.get("t")("templates.title"),
-      <TemplatesPage
-        ctx={pageContext(c)}
-        templates={templates}
-        venueNames={Object.fromEntries(venues.map((v) => [v.id, v.name]))}
-        hostNames={Object.fromEntries(hosts.map((h) => [h.id, h.name]))}
-      />,
-    );
-  });
   app.post("/api/v1/delegations/:id/agenda/apply-template", requireRole(PROTOCOL), async (c) => {
     const body = await readJson(c, applyTemplateSchema);
     return c.json({ items: await applyTemplate(bookingCtx(c), c.req.param("id"), body) }, 201);
   });
+  app.route("/", templatePageRoutes());
   return app;
 }

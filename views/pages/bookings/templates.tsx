@@ -1,4 +1,4 @@
-/** @module Tour templates: each template's running order (editing is through the API for now). */
+/** @module Tour templates: each template's running order, with links to add and edit (template-form.tsx). */
 import type { MessageKey } from "../../../src/i18n/dictionary";
 import type { TemplateView } from "../../../src/templates/service";
 import type { PageContext } from "../../page-context";
@@ -13,14 +13,29 @@ export function TemplatesPage(props: {
   templates: TemplateView[];
   venueNames: Record<string, string>;
   hostNames: Record<string, string>;
+  notice?: string;
 }) {
   const { t, locale } = props.ctx;
-  if (props.templates.length === 0) return <p class="muted">{t("templates.empty")}</p>;
   return (
     <>
+      {props.notice && (
+        <div class="alert ok" role="status">
+          {props.notice}
+        </div>
+      )}
+      <p>
+        <a href="/templates/new">{t("templates.new")}</a>
+      </p>
+      {props.templates.length === 0 && <p class="muted">{t("templates.empty")}</p>}
       {props.templates.map((tpl) => (
         <section class="card">
-          <h2>{locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}</h2>
+          <h2>
+            {locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}{" "}
+            {!tpl.active && <span class="badge">{t("templates.inactive")}</span>}
+          </h2>
+          <p>
+            <a href={`/templates/${tpl.id}`}>{t("templates.edit")}</a>
+          </p>
           {tpl.description && <p class="muted">{tpl.description}</p>}
           <p class="small">
             {t("templates.defaultStart")}: {tpl.defaultStartTime} ({tpl.timeZone})
