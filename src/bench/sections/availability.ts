@@ -2,8 +2,8 @@
  * @module (a) Availability search at the service level (indexed queries + the pure findFreeSlots +
  * formatting): 90 days, one venue and one host, random windows across the generated years.
  */
-import { searchAvailability } from "../../src/bookings/availability";
-import { addDays } from "../../src/scheduling/index";
+import { searchAvailability } from "../../bookings/availability";
+import { addDays } from "../../scheduling/index";
 import { summarise, timeMs } from "../stats";
 import type { BenchContext, BenchSection } from "./types";
 

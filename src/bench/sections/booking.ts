@@ -3,11 +3,11 @@
  * with its links and audit event, all in one IMMEDIATE transaction. Each booking goes to a free slot found
  * beforehand (untimed) for a fresh delegation, so every timed call is a successful create.
  */
-import { delegations } from "../../db/schema/delegations";
-import { newId } from "../../src/auth/encoding";
-import { searchAvailability } from "../../src/bookings/availability";
-import { bookItem } from "../../src/bookings/service";
-import { AppError } from "../../src/http/errors";
+import { delegations } from "../../../db/schema/delegations";
+import { newId } from "../../auth/encoding";
+import { searchAvailability } from "../../bookings/availability";
+import { bookItem } from "../../bookings/service";
+import { AppError } from "../../http/errors";
 import { summarise, timeMs } from "../stats";
 import { randomWindow } from "./availability";
 import type { BenchSection } from "./types";

@@ -4,7 +4,7 @@
  *
  * Flags: --items 20000 --venues 30 --hosts 100 --iterations 500 --duration 5 --rounds 3 --connections 10
  *        --db data/bench.db --only availability,booking,http
- * Add a section by writing bench/sections/<name>.ts (a BenchSection) and listing it in SECTIONS.
+ * Add a section by writing src/bench/sections/<name>.ts (a BenchSection) and listing it in SECTIONS.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";

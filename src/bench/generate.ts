@@ -5,18 +5,18 @@
  * Rows are bulk-inserted (this is a fixture, not the booking service: the bench measures that separately).
  */
 import { rmSync } from "node:fs";
-import type { Db } from "../db/client";
-import { openDatabase } from "../db/open-node";
-import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../db/schema/agenda";
-import { closures } from "../db/schema/closures";
-import { delegations } from "../db/schema/delegations";
-import { blackouts, hosts, venues, type WeeklyHoursJson } from "../db/schema/venues";
-import { createApiToken } from "../src/auth/api-tokens";
-import { newId } from "../src/auth/encoding";
-import { createPasswordHasher } from "../src/auth/password";
-import { nodeScrypt } from "../src/auth/scrypt-node";
-import { addDays, localToInstant, weekdayOf } from "../src/scheduling/index";
-import { createUser } from "../src/users/service";
+import type { Db } from "../../db/client";
+import { openDatabase } from "../../db/open-node";
+import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
+import { closures } from "../../db/schema/closures";
+import { delegations } from "../../db/schema/delegations";
+import { blackouts, hosts, venues, type WeeklyHoursJson } from "../../db/schema/venues";
+import { createApiToken } from "../auth/api-tokens";
+import { newId } from "../auth/encoding";
+import { createPasswordHasher } from "../auth/password";
+import { nodeScrypt } from "../auth/scrypt-node";
+import { addDays, localToInstant, weekdayOf } from "../scheduling/index";
+import { createUser } from "../users/service";
 import { prng } from "./stats";
 
 export interface Scale {
