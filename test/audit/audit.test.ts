@@ -6,7 +6,7 @@
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema/audit";
-import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
+import { json as jsonRequest, makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 type Event = typeof auditEvents.$inferSelect;
 
@@ -14,19 +14,8 @@ async function events(t: TestApp): Promise<Event[]> {
   return t.db.orm.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
 }
 
-async function json(
-  t: TestApp,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-) {
-  return t.app.request(path, {
-    method,
-    headers: { ...headers, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const json = (t: TestApp, method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  t.app.request(path, jsonRequest(headers, body, method));
 
 describe("audit rows", () => {
   it("are written for sign-in, sign-in failure and sign-out", async () => {

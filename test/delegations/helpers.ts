@@ -3,7 +3,7 @@
  * the test clock (Monday 2 March 2026, 09.00 WIB), and one-line API calls.
  */
 import { seedTopics } from "../../src/delegations/topics";
-import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
+import { json as jsonInit, makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 export async function delegationsApp(env: Record<string, string> = {}) {
   const t = await makeTestApp({ env });
@@ -32,13 +32,9 @@ export function validRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function json(method: string, body?: unknown, headers: Record<string, string> = {}) {
-  return {
-    method,
-    headers: { "Content-Type": "application/json", ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  };
-}
+/** The shared JSON request init, with the argument order these tests read best in. */
+export const json = (method: string, body?: unknown, headers: Record<string, string> = {}) =>
+  jsonInit(headers, body, method);
 
 export async function submitRequest(t: TestApp, body: unknown, headers: Record<string, string> = {}) {
   return t.app.request("/api/v1/requests", json("POST", body, headers));

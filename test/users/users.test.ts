@@ -5,26 +5,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema/auth";
-import { makeTestApp, type TestApp } from "../helpers/test-app";
+import { json as jsonRequest, makeTestApp, type TestApp } from "../helpers/test-app";
 
 const form = (headers: Record<string, string>) => ({
   ...headers,
   "Content-Type": "application/x-www-form-urlencoded",
 });
 
-async function api(
-  t: TestApp,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-) {
-  return t.app.request(path, {
-    method,
-    headers: { ...headers, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const api = (t: TestApp, method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  t.app.request(path, jsonRequest(headers, body, method));
 
 describe("users API", () => {
   it("creates a user, returning a generated password once and never a hash", async () => {
