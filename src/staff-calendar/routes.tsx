@@ -61,7 +61,7 @@ export function staffCalendarRoutes() {
       <CalendarPage
         ctx={pageContext(c)}
         subtitle={venue.address}
-        zone={`${venue.timeZone} (${zoneLabel(venue.timeZone, Date.now())})`}
+        zone={`${venue.timeZone} (${zoneLabel(venue.timeZone, c.get("deps").clock().getTime())})`}
         days={days}
         nav={navOf(`/calendar/venues/${venue.id}`, p)}
         showVenue={false}
@@ -80,7 +80,7 @@ export function staffCalendarRoutes() {
       <CalendarPage
         ctx={pageContext(c)}
         subtitle={host.title}
-        zone={`${host.timeZone} (${zoneLabel(host.timeZone, Date.now())})`}
+        zone={`${host.timeZone} (${zoneLabel(host.timeZone, c.get("deps").clock().getTime())})`}
         days={days}
         nav={navOf(`/calendar/hosts/${host.id}`, p)}
         showVenue={true}
