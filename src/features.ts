@@ -5,15 +5,14 @@
  */
 import type { Seeder } from "../db/seed";
 import { nationalHolidaySeeder } from "./closures/seed";
-import { demoDelegationSeeder } from "./delegations/demo-seed";
-import { topicSeeder } from "./delegations/topics";
+import { delegationsFeature } from "./delegations/feature";
 import type { Feature } from "./http/feature";
 import { usersFeature } from "./users/feature";
 import { schedulingSeeder } from "./venues/seed";
 
-export const FEATURES: readonly Feature[] = [usersFeature];
+export const FEATURES: readonly Feature[] = [usersFeature, delegationsFeature];
 
 /** Seeders not yet declared by their feature. */
-const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder, topicSeeder, demoDelegationSeeder];
+const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder];
 
 export const SEEDERS: readonly Seeder[] = [...LEGACY_SEEDERS, ...FEATURES.flatMap((f) => f.seeders ?? [])];
