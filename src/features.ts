@@ -8,11 +8,15 @@ import { nationalHolidaySeeder } from "./closures/seed";
 import { delegationsFeature } from "./delegations/feature";
 import type { Feature } from "./http/feature";
 import { usersFeature } from "./users/feature";
-import { schedulingSeeder } from "./venues/seed";
+import { venuesFeature } from "./venues/feature";
 
-export const FEATURES: readonly Feature[] = [usersFeature, delegationsFeature];
+export const FEATURES: readonly Feature[] = [usersFeature, venuesFeature, delegationsFeature];
 
 /** Seeders not yet declared by their feature. */
-const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder];
+const LEGACY_SEEDERS: Seeder[] = [nationalHolidaySeeder];
 
-export const SEEDERS: readonly Seeder[] = [...LEGACY_SEEDERS, ...FEATURES.flatMap((f) => f.seeders ?? [])];
+export const SEEDERS: readonly Seeder[] = [
+  ...venuesFeature.seeders!,
+  ...LEGACY_SEEDERS,
+  ...FEATURES.filter((f) => f !== venuesFeature).flatMap((f) => f.seeders ?? []),
+];
