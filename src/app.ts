@@ -10,7 +10,6 @@ import { createAuth } from "./auth/lucia";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
-import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
@@ -34,7 +33,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...tokensApiDocs,
   ...auditApiDocs,
   ...systemApiDocs,
-  ...schedulingApiDocs,
   ...mailApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
@@ -82,7 +80,6 @@ export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES
   mountFeatures(app, features);
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
-  app.route("/", schedulingRoutes());
   app.route("/", mailRoutes());
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());

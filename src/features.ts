@@ -4,13 +4,23 @@
  * A new feature adds one line here.
  */
 import type { Seeder } from "../db/seed";
+import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { delegationsFeature } from "./delegations/feature";
 import type { Feature } from "./http/feature";
+import { staffCalendarFeature } from "./staff-calendar/feature";
+import { templatesFeature } from "./templates/feature";
 import { usersFeature } from "./users/feature";
 import { venuesFeature } from "./venues/feature";
 
-export const FEATURES: readonly Feature[] = [usersFeature, venuesFeature, delegationsFeature];
+export const FEATURES: readonly Feature[] = [
+  usersFeature,
+  venuesFeature,
+  bookingsFeature,
+  templatesFeature,
+  staffCalendarFeature,
+  delegationsFeature,
+];
 
 /** Seeders not yet declared by their feature. */
 const LEGACY_SEEDERS: Seeder[] = [nationalHolidaySeeder];

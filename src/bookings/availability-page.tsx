@@ -18,8 +18,8 @@ import { addDays, localDateOf } from "../scheduling/index";
 import { listHosts, listVenues } from "../venues/service";
 import { type AvailabilityResult, availabilityQuerySchema, searchAvailability } from "./availability";
 import type { ConflictDetail } from "./check";
+import { bookingContext } from "./context";
 import { getItemView } from "./items";
-import { bookingCtx } from "./routes";
 import { bookItem } from "./service";
 
 const all = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
@@ -94,10 +94,9 @@ function searchQuery(s: AvailabilitySearch): string {
   return q.toString();
 }
 
-export function availabilityPageRoutes() {
+export function availabilityPages() {
   const app = new Hono<AppEnv>();
-  app.use("/availability", requireRole(PROTOCOL));
-  app.use("/availability/*", requireRole(PROTOCOL));
+  app.use("*", requireRole(PROTOCOL));
 
   const show = async (
     c: AppContext,
@@ -130,7 +129,7 @@ export function availabilityPageRoutes() {
     );
   };
 
-  app.get("/availability", async (c) => {
+  app.get("/", async (c) => {
     const today = localDateOf(c.get("deps").clock().getTime(), "Asia/Jakarta");
     const search = searchOf(c.req.queries(), today);
     const bookedId = c.req.query("booked");
@@ -143,7 +142,7 @@ export function availabilityPageRoutes() {
     return show(c, search, { run: c.req.query("from") !== undefined, booked });
   });
 
-  app.post("/availability/book", async (c) => {
+  app.post("/book", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
     const today = localDateOf(c.get("deps").clock().getTime(), "Asia/Jakarta");
     const search = searchOf(body, today);
@@ -161,7 +160,7 @@ export function availabilityPageRoutes() {
       return show(c, search, { run: true, bookValues }, 400);
     }
     try {
-      const item = await bookItem(bookingCtx(c), bookValues.delegationId, {
+      const item = await bookItem(bookingContext(c), bookValues.delegationId, {
         title: bookValues.title.trim(),
         kind: kind as (typeof AGENDA_KINDS)[number],
         startsAt: new Date(start),

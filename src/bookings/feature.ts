@@ -1,22 +1,17 @@
 /**
- * @module Everything the scheduling feature mounts (venues, hosts, blackouts, bookings, availability,
- * templates, staff calendar), so the shared src/app.ts needs one line per list.
+ * @module The bookings feature: booking, moving, cancelling and joining agenda items (API), the free-slot
+ * search (API and the /availability page).
  */
-import { Hono } from "hono";
-import type { AppEnv } from "../http/context";
-import type { RouteDoc } from "../http/openapi";
-import { staffCalendarRoutes } from "../staff-calendar/routes";
-import { templateRoutes, templatesApiDocs } from "../templates/routes";
-import { availabilityPageRoutes } from "./availability-page";
-import { bookingRoutes, bookingsApiDocs } from "./routes";
+import type { Feature } from "../http/feature";
+import { agendaItemsApi, availabilityApi, delegationAgendaApi } from "./api";
+import { availabilityPages } from "./availability-page";
 
-export const schedulingApiDocs: RouteDoc[] = [...bookingsApiDocs, ...templatesApiDocs];
-
-export function schedulingRoutes() {
-  const app = new Hono<AppEnv>();
-  app.route("/", bookingRoutes());
-  app.route("/", templateRoutes());
-  app.route("/", availabilityPageRoutes());
-  app.route("/", staffCalendarRoutes());
-  return app;
-}
+export const bookingsFeature: Feature = {
+  name: "bookings",
+  routes: [
+    { prefix: "/availability", app: availabilityPages },
+    { prefix: "/api/v1/delegations/:id/agenda", app: delegationAgendaApi },
+    { prefix: "/api/v1/agenda", app: agendaItemsApi },
+    { prefix: "/api/v1/availability", app: availabilityApi },
+  ],
+};

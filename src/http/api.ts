@@ -103,6 +103,7 @@ export function json<S extends z.ZodType>(schema: S, description = "OK") {
 export function selfValidatedBody(
   mediaTypes: readonly string[],
   schema?: z.ZodType,
+  required = true,
 ): NonNullable<NonNullable<RouteConfig["request"]>["body"]> {
   const documented = schema
     ? (({ $schema: _drop, ...rest }) => rest)(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }))

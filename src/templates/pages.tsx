@@ -6,11 +6,12 @@
 import { Hono } from "hono";
 import { TemplateEditPage, TemplateForm } from "../../views/pages/bookings/template-form";
 import { TemplatesPage } from "../../views/pages/bookings/templates";
-import { actorOf, requireRole } from "../auth/guard";
+import { requireRole } from "../auth/guard";
 import { PROTOCOL } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
+import { serviceContext } from "../http/service-context";
 import type { FieldErrors } from "../http/validate";
 import { listHosts, listVenues } from "../venues/service";
 import { EMPTY_ROWS, type FormValues, submittedRows, templateFromForm, templateToForm } from "./forms";
@@ -27,11 +28,6 @@ async function formValues(c: AppContext): Promise<FormValues> {
   return out;
 }
 
-function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
-}
-
 async function choices(c: AppContext) {
   const db = c.get("deps").db.orm;
   const [venues, hosts] = await Promise.all([listVenues(db), listHosts(db)]);
@@ -41,12 +37,11 @@ async function choices(c: AppContext) {
   };
 }
 
-export function templatePageRoutes() {
+export function templatePages() {
   const app = new Hono<AppEnv>();
-  app.use("/templates", requireRole(PROTOCOL));
-  app.use("/templates/*", requireRole(PROTOCOL));
+  app.use("*", requireRole(PROTOCOL));
 
-  app.get("/templates", async (c) => {
+  app.get("/", async (c) => {
     const db = c.get("deps").db.orm;
     const t = c.get("t");
     const [templates, venues, hosts] = await Promise.all([listTemplates(db), listVenues(db), listHosts(db)]);
@@ -119,23 +114,23 @@ export function templatePageRoutes() {
     );
   };
 
-  app.get("/templates/new", (c) => newPage(c, { active: "on" }));
-  app.post("/templates", async (c) => {
+  app.get("/new", (c) => newPage(c, { active: "on" }));
+  app.post("/", async (c) => {
     const values = await formValues(c);
     const parsed = templateFromForm(values, c.get("locale"), c.get("t"));
     if (!parsed.ok) return newPage(c, values, parsed.errors, 400);
-    const tpl = await createTemplate(ctxOf(c), parsed.data);
+    const tpl = await createTemplate(serviceContext(c), parsed.data);
     return c.redirect(`/templates/${tpl.id}?saved=1`, 303);
   });
 
-  app.get("/templates/:id", (c) => editPage(c, c.req.param("id")));
-  app.post("/templates/:id", async (c) => {
+  app.get("/:id", (c) => editPage(c, c.req.param("id")));
+  app.post("/:id", async (c) => {
     const id = c.req.param("id");
     const values = await formValues(c);
     const parsed = templateFromForm(values, c.get("locale"), c.get("t"));
     if (!parsed.ok) return editPage(c, id, { values, errors: parsed.errors }, 400);
     try {
-      await updateTemplate(ctxOf(c), id, { ...parsed.data, version: Number(values.version) });
+      await updateTemplate(serviceContext(c), id, { ...parsed.data, version: Number(values.version) });
     } catch (error) {
       if (error instanceof AppError && error.code === "stale") {
         return editPage(c, id, { errors: { _: [c.get("t")("templates.stale")] } }, 409);
@@ -145,13 +140,13 @@ export function templatePageRoutes() {
     return c.redirect(`/templates/${id}?saved=1`, 303);
   });
 
-  app.post("/templates/:id/delete", async (c) => {
+  app.post("/:id/delete", async (c) => {
     const id = c.req.param("id");
     const values = await formValues(c);
     if (values.confirm !== "on") {
       return editPage(c, id, { deleteErrors: { confirm: [c.get("t")("error.required")] } }, 400);
     }
-    await deleteTemplate(ctxOf(c), id);
+    await deleteTemplate(serviceContext(c), id);
     return c.redirect("/templates?deleted=1", 303);
   });
   return app;

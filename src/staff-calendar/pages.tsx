@@ -36,12 +36,11 @@ function navOf(base: string, p: ReturnType<typeof period>): CalendarNav {
   };
 }
 
-export function staffCalendarRoutes() {
+export function staffCalendarPages() {
   const app = new Hono<AppEnv>();
-  app.use("/calendar", requireRole(STAFF));
-  app.use("/calendar/*", requireRole(STAFF));
+  app.use("*", requireRole(STAFF));
 
-  app.get("/calendar", async (c) => {
+  app.get("/", async (c) => {
     const db = c.get("deps").db.orm;
     return renderPage(
       c,
@@ -50,7 +49,7 @@ export function staffCalendarRoutes() {
     );
   });
 
-  app.get("/calendar/venues/:id", async (c) => {
+  app.get("/venues/:id", async (c) => {
     const db = c.get("deps").db.orm;
     const venue = await getVenue(db, c.req.param("id"));
     const p = period(c, venue.timeZone);
@@ -69,7 +68,7 @@ export function staffCalendarRoutes() {
     );
   });
 
-  app.get("/calendar/hosts/:id", async (c) => {
+  app.get("/hosts/:id", async (c) => {
     const db = c.get("deps").db.orm;
     const host = await getHost(db, c.req.param("id"));
     const p = period(c, host.timeZone);
