@@ -109,7 +109,7 @@ export function selfValidatedBody(
     ? (({ $schema: _drop, ...rest }) => rest)(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }))
     : { type: "string" as const };
   return {
-    required: true,
+    required,
     content: Object.fromEntries(
       mediaTypes.map((type) => [type, { schema: documented as { type: "object" } }]),
     ),
