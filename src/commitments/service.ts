@@ -13,8 +13,8 @@ import { newId } from "../auth/encoding";
 import { getHostSettings } from "../host-settings/service";
 import { AppError, stale } from "../http/errors";
 import { localDateOf } from "../scheduling/zoned-time";
-import { isOverdue, planCommitmentTransition } from "./rules";
-import type { CommitmentCreate, CommitmentPatch, CommitmentTransition } from "./schemas";
+import { isOverdue, planCommitmentTransition, type TransitionRequest } from "./rules";
+import type { CommitmentCreate, CommitmentPatch } from "./schemas";
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 
@@ -128,7 +128,11 @@ export async function updateCommitment(ctx: CommitmentCtx, id: string, patch: Co
   });
 }
 
-export async function transitionCommitment(ctx: CommitmentCtx, id: string, input: CommitmentTransition) {
+export async function transitionCommitment(
+  ctx: CommitmentCtx,
+  id: string,
+  input: TransitionRequest & { version: number },
+) {
   return ctx.db.writeTransaction(async (tx) => {
     const before = await loadForWrite(tx, id, input.version);
     const today = await hostToday(tx, ctx.now);
