@@ -3,7 +3,7 @@
  * (status, overdue, owner, party, home province, delegation, due-date range), sorted by due date; the
  * board's counts (per status, overdue, due this month); one commitment with its history from the audit log.
  */
-import { and, asc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { auditEvents } from "../../db/schema/audit";
 import { users } from "../../db/schema/auth";
@@ -160,5 +160,32 @@ export function commitmentOut(c: CommitmentView) {
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** Active staff accounts, for choosing an owner. */
+export async function listStaffOwners(db: Queryable) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.name));
+}
+
+/** Delegations and home provinces that have commitments (the board's filter choices). */
+export async function boardChoices(db: Queryable) {
+  const rows = await db
+    .selectDistinct({
+      id: delegations.id,
+      code: delegations.code,
+      institution: delegations.institution,
+      provinceCode: delegations.provinceCode,
+    })
+    .from(commitments)
+    .innerJoin(delegations, eq(delegations.id, commitments.delegationId))
+    .orderBy(asc(delegations.code));
+  return {
+    delegations: rows,
+    provinceCodes: [...new Set(rows.map((r) => r.provinceCode).filter((c): c is string => !!c))].sort(),
   };
 }
