@@ -39,13 +39,15 @@ export function CheckInPage(p: CheckInProps) {
         {t("attendance.count", { attended: p.attended, listed: p.listed })}
       </p>
       <p class="muted">{t("attendance.intro")}</p>
-      <form method="get" action={base} class="checkin-search" role="search">
-        <label for="q">{t("attendance.search")}</label>
-        <div class="row">
-          <input id="q" name="q" type="search" value={p.q} inputmode="search" autocomplete="off" />
-          <button type="submit">{t("attendance.searchButton")}</button>
-        </div>
-      </form>
+      <search>
+        <form method="get" action={base} class="checkin-search">
+          <label for="q">{t("attendance.search")}</label>
+          <div class="row">
+            <input id="q" name="q" type="search" value={p.q} inputmode="search" autocomplete="off" />
+            <button type="submit">{t("attendance.searchButton")}</button>
+          </div>
+        </form>
+      </search>
       {p.rows.length === 0 ? (
         <p class="muted">{t(p.q ? "attendance.noMatch" : "attendance.empty")}</p>
       ) : (
