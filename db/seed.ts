@@ -1,8 +1,9 @@
 /**
  * @module Seeding a fresh database. `starter` (the default) loads what a new regency needs: the Banyuwangi
  * venues, hosts and the half-day MPP visit template, plus this year's and next year's national holidays;
- * `demo` adds the seed story's delegation; `none` seeds nothing. Each feature contributes a seeder below;
- * seeders run once per database (recorded in `seed_runs`) and are idempotent.
+ * `demo` adds the seed story's delegation; `none` seeds nothing. Features declare their seeders and the
+ * caller passes the list (src/features.ts); seeders run once per database (recorded in `seed_runs`) and
+ * are idempotent.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";

@@ -3,7 +3,7 @@
  * no global environment: the Node server, the Workers entry and the tests all pass their own `deps`.
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { createAuth } from "./auth/lucia";
@@ -17,23 +17,23 @@ import { delegationApiRoutes, delegationsApiDocs } from "./delegations/api-route
 import { delegationPageRoutes } from "./delegations/page-routes";
 import { publicRoutes } from "./delegations/public-routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
+import { FEATURES } from "./features";
 import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
+import { type Feature, mountFeatures } from "./http/feature";
 import { resolveLocale, setLocale } from "./http/locale";
-import type { RouteDoc } from "./http/openapi";
+import { apiDocument, type RouteDoc } from "./http/openapi";
 import { originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
 import { regionRoutes, regionsApiDocs } from "./regions/routes";
-import { userRoutes, usersApiDocs } from "./users/routes";
 
-/** Every API route's documentation, for /api/v1/openapi.json. */
+/** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
 export const API_DOCS: readonly RouteDoc[] = [
   ...authApiDocs,
-  ...usersApiDocs,
   ...tokensApiDocs,
   ...auditApiDocs,
   ...systemApiDocs,
@@ -46,9 +46,10 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...calendarApiDocs,
 ];
 
-export function createApp(deps: AppDeps) {
+/** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
+export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES) {
   const auth = createAuth(deps.db, { secure: deps.config.baseUrl.startsWith("https:") });
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set("deps", deps);
@@ -79,10 +80,10 @@ export function createApp(deps: AppDeps) {
 
   app.route(
     "/",
-    systemRoutes(() => API_DOCS),
+    systemRoutes((serverUrl) => apiDocument(app, API_DOCS, { serverUrl })),
   );
   app.route("/", authRoutes(auth));
-  app.route("/", userRoutes());
+  mountFeatures(app, features);
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
   app.route("/", schedulingRoutes());

@@ -15,6 +15,7 @@ import { createApiToken } from "../auth/api-tokens";
 import { newId } from "../auth/encoding";
 import { createPasswordHasher } from "../auth/password";
 import { nodeScrypt } from "../auth/scrypt-node";
+import { auditedTransaction } from "../http/service-context";
 import { addDays, localToInstant, weekdayOf } from "../scheduling/index";
 import { createUser } from "../users/service";
 import { prng } from "./stats";
@@ -215,7 +216,7 @@ export async function generate(path: string, scale: Scale, seed = 42): Promise<D
 
   const passwords = createPasswordHasher(nodeScrypt, { ln: 10, r: 8, p: 1 });
   const admin = await createUser(
-    { db, passwords, actor: { id: null, label: "bench" }, now: NOW },
+    { passwords, now: NOW, transaction: auditedTransaction(db, { id: null, label: "bench" }, NOW) },
     {
       email: "bench@sambang.local",
       name: "Bench",

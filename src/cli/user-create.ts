@@ -13,6 +13,7 @@ import { createPasswordHasher, generatePassword, type PasswordHasher } from "../
 import { nodeScrypt } from "../auth/scrypt-node";
 import { ConfigError, parseConfig } from "../config";
 import { AppError } from "../http/errors";
+import { createServiceContext } from "../http/service-context";
 import { fieldErrors } from "../http/validate";
 import { createUser, newUserSchema } from "../users/service";
 
@@ -81,7 +82,7 @@ export async function userCreate(
   try {
     const password = parsed.data.password ?? generatePassword();
     const user = await createUser(
-      { db, passwords, actor: { id: null, label: "cli" }, now: new Date() },
+      createServiceContext({ db, config, passwords }, { actor: { id: null, label: "cli" }, now: new Date() }),
       { ...parsed.data, password },
     );
     io.out(`User created / pengguna dibuat: ${user.email} (${user.role})`);

@@ -11,6 +11,7 @@ import type { Locale, Translate } from "../i18n/dictionary";
 import type { MailPreviewStore } from "../mail/preview";
 import type { MailTransport } from "../mail/transport";
 import type { SocketAddress } from "./client-address";
+import type { ServiceContext } from "./service-context";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -50,6 +51,8 @@ export interface AppEnv {
     t: Translate;
     /** Per-request nonce-free CSP is used; this flag marks API requests (JSON errors). */
     isApi: boolean;
+    /** The service context, built on first use by `serviceContext(c)`. */
+    services?: ServiceContext;
   };
 }
 

@@ -15,8 +15,16 @@ function wantsJson(c: AppContext): boolean {
   return c.get("isApi") || (c.req.header("Accept") ?? "").startsWith("application/json");
 }
 
-function fromHttpException(err: HTTPException): AppError {
+function fromHttpException(err: HTTPException, c: AppContext): AppError {
   if (err.status === 413) return new AppError("payload_too_large");
+  // Hono's JSON validator (declared endpoints): unparsable JSON, or a body that is not JSON at all.
+  if ((err.status === 400 && err.message.startsWith("Malformed JSON")) || err.status === 415) {
+    const locale = c.get("locale") ?? "id";
+    return new AppError("validation_failed", {
+      messageKey: "error.malformedJson",
+      details: { fields: { _: [translate(locale, "error.malformedJson")] } },
+    });
+  }
   if (err.status === 400) return new AppError("validation_failed");
   if (err.status === 401) return new AppError("unauthenticated");
   if (err.status === 403) return new AppError("forbidden");
@@ -50,7 +58,7 @@ export function respondWithError(c: AppContext, error: AppError) {
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return respondWithError(c, err);
-  if (err instanceof HTTPException) return respondWithError(c, fromHttpException(err));
+  if (err instanceof HTTPException) return respondWithError(c, fromHttpException(err, c));
   c.get("deps")?.logger.error("unhandled error", {
     method: c.req.method,
     path: c.req.path,

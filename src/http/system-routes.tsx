@@ -12,7 +12,7 @@ import { requireRole } from "../auth/guard";
 import { STAFF } from "../auth/roles";
 import { loadDashboard } from "../home/dashboard";
 import type { AppEnv } from "./context";
-import { buildOpenApi, type RouteDoc } from "./openapi";
+import type { RouteDoc } from "./openapi";
 import { pageContext, renderPage } from "./render";
 
 export const systemApiDocs: RouteDoc[] = [
@@ -26,11 +26,12 @@ export const systemApiDocs: RouteDoc[] = [
   },
 ];
 
-export function systemRoutes(apiDocs: () => readonly RouteDoc[]) {
+/** `apiDocument` builds the OpenAPI document for a server URL (once: it is cached here). */
+export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
   const app = new Hono<AppEnv>();
-  let openApi: ReturnType<typeof buildOpenApi> | undefined;
+  let openApi: unknown;
   const document = (baseUrl: string) => {
-    openApi ??= buildOpenApi(apiDocs(), { serverUrl: baseUrl });
+    openApi ??= apiDocument(baseUrl);
     return openApi;
   };
 

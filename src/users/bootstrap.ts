@@ -7,6 +7,7 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema/auth";
 import { SYSTEM_ACTOR } from "../audit/record";
 import { generatePassword, type PasswordHasher } from "../auth/password";
+import { auditedTransaction } from "../http/service-context";
 import { createUser } from "./service";
 
 export interface BootstrapResult {
@@ -24,7 +25,7 @@ export async function bootstrapAdmin(
   const adminEmail = (email ?? "admin@sambang.local").toLowerCase();
   const adminPassword = password ?? generatePassword();
   await createUser(
-    { db, passwords, actor: SYSTEM_ACTOR, now },
+    { passwords, now, transaction: auditedTransaction(db, SYSTEM_ACTOR, now) },
     { email: adminEmail, name: "Administrator", role: "admin", locale: "id", password: adminPassword },
   );
   return { email: adminEmail, generatedPassword: password ? undefined : adminPassword };

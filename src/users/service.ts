@@ -6,10 +6,9 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { LOCALES, ROLES, sessions, users } from "../../db/schema/auth";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
-import type { PasswordHasher } from "../auth/password";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 
 export const emailSchema = z
@@ -33,12 +32,7 @@ export function publicUser(row: typeof users.$inferSelect) {
   return rest;
 }
 
-interface Ctx {
-  db: Db;
-  passwords: PasswordHasher;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "passwords" | "now" | "transaction">;
 
 export async function createUser(ctx: Ctx, input: NewUser & { password: string }) {
   const row = {
@@ -51,7 +45,7 @@ export async function createUser(ctx: Ctx, input: NewUser & { password: string }
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
     if (existing) {
       throw new AppError("conflict", {
@@ -60,15 +54,9 @@ export async function createUser(ctx: Ctx, input: NewUser & { password: string }
       });
     }
     await tx.insert(users).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "user.create",
-      entityType: "user",
-      entityId: row.id,
-      after: publicUser({ ...row, disabledAt: null }),
-      now: ctx.now,
-    });
-    return publicUser({ ...row, disabledAt: null });
+    const created = publicUser({ ...row, disabledAt: null });
+    await audit("user.create", { type: "user", id: row.id }, null, created);
+    return created;
   });
 }
 
@@ -84,7 +72,7 @@ export type UserUpdate = z.output<typeof userUpdateSchema>;
 /** Applies a partial update; the last active admin cannot be demoted or disabled. */
 export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
   const passwordHash = change.password ? await ctx.passwords.hash(change.password) : undefined;
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) throw new AppError("not_found");
     const losesAdmin =
@@ -114,15 +102,7 @@ export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
         : change.disabled === false
           ? "user.enable"
           : "user.update";
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action,
-      entityType: "user",
-      entityId: id,
-      before: publicUser(before),
-      after: publicUser(after),
-      now: ctx.now,
-    });
+    await audit(action, { type: "user", id }, publicUser(before), publicUser(after));
     return publicUser(after);
   });
 }

@@ -1,7 +1,7 @@
 /** SEED=demo: the Kepulauan Riau delegation, confirmed, with its roster in precedence order. */
 import { expect, it } from "vitest";
 import { runSeeders } from "../../db/seed";
-import { SEEDERS } from "../../db/seeders";
+import { SEEDERS } from "../../src/features";
 import { makeTestApp } from "../helpers/test-app";
 
 it("seeds the confirmed Kepri delegation with its roster, once", async () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
+import { auditedTransaction } from "../../src/http/service-context";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/index";
 import { createUser } from "../../src/users/service";
 import { makeDelegation, makeVenue } from "../helpers/factories";
@@ -31,7 +32,11 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
     const passwords = createPasswordHasher(nodeScrypt, { ln: 10, r: 8, p: 1 });
     const protocol = { email: "protokol@e2e.sambang.id", password: "protokol-e2e-password-1" };
     await createUser(
-      { db, passwords, actor: { id: null, label: "e2e" }, now: new Date() },
+      {
+        passwords,
+        now: new Date(),
+        transaction: auditedTransaction(db, { id: null, label: "e2e" }, new Date()),
+      },
       { ...protocol, name: "Dewi Protokol", role: "protocol", locale: "id" },
     );
     const mpp = await makeVenue(db, {

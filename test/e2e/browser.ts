@@ -17,6 +17,7 @@ import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { parseConfig } from "../../src/config";
 import type { AppDeps, Logger } from "../../src/http/context";
+import { auditedTransaction } from "../../src/http/service-context";
 import { createNodeMail } from "../../src/mail/node/create-mail";
 import { createUser } from "../../src/users/service";
 import { freshDb } from "../helpers/db";
@@ -121,7 +122,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
   const admin = { email: "admin@e2e.sambang.id", password: "admin-e2e-password-1" };
   await createUser(
-    { db, passwords, actor: { id: null, label: "e2e" }, now: new Date() },
+    {
+      passwords,
+      now: new Date(),
+      transaction: auditedTransaction(db, { id: null, label: "e2e" }, new Date()),
+    },
     { ...admin, name: "Admin Uji", role: "admin", locale: "id" },
   );
   const config = parseConfig({ ...options.env, BASE_URL: baseUrl, PORT: String(port) });

@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { outboxMessages } from "../../db/schema/outbox";
+import { auditedTransaction } from "../../src/http/service-context";
 import { startJobLoop } from "../../src/jobs/run-jobs";
 import { createUser } from "../../src/users/service";
 import {
@@ -94,7 +95,11 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     expect(transport?.description).toBe(`smtp://127.0.0.1:${smtp.port}`);
 
     await createUser(
-      { db, passwords: server.passwords, actor: { id: null, label: "e2e" }, now: new Date() },
+      {
+        passwords: server.passwords,
+        now: new Date(),
+        transaction: auditedTransaction(db, { id: null, label: "e2e" }, new Date()),
+      },
       { ...PROTOCOL_USER, name: "Rina Protokol", role: "protocol", locale: "id" },
     );
     const day = futureDate(40);

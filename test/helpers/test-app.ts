@@ -10,8 +10,11 @@ import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { parseConfig } from "../../src/config";
 import type { AppDeps, Logger } from "../../src/http/context";
+import type { Feature } from "../../src/http/feature";
+import { createServiceContext } from "../../src/http/service-context";
 import { createUser } from "../../src/users/service";
 import { freshDb } from "./db";
+import { checkResponses } from "./response-check";
 
 export const BASE_URL = "http://localhost:8787";
 export const ORIGIN = { Origin: BASE_URL };
@@ -42,11 +45,14 @@ export const silentLogger: Logger & { errors: unknown[] } = {
   },
 };
 
-export async function makeTestApp(overrides: Partial<AppDeps> & { env?: Record<string, string> } = {}) {
+export async function makeTestApp(
+  overrides: Partial<AppDeps> & { env?: Record<string, string>; features?: readonly Feature[] } = {},
+) {
   const db = await freshDb();
   const clock = testClock();
   const passwords = createPasswordHasher(nodeScrypt, { ln: 10, r: 8, p: 1 });
   const logger: Logger & { errors: unknown[] } = { ...silentLogger, errors: [] };
+  const { features, env: _env, ...rest } = overrides;
   const deps: AppDeps = {
     db,
     config: parseConfig({ BASE_URL, ...overrides.env }),
@@ -55,9 +61,9 @@ export async function makeTestApp(overrides: Partial<AppDeps> & { env?: Record<s
     logger,
     // Tests name the client address with a header the test controls.
     socketAddress: (c) => c.req.header("x-test-ip") ?? "127.0.0.1",
-    ...overrides,
+    ...rest,
   };
-  const app = createApp(deps);
+  const app = checkResponses(createApp(deps, features));
 
   let counter = 0;
   async function addUser(role: Role, fields: { email?: string; password?: string; name?: string } = {}) {
@@ -65,7 +71,7 @@ export async function makeTestApp(overrides: Partial<AppDeps> & { env?: Record<s
     const email = fields.email ?? `${role}${counter}@test.sambang.id`;
     const password = fields.password ?? `password-${role}-${counter}-long`;
     const user = await createUser(
-      { db, passwords, actor: { id: null, label: "test" }, now: clock() },
+      createServiceContext(deps, { actor: { id: null, label: "test" }, now: clock() }),
       { email, name: fields.name ?? `${role} ${counter}`, role, locale: "id", password },
     );
     return { ...user, password };
@@ -101,7 +107,10 @@ export function sessionCookieOf(res: Response): string {
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
-/** `RequestInit` for a JSON API call: `app.request(path, json(headers, body, "PATCH"))`. */
+/**
+ * `RequestInit` for a JSON API call: `app.request(path, json(headers, body, "PATCH"))`. The app's
+ * `request` checks every JSON response against the documented schema for its status (response-check.ts).
+ */
 export const json = (headers: Record<string, string>, body?: unknown, method = "POST"): RequestInit => ({
   method,
   headers: { ...headers, "Content-Type": "application/json" },

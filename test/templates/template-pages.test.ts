@@ -4,7 +4,7 @@ import { auditEvents } from "../../db/schema/audit";
 import { tourTemplates } from "../../db/schema/templates";
 import { hosts, venues } from "../../db/schema/venues";
 import { runSeeders } from "../../db/seed";
-import { SEEDERS } from "../../db/seeders";
+import { SEEDERS } from "../../src/features";
 import { templateToForm } from "../../src/templates/forms";
 import { getTemplate } from "../../src/templates/service";
 import { makeTestApp, ORIGIN } from "../helpers/test-app";

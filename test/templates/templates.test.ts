@@ -4,7 +4,7 @@ import { agendaItems } from "../../db/schema/agenda";
 import { tourTemplates } from "../../db/schema/templates";
 import { venues } from "../../db/schema/venues";
 import { runSeeders } from "../../db/seed";
-import { SEEDERS } from "../../db/seeders";
+import { SEEDERS } from "../../src/features";
 import { makeDelegation } from "../helpers/factories";
 import { json, makeTestApp } from "../helpers/test-app";
 
