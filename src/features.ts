@@ -5,13 +5,14 @@
  */
 import type { Seeder } from "../db/seed";
 import { nationalHolidaySeeder } from "./closures/seed";
+import { commitmentsFeature } from "./commitments/feature";
 import { demoDelegationSeeder } from "./delegations/demo-seed";
 import { topicSeeder } from "./delegations/topics";
 import type { Feature } from "./http/feature";
 import { usersFeature } from "./users/feature";
 import { schedulingSeeder } from "./venues/seed";
 
-export const FEATURES: readonly Feature[] = [usersFeature];
+export const FEATURES: readonly Feature[] = [usersFeature, commitmentsFeature];
 
 /** Seeders not yet declared by their feature. */
 const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder, topicSeeder, demoDelegationSeeder];
