@@ -4,15 +4,24 @@
  * A new feature adds one line here.
  */
 import type { Seeder } from "../db/seed";
+import { attendanceFeature } from "./attendance/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { demoDelegationSeeder } from "./delegations/demo-seed";
 import { topicSeeder } from "./delegations/topics";
+import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
+import { outcomesFeature } from "./outcomes/feature";
 import { usersFeature } from "./users/feature";
 import { schedulingSeeder } from "./venues/seed";
 
-export const FEATURES: readonly Feature[] = [usersFeature, commitmentsFeature];
+export const FEATURES: readonly Feature[] = [
+  usersFeature,
+  hostSettingsFeature,
+  outcomesFeature,
+  attendanceFeature,
+  commitmentsFeature,
+];
 
 /** Seeders not yet declared by their feature. */
 const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder, topicSeeder, demoDelegationSeeder];

@@ -48,6 +48,7 @@ export const humasMessages = defineMessages({
     "outcomes.completeNoSummary": "Tulis ringkasan hasil kunjungan sebelum menandainya selesai.",
     "outcomes.reopen": "Buka kembali kunjungan",
     "outcomes.reopenReason": "Alasan membuka kembali",
+    "outcomes.reopenReasonRequired": "Alasan membuka kembali wajib diisi.",
     "outcomes.reopened": "Kunjungan dibuka kembali (status: dikonfirmasi).",
     "outcomes.reopenNotCompleted": "Hanya kunjungan yang sudah selesai yang dapat dibuka kembali.",
 
@@ -247,6 +248,7 @@ export const humasMessages = defineMessages({
     "outcomes.completeNoSummary": "Write the outcome summary before marking the visit completed.",
     "outcomes.reopen": "Reopen the visit",
     "outcomes.reopenReason": "Reason for reopening",
+    "outcomes.reopenReasonRequired": "A reason for reopening is required.",
     "outcomes.reopened": "The visit is reopened (status: confirmed).",
     "outcomes.reopenNotCompleted": "Only a completed visit can be reopened.",
 
