@@ -13,9 +13,6 @@ import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
-import { delegationApiRoutes, delegationsApiDocs } from "./delegations/api-routes";
-import { delegationPageRoutes } from "./delegations/page-routes";
-import { publicRoutes } from "./delegations/public-routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { FEATURES } from "./features";
 import { limitBody } from "./http/body-limit";
@@ -39,7 +36,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...systemApiDocs,
   ...schedulingApiDocs,
   ...mailApiDocs,
-  ...delegationsApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
   ...agendaApiDocs,
@@ -88,9 +84,6 @@ export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES
   app.route("/", auditRoutes());
   app.route("/", schedulingRoutes());
   app.route("/", mailRoutes());
-  app.route("/", publicRoutes());
-  app.route("/", delegationApiRoutes());
-  app.route("/", delegationPageRoutes());
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());
   app.route("/", agendaRoutes());

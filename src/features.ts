@@ -7,8 +7,7 @@ import type { Seeder } from "../db/seed";
 import { attendanceFeature } from "./attendance/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
-import { demoDelegationSeeder } from "./delegations/demo-seed";
-import { topicSeeder } from "./delegations/topics";
+import { delegationsFeature } from "./delegations/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
@@ -17,6 +16,7 @@ import { schedulingSeeder } from "./venues/seed";
 
 export const FEATURES: readonly Feature[] = [
   usersFeature,
+  delegationsFeature,
   hostSettingsFeature,
   outcomesFeature,
   attendanceFeature,
@@ -24,6 +24,6 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /** Seeders not yet declared by their feature. */
-const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder, topicSeeder, demoDelegationSeeder];
+const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder];
 
 export const SEEDERS: readonly Seeder[] = [...LEGACY_SEEDERS, ...FEATURES.flatMap((f) => f.seeders ?? [])];

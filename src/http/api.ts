@@ -65,7 +65,8 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C) {
   if (rest.request) statuses.add(400);
   // Every body passes the app's size limit first.
   if (rest.request?.body) statuses.add(413);
-  if (/\{\w+\}/.test(rest.path)) statuses.add(404);
+  // A path parameter (here or in the feature's prefix) can name nothing.
+  if (/\{\w+\}/.test(rest.path) || rest.request?.params) statuses.add(404);
   if (roles) {
     statuses.add(401);
     statuses.add(403);
@@ -93,6 +94,25 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C) {
 /** A JSON response body for `responses: { 200: json(schema, "…") }`. */
 export function json<S extends z.ZodType>(schema: S, description = "OK") {
   return { description, content: { "application/json": { schema } } };
+}
+
+/**
+ * A request body the handler validates itself (a JSON-or-multipart upload, a CSV file): documented from
+ * `schema` (or as text), but no validator is installed for it.
+ */
+export function selfValidatedBody(
+  mediaTypes: readonly string[],
+  schema?: z.ZodType,
+): NonNullable<NonNullable<RouteConfig["request"]>["body"]> {
+  const documented = schema
+    ? (({ $schema: _drop, ...rest }) => rest)(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }))
+    : { type: "string" as const };
+  return {
+    required: true,
+    content: Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: documented as { type: "object" } }]),
+    ),
+  };
 }
 
 type Targets = "json" | "query" | "param" | "form" | "header" | "cookie";

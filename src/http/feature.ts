@@ -8,7 +8,8 @@
 import type { Hono } from "hono";
 import { mergePath } from "hono/utils/url";
 import type { Seeder } from "../../db/seed";
-import type { AppEnv } from "./context";
+import type { AppContext, AppEnv } from "./context";
+import { AppError } from "./errors";
 
 export interface FeatureRoutes {
   /** Where the sub-app is mounted, e.g. `/api/v1/users`; may hold a path parameter (`/delegations/:id/agenda`). */
@@ -79,4 +80,11 @@ export function mountFeatures(app: Hono<AppEnv>, features: readonly Feature[]) {
     );
   }
   return mounted;
+}
+
+/** A path parameter of the feature's prefix (`/delegations/:id/agenda` → `prefixParam(c, "id")`). */
+export function prefixParam(c: AppContext, name: string): string {
+  const value = c.req.param(name);
+  if (!value) throw new AppError("not_found");
+  return value;
 }

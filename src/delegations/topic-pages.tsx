@@ -1,12 +1,13 @@
-/** @module Admin page for the visit topics visitors choose from: list, add, (de)activate. */
+/** @module Admin page for the visit topics visitors choose from, mounted at /admin/topics: list, add, (de)activate. */
 import { Hono } from "hono";
 import { z } from "zod";
 import { TopicsPage } from "../../views/pages/delegations/topics";
-import { actorOf, requireRole } from "../auth/guard";
+import { requireRole } from "../auth/guard";
 import { ADMIN } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
+import { serviceContext } from "../http/service-context";
 import { type FieldErrors, readForm } from "../http/validate";
 import {
   createTopic,
@@ -31,21 +32,15 @@ async function show(
   );
 }
 
-function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
-}
-
-export function topicRoutes() {
+export function topicPages() {
   const app = new Hono<AppEnv>();
-  app.use("/admin/topics", requireRole(ADMIN));
-  app.use("/admin/topics/*", requireRole(ADMIN));
-  app.get("/admin/topics", (c) => show(c));
-  app.post("/admin/topics", async (c) => {
+  app.use("*", requireRole(ADMIN));
+  app.get("/", (c) => show(c));
+  app.post("/", async (c) => {
     const form = await readForm(c, topicInputSchema);
     if (!form.ok) return show(c, { errors: form.errors, values: form.values }, 400);
     try {
-      await createTopic(ctxOf(c), form.data);
+      await createTopic(serviceContext(c), form.data);
     } catch (error) {
       if (error instanceof AppError && error.code === "conflict")
         return show(c, { errors: { id: [c.get("t")("topics.exists")] }, values: form.values }, 409);
@@ -53,17 +48,17 @@ export function topicRoutes() {
     }
     return show(c, { notice: c.get("t")("delegations.saved") });
   });
-  app.post("/admin/topics/:id/active", async (c) => {
+  app.post("/:id/active", async (c) => {
     const form = await readForm(c, z.object({ active: z.enum(["true", "false"]) }));
     if (!form.ok) return show(c, { errors: form.errors }, 400);
-    await setTopicActive(ctxOf(c), c.req.param("id"), form.data.active === "true");
+    await setTopicActive(serviceContext(c), c.req.param("id"), form.data.active === "true");
     return show(c, { notice: c.get("t")("delegations.saved") });
   });
-  app.post("/admin/topics/:id", async (c) => {
+  app.post("/:id", async (c) => {
     const form = await readForm(c, topicNamesSchema);
     if (!form.ok)
       return show(c, { errors: form.errors, editing: c.req.param("id"), values: form.values }, 400);
-    await renameTopic(ctxOf(c), c.req.param("id"), form.data);
+    await renameTopic(serviceContext(c), c.req.param("id"), form.data);
     return show(c, { notice: c.get("t")("delegations.saved") });
   });
   return app;

@@ -1,151 +1,40 @@
 /**
- * @module Staff pages for delegations: the inbox, recording a delegation, the detail page with actions,
- * edits (stale edits show the other person's values), transitions, notes and the letter download.
- * Any staff role may look; protocol and admin act. Roster and topic pages are mounted from here too.
+ * @module Staff pages for delegations, mounted at /delegations: the inbox, recording a delegation, the
+ * detail page with actions, edits (stale edits show the other person's values), transitions, notes and the
+ * letter download. Any staff role may look; protocol and admin act. Each route carries its own guard: other
+ * features (agenda, mail, roster) have pages under /delegations/{id}/… too.
  */
 import { Hono } from "hono";
-import { DetailPage, type DetailProps } from "../../views/pages/delegations/detail";
 import { InboxPage } from "../../views/pages/delegations/inbox";
-import { StalePage } from "../../views/pages/delegations/stale";
 import { RequestForm } from "../../views/pages/public/request-form";
-import { actorOf, requireRole } from "../auth/guard";
-import { hasRole, PROTOCOL, STAFF } from "../auth/roles";
+import { requireRole } from "../auth/guard";
+import { PROTOCOL, STAFF } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
+import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
-import { findProvince, findRegency, listProvinces } from "../regions/regions";
+import { listProvinces } from "../regions/regions";
+import { canAct, originLabel, showDetail, showStale } from "./detail-view";
 import { addNote, updateDelegation } from "./edit";
 import { delegationInputSchema, inputToFormValues } from "./input-schema";
 import { createDelegation, type DelegationRow, statusUrlOf } from "./intake";
 import { transitionDelegation, transitionSchema } from "./lifecycle";
-import { listParticipants } from "./participants";
-import { formBasics, toFormErrors } from "./public-routes";
-import {
-  countByStatus,
-  findDuplicates,
-  getDelegation,
-  inboxQuerySchema,
-  letterFile,
-  letterInfo,
-  listDelegations,
-  listNotes,
-  timeline,
-} from "./queries";
-import { rosterRoutes } from "./roster-routes";
+import { countByStatus, getDelegation, inboxQuerySchema, letterFile, listDelegations } from "./queries";
+import { formBasics, toFormErrors } from "./request-form";
 import { checkSubmission, readSubmission } from "./submission";
-import { topicRoutes } from "./topic-routes";
 import { listTopics, topicName } from "./topics";
 
-export function originLabel(d: Pick<DelegationRow, "provinceCode" | "regencyCode">): string {
-  const regency = d.regencyCode ? findRegency(d.regencyCode)?.name : undefined;
-  const province = d.provinceCode ? findProvince(d.provinceCode)?.name : undefined;
-  return [regency, province].filter(Boolean).join(", ") || "—";
-}
+/** The service context, with visitor notices enabled (status changes mail the visitor). */
+const notifying = (c: AppContext) => ({ ...serviceContext(c), notifyBaseUrl: c.get("deps").config.baseUrl });
 
-function ctxOf(c: AppContext) {
-  const { db, clock, config } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl };
-}
-
-const canAct = (c: AppContext) => {
-  const user = c.get("user");
-  return !!user && hasRole(user.role, PROTOCOL);
-};
-
-export async function showDetail(
-  c: AppContext,
-  id: string,
-  extra: Partial<DetailProps> = {},
-  status: 200 | 400 | 409 = 200,
-) {
-  const db = c.get("deps").db;
-  const d = await getDelegation(db, id);
-  const [letter, duplicates, notes, events, participants, topics] = await Promise.all([
-    letterInfo(db, id),
-    findDuplicates(db, d),
-    listNotes(db, id),
-    timeline(db, id),
-    listParticipants(db, id),
-    listTopics(db),
-  ]);
-  const locale = c.get("locale");
-  const topicNames = d.topics.map((tid) => {
-    const tp = topics.find((x) => x.id === tid);
-    return tp ? topicName(tp, locale) : tid;
-  });
-  return renderPage(
-    c,
-    `${d.code} · ${d.institution}`,
-    <DetailPage
-      ctx={pageContext(c)}
-      d={d}
-      origin={originLabel(d)}
-      topicNames={topicNames}
-      letter={letter}
-      duplicates={duplicates}
-      notes={notes}
-      events={events}
-      participantCount={participants.length}
-      canAct={canAct(c)}
-      {...extra}
-    />,
-    status,
-  );
-}
-
-/** The page for a stale edit: the current record's values next to what the user typed. */
-export async function showStale(
-  c: AppContext,
-  id: string,
-  yours: Record<string, string>,
-  reloadHref: string,
-) {
-  const db = c.get("deps").db;
-  const d = await getDelegation(db, id);
-  const events = await timeline(db, id);
-  const last = events[events.length - 1];
-  const current = inputToFormValues(d);
-  const t = c.get("t");
-  const fields: [string, MessageKey][] = [
-    ["institution", "requests.institution"],
-    ["leaderName", "requests.leaderName"],
-    ["leaderTitle", "requests.leaderTitle"],
-    ["purpose", "requests.purpose"],
-    ["expectedSize", "requests.expectedSize"],
-    ["preferredStart", "requests.preferredStart"],
-    ["preferredEnd", "requests.preferredEnd"],
-    ["contactName", "requests.contactName"],
-    ["contactEmail", "requests.contactEmail"],
-    ["contactPhone", "requests.contactPhone"],
-    ["letterNumber", "requests.letterNumber"],
-    ["notes", "requests.notes"],
-    ["status", "field.status"],
-  ];
-  const rows = fields
-    .filter(([k]) => k in yours || k === "status")
-    .map(([k, label]) => ({ label: t(label), yours: yours[k] ?? "", current: current[k] ?? "" }));
-  return renderPage(
-    c,
-    t("delegations.staleTitle"),
-    <StalePage
-      ctx={pageContext(c)}
-      who={last?.actorLabel ?? "?"}
-      version={d.version}
-      rows={rows}
-      reloadHref={reloadHref}
-    />,
-    409,
-  );
-}
-
-export function delegationPageRoutes() {
+export function delegationPages() {
   const app = new Hono<AppEnv>();
-  app.use("/delegations", requireRole(STAFF));
-  app.use("/delegations/*", requireRole(STAFF));
+  const staff = requireRole(STAFF);
+  const protocol = requireRole(PROTOCOL);
 
-  app.get("/delegations", async (c) => {
+  app.get("/", staff, async (c) => {
     const db = c.get("deps").db;
     const query = readQuery(c, inboxQuerySchema);
     const [rows, counts, topics] = await Promise.all([
@@ -169,7 +58,7 @@ export function delegationPageRoutes() {
     );
   });
 
-  app.get("/delegations/new", requireRole(PROTOCOL), async (c) => {
+  app.get("/new", protocol, async (c) => {
     const basics = await formBasics(c);
     return renderPage(
       c,
@@ -189,7 +78,7 @@ export function delegationPageRoutes() {
     );
   });
 
-  app.post("/delegations/new", requireRole(PROTOCOL), async (c) => {
+  app.post("/new", protocol, async (c) => {
     const raw = await readSubmission(c);
     const checked = await checkSubmission(c, raw, { leadTime: false });
     if (!checked.ok) {
@@ -210,7 +99,7 @@ export function delegationPageRoutes() {
         400,
       );
     }
-    const { delegation, token } = await createDelegation(ctxOf(c), checked.input, {
+    const { delegation, token } = await createDelegation(notifying(c), checked.input, {
       source: "staff",
       letter: checked.letter,
     });
@@ -220,9 +109,9 @@ export function delegationPageRoutes() {
     });
   });
 
-  app.get("/delegations/:id", (c) => showDetail(c, c.req.param("id")));
+  app.get("/:id", staff, (c) => showDetail(c, c.req.param("id")));
 
-  app.get("/delegations/:id/letter", async (c) => {
+  app.get("/:id/letter", staff, async (c) => {
     const file = await letterFile(c.get("deps").db, c.req.param("id"));
     return c.body(new Uint8Array(file.data), 200, {
       "Content-Type": file.contentType,
@@ -258,12 +147,12 @@ export function delegationPageRoutes() {
     );
   };
 
-  app.get("/delegations/:id/edit", requireRole(PROTOCOL), async (c) => {
+  app.get("/:id/edit", protocol, async (c) => {
     const d = await getDelegation(c.get("deps").db, c.req.param("id"));
     return editForm(c, d, inputToFormValues(d), d.topics);
   });
 
-  app.post("/delegations/:id/edit", requireRole(PROTOCOL), async (c) => {
+  app.post("/:id/edit", protocol, async (c) => {
     const id = c.req.param("id");
     const d = await getDelegation(c.get("deps").db, id);
     const raw = await readSubmission(c);
@@ -281,7 +170,7 @@ export function delegationPageRoutes() {
     }
     const { website: _w, ...input } = parsed.data;
     try {
-      await updateDelegation(ctxOf(c), id, { ...input, version });
+      await updateDelegation(notifying(c), id, { ...input, version });
     } catch (error) {
       if (error instanceof AppError && error.code === "stale")
         return showStale(c, id, raw.values, `/delegations/${id}/edit`);
@@ -290,7 +179,7 @@ export function delegationPageRoutes() {
     return showDetail(c, id, { notice: c.get("t")("delegations.saved") });
   });
 
-  app.post("/delegations/:id/transition", requireRole(PROTOCOL), async (c) => {
+  app.post("/:id/transition", protocol, async (c) => {
     const id = c.req.param("id");
     const body = await c.req.parseBody();
     const s = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
@@ -310,7 +199,7 @@ export function delegationPageRoutes() {
       return showDetail(c, id, { errors: { ...errors, _: Object.values(errors).flat() } }, 400);
     }
     try {
-      const d = await transitionDelegation(ctxOf(c), id, parsed.data);
+      const d = await transitionDelegation(notifying(c), id, parsed.data);
       return showDetail(c, id, {
         notice: c.get("t")("transition.done", {
           status: c.get("t")(`delegationStatus.${d.status}` as MessageKey),
@@ -326,17 +215,15 @@ export function delegationPageRoutes() {
     }
   });
 
-  app.post("/delegations/:id/notes", requireRole(PROTOCOL), async (c) => {
+  app.post("/:id/notes", protocol, async (c) => {
     const id = c.req.param("id");
     const body = await c.req.parseBody();
     const text = typeof body.body === "string" ? body.body.trim() : "";
     if (!text || text.length > 4000)
       return showDetail(c, id, { errors: { _: [c.get("t")("error.required")] } }, 400);
-    await addNote(ctxOf(c), id, text);
+    await addNote(notifying(c), id, text);
     return showDetail(c, id, { notice: c.get("t")("delegations.noteAdded") });
   });
 
-  app.route("/", rosterRoutes());
-  app.route("/", topicRoutes());
   return app;
 }

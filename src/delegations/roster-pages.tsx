@@ -1,15 +1,18 @@
 /**
- * @module Roster pages: /delegations/{id}/participants — list in precedence order, add, edit (version;
- * a stale edit shows the current values), delete, CSV import with preview (all or nothing), CSV export.
+ * @module Roster pages, mounted at /delegations/{id}: /participants — list in precedence order, add, edit
+ * (version; a stale edit shows the current values), delete, CSV import with preview (all or nothing), CSV
+ * export. Any staff role may look; protocol and admin act.
  */
 import { Hono } from "hono";
 import { RosterPage, type RosterProps } from "../../views/pages/delegations/roster";
 import { StalePage } from "../../views/pages/delegations/stale";
-import { actorOf, requireRole } from "../auth/guard";
-import { hasRole, PROTOCOL } from "../auth/roles";
+import { requireRole } from "../auth/guard";
+import { hasRole, PROTOCOL, STAFF } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
+import { prefixParam } from "../http/feature";
 import { pageContext, renderPage } from "../http/render";
+import { serviceContext } from "../http/service-context";
 import { readForm } from "../http/validate";
 import {
   addParticipant,
@@ -22,11 +25,6 @@ import {
 } from "./participants";
 import { getDelegation } from "./queries";
 import { MAX_ROSTER_CSV_CHARS, parseRosterCsv, rosterToCsv } from "./roster-csv";
-
-function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
-}
 
 async function showRoster(
   c: AppContext,
@@ -55,15 +53,16 @@ async function showRoster(
 
 const FIELDS = ["name", "title", "institution", "email", "phone", "needs", "rank"] as const;
 
-export function rosterRoutes() {
+export function rosterPages() {
   const app = new Hono<AppEnv>();
-  const base = "/delegations/:id/participants";
+  const base = "/participants";
+  const staff = requireRole(STAFF);
 
-  app.get(base, (c) => showRoster(c, c.req.param("id")));
+  app.get(base, staff, (c) => showRoster(c, prefixParam(c, "id")));
 
-  app.get(`${base}.csv`, async (c) => {
+  app.get(`${base}.csv`, staff, async (c) => {
     const db = c.get("deps").db;
-    const d = await getDelegation(db, c.req.param("id"));
+    const d = await getDelegation(db, prefixParam(c, "id"));
     const rows = await listParticipants(db, d.id);
     const csv = rosterToCsv(
       rows.map((p) => ({ ...p, rank: p.precedenceRank })),
@@ -76,15 +75,15 @@ export function rosterRoutes() {
   });
 
   app.post(base, requireRole(PROTOCOL), async (c) => {
-    const id = c.req.param("id");
+    const id = prefixParam(c, "id");
     const form = await readForm(c, participantInputSchema);
     if (!form.ok) return showRoster(c, id, { errors: form.errors, values: form.values }, 400);
-    await addParticipant(ctxOf(c), id, form.data);
+    await addParticipant(serviceContext(c), id, form.data);
     return showRoster(c, id, { notice: c.get("t")("roster.added") });
   });
 
   app.post(`${base}/import`, requireRole(PROTOCOL), async (c) => {
-    const id = c.req.param("id");
+    const id = prefixParam(c, "id");
     const body = await c.req.parseBody();
     const file = body.file;
     const csv = file instanceof File ? await file.text() : typeof file === "string" ? file : "";
@@ -94,11 +93,11 @@ export function rosterRoutes() {
   });
 
   app.post(`${base}/import/confirm`, requireRole(PROTOCOL), async (c) => {
-    const id = c.req.param("id");
+    const id = prefixParam(c, "id");
     const body = await c.req.parseBody();
     const csv = typeof body.csv === "string" ? body.csv : "";
     try {
-      const { imported } = await importParticipants(ctxOf(c), id, csv);
+      const { imported } = await importParticipants(serviceContext(c), id, csv);
       return showRoster(c, id, { notice: c.get("t")("roster.imported", { count: imported }) });
     } catch (error) {
       if (error instanceof AppError && error.code === "validation_failed")
@@ -108,17 +107,17 @@ export function rosterRoutes() {
   });
 
   app.get(`${base}/:pid/edit`, requireRole(PROTOCOL), async (c) => {
-    const editing = await getParticipant(c.get("deps").db, c.req.param("id"), c.req.param("pid"));
-    return showRoster(c, c.req.param("id"), { editing });
+    const editing = await getParticipant(c.get("deps").db, prefixParam(c, "id"), c.req.param("pid"));
+    return showRoster(c, prefixParam(c, "id"), { editing });
   });
 
   app.post(`${base}/:pid/delete`, requireRole(PROTOCOL), async (c) => {
-    await deleteParticipant(ctxOf(c), c.req.param("id"), c.req.param("pid"));
-    return showRoster(c, c.req.param("id"), { notice: c.get("t")("roster.deleted") });
+    await deleteParticipant(serviceContext(c), prefixParam(c, "id"), c.req.param("pid"));
+    return showRoster(c, prefixParam(c, "id"), { notice: c.get("t")("roster.deleted") });
   });
 
   app.post(`${base}/:pid`, requireRole(PROTOCOL), async (c) => {
-    const id = c.req.param("id");
+    const id = prefixParam(c, "id");
     const pid = c.req.param("pid");
     const editing = await getParticipant(c.get("deps").db, id, pid);
     const form = await readForm(
@@ -135,7 +134,7 @@ export function rosterRoutes() {
       );
     const { version: _v, ...data } = form.data as typeof form.data & { version: string };
     try {
-      await updateParticipant(ctxOf(c), id, pid, { ...data, version });
+      await updateParticipant(serviceContext(c), id, pid, { ...data, version });
     } catch (error) {
       if (error instanceof AppError && error.code === "stale") {
         const current = await getParticipant(c.get("deps").db, id, pid);
