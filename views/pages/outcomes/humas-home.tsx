@@ -12,6 +12,27 @@ export interface HumasHomeData {
   due: CommitmentView[];
 }
 
+/** "To write up (n)": visits whose last day has come without an outcome. Nothing when there are none. */
+export function WriteUpList({ ctx, rows }: { ctx: PageContext; rows: HumasHomeData["toWriteUp"] }) {
+  const { t, locale } = ctx;
+  if (rows.length === 0) return null;
+  return (
+    <details class="card" data-testid="inbox-write-up">
+      <summary>
+        {t("humas.home.writeUp")} ({rows.length})
+      </summary>
+      <ul>
+        {rows.map((d) => (
+          <li>
+            <a href={`/delegations/${d.id}#outcome`}>{d.code}</a> {d.institution}{" "}
+            <span class="muted">· {formatLocalDate(d.lastDay, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function HumasHome({ ctx, data }: { ctx: PageContext; data: HumasHomeData }) {
   const { t, locale } = ctx;
   return (
