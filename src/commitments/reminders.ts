@@ -60,7 +60,7 @@ export async function enqueueCommitmentReminders(ctx: CommitmentReminderContext)
       const opening =
         step === "before-7"
           ? t("commitments.reminder.before", { date })
-          : step === "due"
+          : c.daysOverdue === 0
             ? t("commitments.reminder.due", { date })
             : t("commitments.reminder.overdue", { date, days: c.daysOverdue });
       const composed = await composeMail(subject, {

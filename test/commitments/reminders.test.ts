@@ -141,7 +141,7 @@ describe("commitment reminders", () => {
     expect(staffMail?.parsed.text).toContain("due on Monday, 9 March 2026 (in 7 days)");
     expect(staffMail?.parsed.text).toContain(`${BASE_URL}/commitments/${t.staff.commitment.id}`);
     const external = t.sink.received.find((m) => m.envelope.to[0] === "rina@kepriprov.go.id");
-    expect(external?.parsed.text).toContain("jatuh tempo hari ini");
+    expect(external?.parsed.text).toContain("sudah lewat tanggal target Jumat, 27 Februari 2026 (3 hari)");
 
     // Restart: a new process the same day sends nothing new; nor does this process's own runner.
     await t.child();
