@@ -12,10 +12,11 @@ import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { usersFeature } from "./users/feature";
-import { schedulingSeeder } from "./venues/seed";
+import { venuesFeature } from "./venues/feature";
 
 export const FEATURES: readonly Feature[] = [
   usersFeature,
+  venuesFeature,
   delegationsFeature,
   hostSettingsFeature,
   outcomesFeature,
@@ -24,6 +25,10 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /** Seeders not yet declared by their feature. */
-const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder];
+const LEGACY_SEEDERS: Seeder[] = [nationalHolidaySeeder];
 
-export const SEEDERS: readonly Seeder[] = [...LEGACY_SEEDERS, ...FEATURES.flatMap((f) => f.seeders ?? [])];
+export const SEEDERS: readonly Seeder[] = [
+  ...venuesFeature.seeders!,
+  ...LEGACY_SEEDERS,
+  ...FEATURES.filter((f) => f !== venuesFeature).flatMap((f) => f.seeders ?? []),
+];

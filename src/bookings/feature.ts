@@ -7,19 +7,15 @@ import type { AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
 import { staffCalendarRoutes } from "../staff-calendar/routes";
 import { templateRoutes, templatesApiDocs } from "../templates/routes";
-import { venueApiRoutes, venuesApiDocs } from "../venues/api-routes";
-import { venuePageRoutes } from "../venues/page-routes";
 import { availabilityPageRoutes } from "./availability-page";
 import { bookingRoutes, bookingsApiDocs } from "./routes";
 
-export const schedulingApiDocs: RouteDoc[] = [...venuesApiDocs, ...bookingsApiDocs, ...templatesApiDocs];
+export const schedulingApiDocs: RouteDoc[] = [...bookingsApiDocs, ...templatesApiDocs];
 
 export function schedulingRoutes() {
   const app = new Hono<AppEnv>();
-  app.route("/", venueApiRoutes());
   app.route("/", bookingRoutes());
   app.route("/", templateRoutes());
-  app.route("/", venuePageRoutes());
   app.route("/", availabilityPageRoutes());
   app.route("/", staffCalendarRoutes());
   return app;

@@ -2,7 +2,9 @@
  * @module Form ↔ API shape for venues, hosts and blackouts: pages submit strings; these map them onto the
  * API schemas (so both paths validate alike) and map errors back onto form field names.
  */
+
 import type { z } from "zod";
+import type { AppContext } from "../http/context";
 import type { FieldErrors } from "../http/validate";
 import { fieldErrors, parseWith } from "../http/validate";
 import type { Locale, MessageKey, Translate } from "../i18n/dictionary";
@@ -171,3 +173,19 @@ export function blackoutItems(rows: BlackoutRow[]) {
     reason: b.reason,
   }));
 }
+
+/** A submitted form as strings (repeated fields as lists). */
+export type SubmittedValues = Record<string, string | string[]>;
+
+export async function formValues(c: AppContext): Promise<SubmittedValues> {
+  const body = await c.req.parseBody({ all: true });
+  const out: SubmittedValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === "string") out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === "string");
+  }
+  return out;
+}
+
+export const flat = (v: SubmittedValues): Record<string, string> =>
+  Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.join(",") : x]));
