@@ -5,11 +5,15 @@
  */
 import type { Seeder } from "../db/seed";
 import { bookingsFeature } from "./bookings/feature";
+import { attendanceFeature } from "./attendance/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
+import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
+import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
 import { templatesFeature } from "./templates/feature";
+import { outcomesFeature } from "./outcomes/feature";
 import { usersFeature } from "./users/feature";
 import { venuesFeature } from "./venues/feature";
 
@@ -20,6 +24,10 @@ export const FEATURES: readonly Feature[] = [
   templatesFeature,
   staffCalendarFeature,
   delegationsFeature,
+  hostSettingsFeature,
+  outcomesFeature,
+  attendanceFeature,
+  commitmentsFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/delegations", label: "nav.delegations", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/availability", label: "nav.availability", roles: ["admin", "protocol"] },
+  { href: "/commitments", label: "nav.commitments", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/calendar", label: "nav.calendar", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/venues", label: "nav.venues", roles: ["admin", "protocol"] },
   { href: "/hosts", label: "nav.hosts", roles: ["admin", "protocol"] },
@@ -29,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },
   { href: "/admin/outbox", label: "mail.outbox.title", roles: ["admin", "protocol"] },
   { href: "/admin/feeds", label: "feeds.title", roles: ["admin"] },
+  { href: "/admin/host-settings", label: "nav.hostSettings", roles: ["admin"] },
   { href: "/api/v1/docs", label: "nav.apiDocs", roles: ["admin", "protocol", "humas", "viewer"] },
 ];
 

@@ -134,4 +134,18 @@ button.slot{padding:.35rem .6rem;font-size:.95rem}
 .cal-item.merged{border-left-color:var(--ok)}
 .cal-closed{color:var(--warn);margin:.2rem 0}
 @media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
+
+/* Check-in at the reception desk: big tap targets, the state in words and colour. */
+ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
+.checkin-row{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:.6rem;padding:.6rem .75rem;background:#fff}
+.checkin-row.present{border-left:.4rem solid var(--ok)}.checkin-row.absent{border-left:.4rem solid var(--danger)}
+.checkin-row .who{display:grid;gap:.1rem;min-width:0;overflow-wrap:anywhere}
+.checkin-row button{min-height:3rem;min-width:7.5rem;font-size:1rem}
+.checkin-row .state{font-size:.85rem;font-weight:600}.state.present{color:var(--ok)}.state.absent{color:var(--danger)}
+.checkin-count{font-size:1.25rem;font-weight:700}
+.checkin-search input{flex:1 1 12rem;min-height:2.75rem;font-size:1rem}
+.stat-list .stat{display:block;padding:.5rem .8rem;border:1px solid var(--line);border-radius:.5rem;background:var(--soft)}
+.stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
+tr.overdue td:first-child{color:var(--danger);font-weight:600}
+form.stack.wide{max-width:48rem}
 `;

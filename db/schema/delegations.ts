@@ -79,6 +79,8 @@ export const participants = sqliteTable(
     precedenceRank: integer("precedence_rank").notNull(),
     rankOverridden: integer("rank_overridden", { mode: "boolean" }).notNull().default(false),
     attended: integer("attended", { mode: "boolean" }),
+    /** Added at the reception desk on the day (not on the roster sent beforehand). */
+    walkIn: integer("walk_in", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

@@ -8,6 +8,7 @@ import { hasRole, PROTOCOL } from "../auth/roles";
 import type { AppContext } from "../http/context";
 import { pageContext, renderPage } from "../http/render";
 import type { MessageKey } from "../i18n/dictionary";
+import { followUpSections } from "../outcomes/follow-up";
 import { findProvince, findRegency } from "../regions/regions";
 import { inputToFormValues } from "./input-schema";
 import type { DelegationRow } from "./intake";
@@ -61,6 +62,7 @@ export async function showDetail(
       events={events}
       participantCount={participants.length}
       canAct={canAct(c)}
+      followUp={await followUpSections(c, d)}
       {...extra}
     />,
     status,

@@ -6,7 +6,8 @@
  *   requested → requested   proposing up to two alternative dates to the visitor
  *   requested → declined    reason required
  *   requested → cancelled   reason required      confirmed → cancelled   reason required
- *   confirmed → completed
+ *   confirmed → completed   from the last confirmed day (venue zone), with an outcome summary
+ *                           (src/outcomes/completion.ts; humas complete visits through src/outcomes too)
  *
  * Anything else is refused with 409 `conflict` naming both statuses. The reason (or an optional message)
  * becomes the public message on the visitor's status page.
@@ -19,6 +20,8 @@ import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
 import { enqueueNotice } from "../mail/notices";
+import { completionFacts } from "../outcomes/complete";
+import { assertCompletable } from "../outcomes/completion";
 import { dateRangeSchema } from "./dates";
 import { type DelegationRow, publicFields } from "./intake";
 
@@ -90,6 +93,7 @@ export async function transitionDelegation(
     if (input.version !== undefined && input.version !== before.version)
       throw stale({ currentVersion: before.version, current: publicFields(before) });
     const change = planTransition(before, input);
+    if (change.status === "completed") assertCompletable(await completionFacts(tx, before, ctx.now));
     const after: DelegationRow = { ...before, ...change, version: before.version + 1, updatedAt: ctx.now };
     await tx
       .update(delegations)

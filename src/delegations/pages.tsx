@@ -15,6 +15,7 @@ import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
+import { followUpInbox } from "../outcomes/follow-up";
 import { listProvinces } from "../regions/regions";
 import { canAct, originLabel, showDetail, showStale } from "./detail-view";
 import { addNote, updateDelegation } from "./edit";
@@ -54,6 +55,7 @@ export function delegationPages() {
         topics={topics.map((tp) => ({ id: tp.id, name: topicName(tp, c.get("locale")) }))}
         canAct={canAct(c)}
         originOf={originLabel}
+        writeUp={await followUpInbox(c)}
       />,
     );
   });

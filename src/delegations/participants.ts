@@ -101,6 +101,7 @@ export async function addParticipant(
       needs: input.needs,
       ...rankOf(input.title, input.rank),
       attended: input.attended ?? null,
+      walkIn: false,
       version: 1,
       createdAt: ctx.now,
       updatedAt: ctx.now,

@@ -11,6 +11,7 @@ import { APP_CSS } from "../../views/styles";
 import { requireRole } from "../auth/guard";
 import { STAFF } from "../auth/roles";
 import { loadDashboard } from "../home/dashboard";
+import { followUpHome } from "../outcomes/follow-up";
 import type { AppEnv } from "./context";
 import type { RouteDoc } from "./openapi";
 import { pageContext, renderPage } from "./render";
@@ -63,7 +64,7 @@ export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
     return renderPage(
       c,
       c.get("t")("home.welcome", { name: user?.name ?? "" }),
-      <HomePage ctx={pageContext(c)} dashboard={dashboard} />,
+      <HomePage ctx={pageContext(c)} dashboard={dashboard} followUp={await followUpHome(c)} />,
     );
   });
   return app;

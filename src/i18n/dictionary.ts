@@ -7,6 +7,7 @@ import { auth } from "./messages/auth";
 import { closuresMessages } from "./messages/closures";
 import { common } from "./messages/common";
 import { delegationsMessages } from "./messages/delegations";
+import { humasMessages } from "./messages/humas";
 import { itinerary } from "./messages/itinerary";
 import { mail } from "./messages/mail";
 import { scheduling } from "./messages/scheduling";
@@ -19,6 +20,7 @@ const catalogues = [
   auth,
   closuresMessages,
   delegationsMessages,
+  humasMessages,
   itinerary,
   scheduling,
   mail,

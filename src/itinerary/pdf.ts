@@ -19,7 +19,7 @@ const ACCENT = rgb(0.04, 0.24, 0.43);
 
 const REPLACEMENTS: Record<string, string> = { "→": "->", "←": "<-", "≤": "<=", "≥": ">=", "\u00a0": " " };
 
-function encoder(font: PDFFont) {
+export function encoder(font: PDFFont) {
   const supported = new Set(font.getCharacterSet());
   return (text: string): string => {
     let out = "";

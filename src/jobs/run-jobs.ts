@@ -1,9 +1,10 @@
 /**
  * @module The job runner shared by the Node server (an interval, see `startJobLoop`) and a Workers cron
- * (`scheduled` calls `runJobs` once per trigger): enqueue due reminders, then deliver due mail. Runtime
- * neutral; each step is safe to run concurrently with another runner (dedupe keys, leases).
+ * (`scheduled` calls `runJobs` once per trigger): enqueue due visit and commitment reminders, then deliver
+ * due mail. Runtime neutral; each step is safe to run concurrently with another runner (dedupe keys, leases).
  */
 import type { Db } from "../../db/client";
+import { enqueueCommitmentReminders } from "../commitments/reminders";
 import type { Config } from "../config";
 import type { Logger } from "../http/context";
 import { parseMailbox } from "../mail/header-safety";
@@ -21,6 +22,7 @@ export interface JobDeps {
 
 export interface JobsReport {
   reminders: number;
+  commitmentReminders: number;
   delivery: DeliveryReport;
 }
 
@@ -30,6 +32,11 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     now: deps.clock(),
     baseUrl: deps.config.baseUrl,
     reminderTime: deps.config.reminderTime,
+  });
+  const commitmentReminders = await enqueueCommitmentReminders({
+    db: deps.db,
+    now: deps.clock(),
+    baseUrl: deps.config.baseUrl,
   });
   const delivery = await deliverDueMessages(
     {
@@ -44,7 +51,7 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     },
     { ...DEFAULT_DELIVERY, maxAttempts: deps.config.mailMaxAttempts },
   );
-  return { reminders, delivery };
+  return { reminders, commitmentReminders, delivery };
 }
 
 /**
@@ -58,7 +65,8 @@ export function startJobLoop(deps: JobDeps, intervalMs: number): { stop(): Promi
     if (running || stopped) return;
     running = runJobs(deps)
       .then((report) => {
-        if (report.reminders > 0 || report.delivery.claimed > 0) deps.logger.info("jobs", { ...report });
+        if (report.reminders > 0 || report.commitmentReminders > 0 || report.delivery.claimed > 0)
+          deps.logger.info("jobs", { ...report });
       })
       .catch((error) =>
         deps.logger.error("jobs failed", { error: error instanceof Error ? error.message : String(error) }),

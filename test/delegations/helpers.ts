@@ -2,6 +2,7 @@
  * @module Test helpers for delegations: an app with the starter topics, a valid request body relative to
  * the test clock (Monday 2 March 2026, 09.00 WIB), and one-line API calls.
  */
+import { visitOutcomes } from "../../db/schema/outcomes";
 import { seedTopics } from "../../src/delegations/topics";
 import { json as jsonInit, makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
@@ -59,3 +60,26 @@ export async function makeRequest(t: TestApp, overrides: Record<string, unknown>
 }
 
 export { ORIGIN };
+
+/**
+ * Makes a confirmed visit (dates 16–17 March 2026) completable: writes an outcome summary and moves the clock
+ * to its last day. Returns a function that puts the clock back.
+ */
+export async function readyToComplete(t: TestApp, delegationId: string) {
+  const before = t.clock();
+  await t.db.writeTransaction((tx) =>
+    tx
+      .insert(visitOutcomes)
+      .values({
+        delegationId,
+        summary: "Kunjungan selesai.",
+        media: [],
+        documentation: [],
+        createdAt: before,
+        updatedAt: before,
+      })
+      .onConflictDoNothing(),
+  );
+  t.clock.set("2026-03-17T10:00:00+07:00");
+  return () => t.clock.set(before);
+}

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/auth";
-import { ADMIN, ROLES, STAFF } from "../../src/auth/roles";
+import { ADMIN, FOLLOW_UP, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 /**
@@ -42,7 +42,10 @@ const isPublicPage = (method: string, path: string) =>
 
 /** Pages whose roles are known here. First matching pattern wins; other pages are checked leniently. */
 const PAGE_ROLES: { pattern: RegExp; roles: readonly Role[] }[] = [
-  { pattern: /^\/admin\/(users|tokens|audit)(\/|$)/, roles: ADMIN },
+  { pattern: /^\/admin\/(users|tokens|audit|host-settings)(\/|$)/, roles: ADMIN },
+  { pattern: /^\/delegations\/:id\/outcome\/reopen$/, roles: PROTOCOL },
+  { pattern: /^\/delegations\/:id\/(outcome|attendance)(\/|$)/, roles: FOLLOW_UP },
+  { pattern: /^\/commitments\/(new|:cid\/(edit|transition))$/, roles: FOLLOW_UP },
   { pattern: /^\/$/, roles: STAFF },
 ];
 
@@ -238,4 +241,77 @@ describe("staff pages", () => {
       }
     },
   );
+});
+
+/**
+ * What humas staff may and may not do, cell by cell (the generic matrix above derives the same from each
+ * route's declared roles; this table states the intent, so a change of roles must change it too). Humas
+ * record outcomes, attendance, notes-free follow-up and commitments, and complete a visit; they cannot
+ * change bookings, agenda, delegation status, the roster or settings. `viewer` is the control: it may
+ * only read. Bodies are empty, so an allowed call ends in 400/404, never 401/403.
+ */
+const HUMAS_CELLS: [method: string, path: string, humas: boolean][] = [
+  // May.
+  ["GET", "/api/v1/delegations/{id}/outcome", true],
+  ["PUT", "/api/v1/delegations/{id}/outcome", true],
+  ["POST", "/api/v1/delegations/{id}/complete", true],
+  ["GET", "/api/v1/delegations/{id}/attendance", true],
+  ["POST", "/api/v1/delegations/{id}/attendance", true],
+  ["GET", "/api/v1/delegations/{id}/attendance.csv", true],
+  ["GET", "/api/v1/delegations/{id}/papers/attendance.pdf", true],
+  ["GET", "/api/v1/delegations/{id}/papers/visit-letter.pdf", true],
+  ["GET", "/api/v1/commitments", true],
+  ["POST", "/api/v1/commitments", true],
+  ["PATCH", "/api/v1/commitments/{id}", true],
+  ["POST", "/api/v1/commitments/{id}/transition", true],
+  ["GET", "/api/v1/host-settings", true],
+  ["GET", "/delegations/{id}/outcome", true],
+  ["POST", "/delegations/{id}/outcome", true],
+  ["POST", "/delegations/{id}/outcome/complete", true],
+  ["GET", "/delegations/{id}/attendance", true],
+  ["POST", "/delegations/{id}/attendance/mark", true],
+  ["POST", "/delegations/{id}/attendance/walk-in", true],
+  ["GET", "/commitments", true],
+  ["GET", "/commitments/new", true],
+  ["POST", "/commitments", true],
+  ["POST", "/commitments/{id}/transition", true],
+  // May not.
+  ["POST", "/api/v1/delegations/{id}/reopen", false],
+  ["POST", "/api/v1/delegations/{id}/transition", false],
+  ["PATCH", "/api/v1/delegations/{id}", false],
+  ["POST", "/api/v1/delegations", false],
+  ["POST", "/api/v1/delegations/{id}/participants", false],
+  ["PUT", "/api/v1/host-settings", false],
+  ["GET", "/api/v1/users", false],
+  ["POST", "/delegations/{id}/outcome/reopen", false],
+  ["POST", "/delegations/{id}/transition", false],
+  ["GET", "/admin/host-settings", false],
+];
+
+describe("humas, cell by cell (viewer as the read-only control)", () => {
+  it.each(HUMAS_CELLS)("%s %s: humas may = %s", async (method, path, humasMay) => {
+    const url = fillParams(path);
+    const isApi = path.startsWith("/api/");
+    const call = (role: Role) =>
+      t.app.request(url, {
+        method,
+        headers: {
+          Cookie: sessions[role],
+          ...(method === "GET" ? {} : ORIGIN),
+          ...(method === "GET"
+            ? {}
+            : { "Content-Type": isApi ? "application/json" : "application/x-www-form-urlencoded" }),
+        },
+        body: method === "GET" ? undefined : isApi ? "{}" : "",
+      });
+    const humas = await call("humas");
+    if (humasMay) {
+      expect([401, 403], `humas ${method} ${path}`).not.toContain(humas.status);
+      expect(humas.status).toBeLessThan(500);
+    } else expect(humas.status, `humas ${method} ${path}`).toBe(403);
+    const viewer = await call("viewer");
+    // A viewer reads what any staff may read: the API's GETs and the board, not the forms or admin pages.
+    const reads = method === "GET" && (isApi ? path !== "/api/v1/users" : path === "/commitments");
+    expect(viewer.status === 403, `viewer ${method} ${path}`).toBe(!reads);
+  });
 });

@@ -2,6 +2,7 @@
  * @module The staff home page: delegations per status (each a link into the inbox), confirmed visits still
  * to come, and today's agenda with times in the venue's zone.
  */
+import type { Child } from "hono/jsx";
 import { DELEGATION_STATUSES } from "../../db/schema/delegations";
 import type { Dashboard } from "../../src/home/dashboard";
 import type { MessageKey } from "../../src/i18n/dictionary";
@@ -9,7 +10,15 @@ import { formatLocalDate, formatTime } from "../../src/i18n/format";
 import type { PageContext } from "../page-context";
 import { rangeLabel } from "./public/status";
 
-export function HomePage({ ctx, dashboard }: { ctx: PageContext; dashboard: Dashboard }) {
+export function HomePage({
+  ctx,
+  dashboard,
+  followUp,
+}: {
+  ctx: PageContext;
+  dashboard: Dashboard;
+  followUp?: Child;
+}) {
   const { t, user, locale } = ctx;
   if (!user) return null;
   const { counts, upcoming, todayItems, today } = dashboard;
@@ -25,6 +34,7 @@ export function HomePage({ ctx, dashboard }: { ctx: PageContext; dashboard: Dash
           </li>
         ))}
       </ul>
+      {followUp}
 
       <h2>{t("home.today", { date: formatLocalDate(today, locale) })}</h2>
       {todayItems.length === 0 ? (

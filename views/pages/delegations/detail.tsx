@@ -2,6 +2,7 @@
  * @module One delegation for staff: status and the allowed actions, duplicate warning, everything the
  * requester submitted, the letter file, the timeline (audit events) and internal notes.
  */
+import type { Child } from "hono/jsx";
 import type { auditEvents } from "../../../db/schema/audit";
 import type { delegationNotes } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
@@ -24,6 +25,8 @@ export interface DetailProps {
   events: (typeof auditEvents.$inferSelect)[];
   participantCount: number;
   canAct: boolean;
+  /** Outcome, attendance, papers and commitments (src/outcomes/follow-up.tsx). */
+  followUp?: Child;
   notice?: string;
   error?: string;
   errors?: FieldErrors;
@@ -179,6 +182,7 @@ export function DetailPage(props: DetailProps) {
           <TransitionForms ctx={ctx} d={d} errors={props.errors} />
         </>
       )}
+      {props.followUp}
       <h2>{t("delegations.details")}</h2>
       <dl class="card details">
         <dt>{t("requests.institution")}</dt>

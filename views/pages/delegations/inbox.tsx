@@ -1,4 +1,5 @@
 /** @module The staff inbox: counts per status, filters, sort, and the list of delegations. */
+import type { Child } from "hono/jsx";
 import { DELEGATION_STATUSES, type DelegationStatus } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import { type InboxQuery, SORTS } from "../../../src/delegations/queries";
@@ -17,10 +18,22 @@ export interface InboxProps {
   provinces: readonly Province[];
   topics: readonly { id: string; name: string }[];
   canAct: boolean;
+  /** Visits whose outcome is still to be written (src/outcomes/follow-up.tsx). */
+  writeUp?: Child;
   originOf: (d: DelegationRow) => string;
 }
 
-export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct, originOf }: InboxProps) {
+export function InboxPage({
+  ctx,
+  rows,
+  counts,
+  query,
+  provinces,
+  topics,
+  canAct,
+  originOf,
+  writeUp,
+}: InboxProps) {
   const { t, locale } = ctx;
   return (
     <>
@@ -31,6 +44,7 @@ export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct,
           </a>
         </p>
       )}
+      {writeUp}
       <nav aria-label={t("delegations.counts")} class="counts">
         <ul class="row">
           {DELEGATION_STATUSES.map((s) => (
