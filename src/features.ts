@@ -8,10 +8,12 @@ import { nationalHolidaySeeder } from "./closures/seed";
 import { demoDelegationSeeder } from "./delegations/demo-seed";
 import { topicSeeder } from "./delegations/topics";
 import type { Feature } from "./http/feature";
+import { reportsFeature } from "./reports/feature";
+import { targetsFeature } from "./targets/feature";
 import { usersFeature } from "./users/feature";
 import { schedulingSeeder } from "./venues/seed";
 
-export const FEATURES: readonly Feature[] = [usersFeature];
+export const FEATURES: readonly Feature[] = [usersFeature, targetsFeature, reportsFeature];
 
 /** Seeders not yet declared by their feature. */
 const LEGACY_SEEDERS: Seeder[] = [schedulingSeeder, nationalHolidaySeeder, topicSeeder, demoDelegationSeeder];

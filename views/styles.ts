@@ -2,6 +2,8 @@
  * @module The app's one stylesheet, served from /assets/app.css (CSP allows no inline style or script).
  * Phone first; a print section for A4.
  */
+import { RESULTS_CSS } from "./styles-results";
+
 export const APP_CSS = `
 :root{--fg:#1b1f24;--muted:#5b6470;--bg:#fff;--line:#d5dbe1;--accent:#0b5cad;--accent-fg:#fff;--danger:#b42318;--ok:#067647;--warn:#b54708;--soft:#f3f6f9}
 *{box-sizing:border-box}
@@ -134,4 +136,4 @@ button.slot{padding:.35rem .6rem;font-size:.95rem}
 .cal-item.merged{border-left-color:var(--ok)}
 .cal-closed{color:var(--warn);margin:.2rem 0}
 @media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
-`;
+${RESULTS_CSS}`;
