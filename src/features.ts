@@ -4,16 +4,18 @@
  * A new feature adds one line here.
  */
 import type { Seeder } from "../db/seed";
-import { bookingsFeature } from "./bookings/feature";
 import { attendanceFeature } from "./attendance/feature";
+import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
-import { staffCalendarFeature } from "./staff-calendar/feature";
-import { templatesFeature } from "./templates/feature";
 import { outcomesFeature } from "./outcomes/feature";
+import { reportsFeature } from "./reports/feature";
+import { staffCalendarFeature } from "./staff-calendar/feature";
+import { targetsFeature } from "./targets/feature";
+import { templatesFeature } from "./templates/feature";
 import { usersFeature } from "./users/feature";
 import { venuesFeature } from "./venues/feature";
 
@@ -28,6 +30,8 @@ export const FEATURES: readonly Feature[] = [
   outcomesFeature,
   attendanceFeature,
   commitmentsFeature,
+  targetsFeature,
+  reportsFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/hosts", label: "nav.hosts", roles: ["admin", "protocol"] },
   { href: "/templates", label: "nav.templates", roles: ["admin", "protocol"] },
   { href: "/admin/closures", label: "nav.closures", roles: ["admin", "protocol"] },
+  { href: "/reports", label: "nav.reports", roles: ["admin", "protocol", "humas", "viewer"] },
   { href: "/admin/topics", label: "nav.topics", roles: ["admin"] },
   { href: "/admin/users", label: "nav.users", roles: ["admin"] },
   { href: "/admin/tokens", label: "nav.tokens", roles: ["admin"] },

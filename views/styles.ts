@@ -2,6 +2,8 @@
  * @module The app's one stylesheet, served from /assets/app.css (CSP allows no inline style or script).
  * Phone first; a print section for A4.
  */
+import { RESULTS_CSS } from "./styles-results";
+
 export const APP_CSS = `
 :root{--fg:#1b1f24;--muted:#5b6470;--bg:#fff;--line:#d5dbe1;--accent:#0b5cad;--accent-fg:#fff;--danger:#b42318;--ok:#067647;--warn:#b54708;--soft:#f3f6f9}
 *{box-sizing:border-box}
@@ -148,4 +150,4 @@ ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
 .stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
 tr.overdue td:first-child{color:var(--danger);font-weight:600}
 form.stack.wide{max-width:48rem}
-`;
+${RESULTS_CSS}`;

@@ -3,6 +3,7 @@
  * Status: requested → confirmed → completed, or declined / cancelled. `version` guards every edit
  * (optimistic concurrency). Dates the visitor asks for are local calendar dates ("YYYY-MM-DD", WIB).
  */
+import { sql } from "drizzle-orm";
 import { customType, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "./auth";
 
@@ -59,6 +60,8 @@ export const delegations = sqliteTable(
     index("delegations_status_idx").on(t.status, t.createdAt),
     index("delegations_institution_idx").on(t.institution),
     uniqueIndex("delegations_status_token_idx").on(t.statusTokenHash),
+    // Reports select visits by their first confirmed day (src/reports/visit-scope.ts uses this expression).
+    index("delegations_visit_start_idx").on(t.status, sql`(confirmed_dates ->> '$.start')`),
   ],
 );
 

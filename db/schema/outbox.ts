@@ -24,6 +24,7 @@ export const NOTICE_KINDS = [
   "reminder_host",
   "host_briefing",
   "commitment_reminder",
+  "feedback_request",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -15,10 +15,17 @@ import { itinerarySection } from "./itinerary";
 import { availabilitySection } from "./sections/availability";
 import { bookingSection } from "./sections/booking";
 import { httpSection } from "./sections/http";
+import { reportSection } from "./sections/report";
 import type { BenchArgs, BenchContext, BenchSection } from "./sections/types";
 import { printFigures, prng } from "./stats";
 
-const SECTIONS: BenchSection[] = [availabilitySection, bookingSection, httpSection, itinerarySection];
+const SECTIONS: BenchSection[] = [
+  availabilitySection,
+  bookingSection,
+  httpSection,
+  itinerarySection,
+  reportSection,
+];
 
 function parseArgs(argv: string[]): BenchArgs {
   const get = (name: string, fallback: string) => {

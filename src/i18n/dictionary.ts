@@ -10,6 +10,7 @@ import { delegationsMessages } from "./messages/delegations";
 import { humasMessages } from "./messages/humas";
 import { itinerary } from "./messages/itinerary";
 import { mail } from "./messages/mail";
+import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
 
 export { LOCALES, type Locale };
@@ -24,6 +25,7 @@ const catalogues = [
   itinerary,
   scheduling,
   mail,
+  resultsMessages,
 ] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;

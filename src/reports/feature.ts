@@ -1,0 +1,15 @@
+/**
+ * @module The reports feature: the report page and CSV exports under /reports, the JSON API under
+ * /api/v1/reports.
+ */
+import type { Feature } from "../http/feature";
+import { reportsApi } from "./api";
+import { reportsPages } from "./pages";
+
+export const reportsFeature: Feature = {
+  name: "reports",
+  routes: [
+    { prefix: "/reports", app: reportsPages },
+    { prefix: "/api/v1/reports", app: reportsApi },
+  ],
+};
