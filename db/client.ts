@@ -6,8 +6,13 @@
  * first writer could never finish. Every write in a process therefore goes through one async mutex:
  * `writeTransaction()` for transactions, `write()` for single statements (Lucia's session writes too).
  * Other processes wait on SQLite's busy timeout (`timeout` below). Unique indexes stay the last line.
+ *
+ * NOTE: a write transaction must take the write lock at BEGIN (`BEGIN IMMEDIATE`), or two processes that
+ * both read-then-write could each pass their check and one fail at commit. drizzle-orm's libSQL session
+ * ignores `transaction(fn, { behavior })` and calls `client.transaction()` without a mode, so the client
+ * handed to drizzle asks for `"write"` (libSQL's name for BEGIN IMMEDIATE) itself, whatever its default.
  */
-import type { Client } from "@libsql/client";
+import type { Client, Transaction as LibsqlTransaction } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "./schema/index";
 
@@ -43,9 +48,25 @@ export interface Db {
   close(): void;
 }
 
+/** The libSQL mode of every transaction the app opens: BEGIN IMMEDIATE. */
+export const WRITE_TRANSACTION_MODE = "write" as const;
+
+/** `client`, except that a transaction opened without a mode (drizzle's way) is opened as a write one. */
+export function immediateTransactions(client: Client): Client {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "transaction") {
+        return (): Promise<LibsqlTransaction> => target.transaction(WRITE_TRANSACTION_MODE);
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Wraps a libSQL client (file, remote or web) into the app's database handle. */
 export function wrapClient(client: Client): Db {
-  const orm = drizzle(client, { schema });
+  const orm = drizzle(immediateTransactions(client), { schema });
   const lock = new Mutex();
   let finished = 0;
   const counted = <T>(fn: () => Promise<T>) =>
@@ -59,7 +80,7 @@ export function wrapClient(client: Client): Db {
   return {
     client,
     orm,
-    writeTransaction: (fn) => counted(() => orm.transaction(fn, { behavior: "immediate" })),
+    writeTransaction: (fn) => counted(() => orm.transaction(fn)),
     write: (fn) => counted(fn),
     writes: () => finished,
     close: () => client.close(),
