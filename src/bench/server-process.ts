@@ -3,7 +3,7 @@
  * loopback port over the bench database, waits for `/livez`, and reads the child's resident set size
  * (RSS) from /proc, so sections can report cold start and memory beside throughput.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
@@ -26,16 +26,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The server command: the TypeScript entry through tsx (what `npm start` ran so far). */
+/**
+ * The server command `npm start` runs: `src/cli/prestart.mjs` builds `dist/` if it is stale and prints the
+ * Node flags (the heap bound), then plain `node <flags> dist/server.js`.
+ */
 export function serverCommand(): string[] {
-  return ["--import", "tsx", "src/server.ts"];
+  const flags = execFileSync(process.execPath, ["src/cli/prestart.mjs"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return [...flags.split(/\s+/).filter(Boolean), "dist/server.js"];
 }
 
 export async function startServer(dbPath: string): Promise<ServerChild> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const command = serverCommand();
   const t0 = performance.now();
-  const child = spawn(process.execPath, serverCommand(), {
+  const child = spawn(process.execPath, command, {
     env: {
       ...process.env,
       PORT: String(port),

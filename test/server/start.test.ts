@@ -1,10 +1,12 @@
 /**
- * Start-up as a newcomer runs it: `src/server.ts` on a fresh database serves /livez and the sign-in page
- * and prints the first admin's credentials, which sign in; a second start prints none; a bad env value
- * stops start-up with a message naming the variable.
+ * Start-up as a newcomer runs it: `npm start`'s own command (build `dist/` if stale, then plain node with
+ * the heap bound) on a fresh database serves /livez and the sign-in page and prints the first admin's
+ * credentials, which sign in; a second start prints none; a bad env value stops start-up with a message
+ * naming the variable. A stop signal lets a request in flight finish before the database closes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,8 +30,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The `start` script of package.json, run by a shell as npm runs it (its `exec` makes the shell the server). */
+const START = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts
+  .start;
+
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn("sh", ["-c", START], {
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -147,12 +153,58 @@ describe("server start-up", () => {
     await stop(run);
   });
 
-  it("refuses a bad env value, naming the variable, with a non-zero exit", async () => {
+  it.each([
+    ["PORT", "abc"],
+    ["MAX_HEAP_MB", "12x"],
+  ])("refuses a bad %s, naming the variable, with a non-zero exit", async (name, value) => {
     const dir = mkdtempSync(join(tmpdir(), "sambang-start-"));
-    const run = startServer({ DATABASE_URL: `file:${join(dir, "s.db")}`, PORT: "abc" });
+    const run = startServer({ DATABASE_URL: `file:${join(dir, "s.db")}`, [name]: value });
     const code = await run.exited;
     expect(code).not.toBe(0);
-    expect(run.output.stderr).toMatch(/\bPORT\b/);
+    expect(run.output.stderr).toMatch(new RegExp(`\\b${name}\\b`));
     expect(run.output.stderr).not.toMatch(/\n\s+at /); // a readable message, not a stack trace
+  });
+
+  it("on SIGTERM lets a request in flight finish, then closes the database and exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sambang-start-"));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const run = startServer({ DATABASE_URL: `file:${join(dir, "s.db")}`, PORT: String(port), SEED: "none" });
+    await waitForLivez(base, run.exited, run.output);
+    expect(run.child.pid).toBeDefined();
+
+    // A sign-in whose body is still arriving when the signal comes: it is in flight, and needs the database.
+    const body = JSON.stringify({ email: "nobody@example.go.id", password: "not-the-password" });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        `${base}/api/v1/auth/login`,
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            "Content-Length": Buffer.byteLength(body),
+            Origin: `http://localhost:${port}`,
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (d) => {
+            text += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        run.child.kill("SIGTERM");
+        setTimeout(() => req.end(body.slice(10)), 500);
+      }, 200);
+    });
+    const { status, text } = await answer;
+    expect(status).toBe(401);
+    expect(text).toContain("error");
+    expect(await run.exited).toBe(0);
+    expect(run.output.stderr).toBe("");
   });
 });
