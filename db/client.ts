@@ -45,6 +45,8 @@ export interface Db {
    * notice this process's own writes at once; writes by other processes they can only bound by a TTL.
    */
   writes(): number;
+  /** Whether a write of this process holds the writer lock right now (tests check what runs inside it). */
+  writing(): boolean;
   close(): void;
 }
 
@@ -69,11 +71,14 @@ export function wrapClient(client: Client): Db {
   const orm = drizzle(immediateTransactions(client), { schema });
   const lock = new Mutex();
   let finished = 0;
+  let holding = false;
   const counted = <T>(fn: () => Promise<T>) =>
     lock.run(async () => {
+      holding = true;
       try {
         return await fn();
       } finally {
+        holding = false;
         finished += 1;
       }
     });
@@ -83,6 +88,7 @@ export function wrapClient(client: Client): Db {
     writeTransaction: (fn) => counted(() => orm.transaction(fn)),
     write: (fn) => counted(fn),
     writes: () => finished,
+    writing: () => holding,
     close: () => client.close(),
   };
 }
