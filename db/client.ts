@@ -6,8 +6,13 @@
  * first writer could never finish. Every write in a process therefore goes through one async mutex:
  * `writeTransaction()` for transactions, `write()` for single statements (Lucia's session writes too).
  * Other processes wait on SQLite's busy timeout (`timeout` below). Unique indexes stay the last line.
+ *
+ * NOTE: a write transaction must take the write lock at BEGIN (`BEGIN IMMEDIATE`), or two processes that
+ * both read-then-write could each pass their check and one fail at commit. drizzle-orm's libSQL session
+ * ignores `transaction(fn, { behavior })` and calls `client.transaction()` without a mode, so the client
+ * handed to drizzle asks for `"write"` (libSQL's name for BEGIN IMMEDIATE) itself, whatever its default.
  */
-import type { Client } from "@libsql/client";
+import type { Client, Transaction as LibsqlTransaction } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "./schema/index";
 
@@ -40,28 +45,50 @@ export interface Db {
    * notice this process's own writes at once; writes by other processes they can only bound by a TTL.
    */
   writes(): number;
+  /** Whether a write of this process holds the writer lock right now (tests check what runs inside it). */
+  writing(): boolean;
   close(): void;
+}
+
+/** The libSQL mode of every transaction the app opens: BEGIN IMMEDIATE. */
+export const WRITE_TRANSACTION_MODE = "write" as const;
+
+/** `client`, except that a transaction opened without a mode (drizzle's way) is opened as a write one. */
+export function immediateTransactions(client: Client): Client {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "transaction") {
+        return (): Promise<LibsqlTransaction> => target.transaction(WRITE_TRANSACTION_MODE);
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Wraps a libSQL client (file, remote or web) into the app's database handle. */
 export function wrapClient(client: Client): Db {
-  const orm = drizzle(client, { schema });
+  const orm = drizzle(immediateTransactions(client), { schema });
   const lock = new Mutex();
   let finished = 0;
+  let holding = false;
   const counted = <T>(fn: () => Promise<T>) =>
     lock.run(async () => {
+      holding = true;
       try {
         return await fn();
       } finally {
+        holding = false;
         finished += 1;
       }
     });
   return {
     client,
     orm,
-    writeTransaction: (fn) => counted(() => orm.transaction(fn, { behavior: "immediate" })),
+    writeTransaction: (fn) => counted(() => orm.transaction(fn)),
     write: (fn) => counted(fn),
     writes: () => finished,
+    writing: () => holding,
     close: () => client.close(),
   };
 }

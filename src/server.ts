@@ -1,6 +1,11 @@
 /**
  * @module Node entry point (the embedded default): parse env once, open and migrate the libSQL file,
  * create the first admin on a fresh database, seed, start background jobs, and serve on PORT.
+ * `npm start` runs it built (`dist/server.js`, see src/cli/build.mjs); `npm run dev` runs it through tsx.
+ *
+ * On SIGTERM/SIGINT it stops accepting connections, lets the requests in flight finish (at most
+ * `SHUTDOWN_GRACE_MS`, then their connections are cut) and the job run in progress end, and only then
+ * closes the database: a request in flight never meets a closed database.
  */
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -67,16 +72,36 @@ async function main() {
     console.log(lines.join("\n"));
   });
 
+  let stopping = false;
   const shutdown = async () => {
-    server.close();
-    // Let a delivery in progress finish and mark what it sent before the database closes.
-    await jobs.stop();
+    if (stopping) return;
+    stopping = true;
+    // Requests in flight finish, and a delivery in progress marks what it sent, before the database closes.
+    await Promise.all([closeServer(server, SHUTDOWN_GRACE_MS), jobs.stop()]);
     await mail.transport.close?.();
     db.close();
     process.exit(0);
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/** How long requests in flight may take to finish after a stop signal. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Stops listening, closes idle keep-alive connections, and resolves once every request has finished. */
+function closeServer(server: ReturnType<typeof serve>, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cut = setTimeout(() => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }, graceMs);
+    cut.unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  });
 }
 
 main().catch((error) => {

@@ -3,25 +3,28 @@
  * figures beside their targets. Never part of `npm test`; speed never fails anything.
  *
  * Flags: --items 20000 --venues 30 --hosts 100 --iterations 500 --duration 5 --rounds 3 --connections 10
- *        --db data/bench.db --only availability,booking,http
+ *        --db data/bench.db --only startup,availability,booking,invitations,http,itinerary
  * Add a section by writing src/bench/sections/<name>.ts (a BenchSection) and listing it in SECTIONS.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { generate } from "./generate";
 import { itinerarySection } from "./itinerary";
 import { availabilitySection } from "./sections/availability";
 import { bookingSection } from "./sections/booking";
 import { httpSection } from "./sections/http";
+import { invitationsSection } from "./sections/invitations";
 import { reportSection } from "./sections/report";
+import { startupSection } from "./sections/startup";
 import type { BenchArgs, BenchContext, BenchSection } from "./sections/types";
+import { type ServerChild, startServer, stopServer } from "./server-process";
 import { printFigures, prng } from "./stats";
 
 const SECTIONS: BenchSection[] = [
+  startupSection,
   availabilitySection,
   bookingSection,
+  invitationsSection,
   httpSection,
   itinerarySection,
   reportSection,
@@ -51,46 +54,6 @@ function parseArgs(argv: string[]): BenchArgs {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === "object" && address ? res(address.port) : rej(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BASE_URL: baseUrl,
-      DATABASE_URL: `file:${dbPath}`,
-      SEED: "none",
-      LOG_REQUESTS: "false",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/livez`)).ok) return { child, baseUrl };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error("server did not start within 30 s");
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dbPath = resolve(args.db);
@@ -102,14 +65,14 @@ async function main() {
   const data = await generate(dbPath, args);
   console.log(`Generated ${dbPath} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  let server: { child: ChildProcess; baseUrl: string } | undefined;
+  let server: ServerChild | undefined;
   const ctx: BenchContext = {
     data,
     args,
     rand: prng(7),
     server: async () => {
       server ??= await startServer(dbPath);
-      return { baseUrl: server.baseUrl, token: data.token };
+      return { baseUrl: server.baseUrl, token: data.token, pid: server.child.pid };
     },
   };
   try {
@@ -118,7 +81,7 @@ async function main() {
       printFigures(section.title, await section.run(ctx));
     }
   } finally {
-    server?.child.kill("SIGTERM");
+    if (server) await stopServer(server);
     data.db.close();
   }
 }

@@ -1,11 +1,14 @@
 /**
- * @module Outbox delivery: claim due messages with a lease, send them one by one, mark each right away.
+ * @module Outbox delivery: claim one due message with a lease, send it, mark it right away; repeat.
  *
  * Claiming is one write transaction (`UPDATE … SET status='sending', lease_until=now+lease … WHERE id IN
- * (due queued, or sending with an expired lease)`), so two runners — two Node processes, or a cron run
- * overlapping an interval run — never claim the same message while its lease holds. A process killed
- * mid-send leaves its messages `sending`; when the lease expires the next run claims and resends them
- * with the same Message-ID.
+ * (the next due queued message, or one sending with an expired lease)`), so two runners — two Node
+ * processes, or a cron run overlapping an interval run — never claim the same message while its lease
+ * holds. Each message is leased just before its own send, so a lease only has to outlast one send (an SMTP
+ * attempt is bounded by the transport's timeouts, far below the lease), never a whole batch: with a slow
+ * relay, a batch leased at once would outlive its lease and a second runner would send its tail again.
+ * A process killed mid-send leaves its message `sending`; when the lease expires the next run claims and
+ * resends it with the same Message-ID.
  *
  * NOTE: delivery is at-least-once, not exactly-once (docs/decisions/008-mail-outbox.md). The one window
  * for a duplicate is between the SMTP server's "250 OK" and our UPDATE; we mark sent immediately after
@@ -21,8 +24,9 @@ import type { OutboxRow } from "../mail/outbox";
 import { classifySmtpError, type MailTransport, type OutgoingMail } from "../mail/transport";
 
 export interface DeliveryOptions {
-  /** How long a claim holds; must exceed the transport's worst-case send time. */
+  /** How long a claim of one message holds; must exceed the transport's worst-case time for one send. */
   leaseMs: number;
+  /** The most messages one run delivers (one at a time, each leased when its turn comes). */
   batchSize: number;
   maxAttempts: number;
   /** First retry delay; doubles each attempt up to `backoffCapMs`. */
@@ -123,16 +127,17 @@ export function outgoingOf(row: OutboxRow, sender: { from: Mailbox; replyTo?: Ma
   };
 }
 
-/** One delivery run: claim, then send and mark each message in turn. */
+/** One delivery run: up to `batchSize` times, claim the next due message, send it and mark it. */
 export async function deliverDueMessages(
   deps: DeliveryDeps,
   options: DeliveryOptions = DEFAULT_DELIVERY,
 ): Promise<DeliveryReport> {
-  const claimed = await claimDueMessages(deps.db, deps.clock(), options);
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
-  for (const row of claimed) {
-    const outcome = await deliverOne(deps, row, options);
-    report[outcome] += 1;
+  const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+  for (let turn = 0; turn < options.batchSize; turn++) {
+    const [row] = await claimDueMessages(deps.db, deps.clock(), { ...options, batchSize: 1 });
+    if (!row) break;
+    report.claimed += 1;
+    report[await deliverOne(deps, row, options)] += 1;
   }
   return report;
 }

@@ -6,28 +6,34 @@
  *
  * What is pending is derived from the outbox itself: an item never invited gets an invitation; an item
  * whose SEQUENCE rose since the last message gets an update (with what changed since that message); a
- * cancelled item (or every item of a cancelled visit) that was announced gets a withdrawal. Planning and
- * enqueueing happen in one write transaction, so a double click sends nothing twice.
+ * cancelled item (or every item of a cancelled visit) that was announced gets a withdrawal.
+ *
+ * NOTE: composing (mails, calendars, the PDF) takes hundreds of milliseconds, and every other write of the
+ * process waits while the writer lock is held. So the send plans and composes outside the lock, then in a
+ * short write transaction plans again and enqueues only if nothing it was composed from has changed (the
+ * plan, agenda and recipients are compared whole); if something did, it composes again from the new
+ * state. A double click therefore still sends nothing twice: the second send finds nothing pending.
  */
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Queryable, Transaction } from "../../db/client";
 import { delegations } from "../../db/schema/delegations";
 import { type ItemSnapshot, outboxMessages } from "../../db/schema/outbox";
-import { type AgendaEntry, loadDelegationAgenda, loadParticipants } from "../agenda/load-agenda";
+import {
+  type AgendaEntry,
+  type DelegationAgenda,
+  loadDelegationAgenda,
+  loadParticipants,
+} from "../agenda/load-agenda";
 import { insertShareLink, itineraryUrl } from "../agenda/share-links";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { randomSecret, sha256Hex } from "../auth/encoding";
-import { effectiveCancelled, effectiveSequence, itemTitle } from "../calendar/agenda-events";
-import { invitationAttendees, invitationCalendar } from "../calendar/invitation";
-import type { CalendarAttendee } from "../calendar/types";
+import { effectiveCancelled, effectiveSequence } from "../calendar/agenda-events";
+import { invitationAttendees } from "../calendar/invitation";
 import { AppError } from "../http/errors";
-import { type Locale, translator } from "../i18n/dictionary";
-import { itineraryPdf } from "../itinerary/pdf";
-import { buildItineraryView } from "../itinerary/view-model";
-import { composeMail, frame, itemWhen, itemWhenShort, itemWhere, programmeRows, toBase64 } from "./compose";
+import type { Locale } from "../i18n/dictionary";
 import { isSafeAddress, type Mailbox } from "./header-safety";
-import { enqueueMessage } from "./outbox";
-import { changeLines, snapshotOf } from "./snapshot";
+import { composeItemMessages, composeItineraryMessages, type ItineraryMessage } from "./invitation-messages";
+import { enqueueMessages, type NewOutboxMessage } from "./outbox";
 
 export type ItemAction = "invite" | "update" | "withdraw" | "none";
 
@@ -53,6 +59,8 @@ export interface InvitationPlan {
   recipients: Mailbox[];
   items: ItemPlan[];
   pending: number;
+  /** The agenda the plan was made from (the itinerary message shows all of it). */
+  agenda: DelegationAgenda;
 }
 
 const ITEM_KINDS = ["invitation", "update", "withdrawal", "host_briefing"] as const;
@@ -133,6 +141,7 @@ export async function planInvitations(db: Queryable, delegationId: string): Prom
     recipients,
     items,
     pending: items.filter((i) => i.action !== "none").length,
+    agenda,
   };
 }
 
@@ -144,182 +153,98 @@ export interface SendContext {
   organizer: { name: string; email: string; phone?: string };
 }
 
+/** How often a send composes again because its visit changed meanwhile, before it gives up (409). */
+const MAX_COMPOSE_ROUNDS = 3;
+
 /** Enqueues every pending invitation, update and withdrawal; returns how many messages were queued. */
 export async function sendInvitations(ctx: SendContext, delegationId: string): Promise<{ queued: number }> {
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
-  return ctx.db.writeTransaction(async (tx) => {
-    const plan = await planInvitations(tx, delegationId);
-    if (plan.delegation.status === "requested") {
-      throw new AppError("conflict", {
-        messageKey: "mail.inv.notConfirmed",
-        details: { status: "requested" },
-      });
-    }
+  const link = itineraryUrl(ctx.baseUrl, token);
+  for (let round = 0; round < MAX_COMPOSE_ROUNDS; round++) {
+    // Outside the writer lock: plan from a read, then compose everything.
+    const plan = await planInvitations(ctx.db.orm, delegationId);
+    assertSendable(plan);
     if (plan.pending === 0) return { queued: 0 };
-    let link: string | undefined;
-    if (plan.items.some((i) => i.action === "invite" || i.action === "update")) {
-      await insertShareLink(tx, {
-        delegationId,
-        tokenHash,
-        now: ctx.now,
-        actor: ctx.actor,
-        revokeOthers: false,
-        via: "mail",
-      });
-      link = itineraryUrl(ctx.baseUrl, token);
-    }
-    let queued = 0;
-    for (const p of plan.items) {
-      if (p.action === "none") continue;
-      queued += await enqueueItemMessages(tx, ctx, plan, p, link);
-    }
-    if (link) queued += await enqueueItineraryMessages(tx, ctx, plan, link);
-    await recordAudit(tx, {
+    const composed = await composeSend(ctx, plan, link);
+    const queued = await ctx.db.writeTransaction(async (tx) => {
+      const current = await planInvitations(tx, delegationId);
+      assertSendable(current);
+      if (fingerprintOf(current) !== fingerprintOf(plan)) return null;
+      return enqueueSend(tx, ctx, { plan, composed, tokenHash });
+    });
+    if (queued !== null) return { queued };
+  }
+  throw new AppError("conflict", { details: { reason: "the visit kept changing while it was being sent" } });
+}
+
+function assertSendable(plan: InvitationPlan) {
+  if (plan.delegation.status === "requested") {
+    throw new AppError("conflict", {
+      messageKey: "mail.inv.notConfirmed",
+      details: { status: "requested" },
+    });
+  }
+}
+
+/** Everything the composed messages were built from: equal fingerprints, equal messages. */
+function fingerprintOf(plan: InvitationPlan): string {
+  return JSON.stringify(plan);
+}
+
+interface ComposedSend {
+  /** Null when nothing is invited or updated (only withdrawals): no link, no itinerary. */
+  link: string | null;
+  items: NewOutboxMessage[];
+  itinerary: ItineraryMessage[];
+}
+
+async function composeSend(ctx: SendContext, plan: InvitationPlan, link: string): Promise<ComposedSend> {
+  const needsLink = plan.items.some((i) => i.action === "invite" || i.action === "update");
+  const items: NewOutboxMessage[] = [];
+  for (const p of plan.items)
+    items.push(...(await composeItemMessages(ctx, plan, p, needsLink ? link : undefined)));
+  const itinerary = needsLink ? await composeItineraryMessages(ctx, plan, link) : [];
+  return { link: needsLink ? link : null, items, itinerary };
+}
+
+/** Inside the write transaction: the link, the messages (one multi-row insert) and the audit row. */
+async function enqueueSend(
+  tx: Transaction,
+  ctx: SendContext,
+  send: { plan: InvitationPlan; composed: ComposedSend; tokenHash: string },
+): Promise<number> {
+  const { plan, composed } = send;
+  if (composed.link) {
+    await insertShareLink(tx, {
+      delegationId: plan.delegation.id,
+      tokenHash: send.tokenHash,
+      now: ctx.now,
       actor: ctx.actor,
-      action: "mail.invitations.send",
-      entityType: "delegation",
-      entityId: delegationId,
-      after: {
-        queued,
-        items: plan.items
-          .filter((i) => i.action !== "none")
-          .map((i) => ({ id: i.item.id, action: i.action })),
-      },
-      now: ctx.now,
+      revokeOthers: false,
+      via: "mail",
     });
-    return { queued };
-  });
-}
-
-const KIND_OF = { invite: "invitation", update: "update", withdraw: "withdrawal" } as const;
-
-async function enqueueItemMessages(
-  tx: Transaction,
-  ctx: SendContext,
-  plan: InvitationPlan,
-  p: ItemPlan,
-  link: string | undefined,
-): Promise<number> {
-  if (p.action === "none") return 0;
-  const kind = KIND_OF[p.action];
-  const method = p.action === "withdraw" ? "CANCEL" : "REQUEST";
-  const attendees: CalendarAttendee[] = p.recipients.map((r) => ({ name: r.name, email: r.email }));
-  let queued = 0;
-  for (const r of p.recipients) {
-    const calendar = invitationCalendar({
-      delegation: {
-        code: plan.delegation.code,
-        institution: plan.delegation.institution,
-        status: plan.delegation.status as never,
-      },
-      item: p.item,
-      organizer: { name: ctx.organizer.name, email: ctx.organizer.email },
-      attendees,
-      method,
-      now: ctx.now,
-      locale: r.locale,
-      url: link,
-    });
-    const base = frame(r.locale, "", r.name);
-    const { t } = base;
-    const vars = {
-      title: itemTitle(p.item, r.locale),
-      when: itemWhenShort(p.item, r.locale),
-      institution: plan.delegation.institution,
-      code: plan.delegation.code,
-    };
-    const subject = t(`mail.${kind}.subject`, vars);
-    const changes =
-      p.action === "update" && p.last?.snapshot ? changeLines(p.last.snapshot, p.item, r.locale, t) : [];
-    const composed = await composeMail(subject, {
-      ...base,
-      heading: subject,
-      paragraphs: [t(`mail.${kind}.intro`, vars)],
-      facts: [
-        [t("mail.when"), itemWhen(p.item, r.locale)],
-        [t("mail.where"), itemWhere(p.item, t)],
-        [t("mail.code"), plan.delegation.code],
-      ],
-      list:
-        p.action === "update"
-          ? {
-              title: t("mail.update.changed"),
-              lines: changes.length > 0 ? changes : [t("mail.update.other")],
-            }
-          : undefined,
-      link: link && p.action !== "withdraw" ? { label: t("mail.itineraryLink"), url: link } : undefined,
-    });
-    const id = await enqueueMessage(tx, ctx, {
-      kind,
-      delegationId: plan.delegation.id,
-      itemId: p.item.id,
-      sequence: calendar.sequence,
-      locale: r.locale,
-      to: r,
-      ...composed,
-      calendar: { method, sequence: calendar.sequence, uid: calendar.uid, content: calendar.body },
-      itemSnapshot: snapshotOf(p.item),
-    });
-    if (id) queued += 1;
   }
-  return queued;
-}
-
-async function enqueueItineraryMessages(
-  tx: Transaction,
-  ctx: SendContext,
-  plan: InvitationPlan,
-  link: string,
-): Promise<number> {
-  const agenda = await loadDelegationAgenda(tx, plan.delegation.id);
-  if (!agenda) return 0;
-  const live = agenda.items.filter((i) => i.status === "scheduled");
-  const previous = await tx
-    .select({ sequence: outboxMessages.sequence })
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.delegationId, plan.delegation.id), eq(outboxMessages.kind, "itinerary")));
-  const batch = previous.reduce((m, r) => Math.max(m, r.sequence), 0) + 1;
-  const locale = plan.delegation.language;
-  const t = translator(locale);
-  const view = buildItineraryView({
-    delegation: agenda.delegation,
-    items: agenda.items,
-    revision: null,
-    organizer: { name: ctx.organizer.name, phone: ctx.organizer.phone },
-    locale,
-    t,
-  });
-  const pdf = await itineraryPdf({ view, url: link, t, now: ctx.now });
-  const attachment = {
-    filename: `itinerary-${plan.delegation.code}.pdf`,
-    contentType: "application/pdf",
-    contentBase64: toBase64(pdf),
-  };
-  let queued = 0;
-  for (const r of plan.recipients) {
-    const base = frame(locale, "", r.name);
-    const subject = t("mail.itinerary.subject", { code: plan.delegation.code });
-    const composed = await composeMail(subject, {
-      ...base,
-      heading: subject,
-      paragraphs: [
-        t("mail.itinerary.intro", { institution: plan.delegation.institution }),
-        t("mail.itinerary.pdf"),
-      ],
-      programme: { title: t("mail.rundown"), rows: programmeRows(live, locale, t) },
-      link: { label: t("mail.itineraryLink"), url: link },
-    });
-    const id = await enqueueMessage(tx, ctx, {
-      kind: "itinerary",
-      delegationId: plan.delegation.id,
-      sequence: batch,
-      locale,
-      to: r,
-      ...composed,
-      attachments: [attachment],
-    });
-    if (id) queued += 1;
+  let messages = composed.items;
+  if (composed.itinerary.length > 0) {
+    const previous = await tx
+      .select({ sequence: outboxMessages.sequence })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.delegationId, plan.delegation.id), eq(outboxMessages.kind, "itinerary")));
+    const batch = previous.reduce((m, r) => Math.max(m, r.sequence), 0) + 1;
+    messages = [...messages, ...composed.itinerary.map((m) => ({ ...m, sequence: batch }))];
   }
+  const queued = (await enqueueMessages(tx, ctx, messages)).length;
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: "mail.invitations.send",
+    entityType: "delegation",
+    entityId: plan.delegation.id,
+    after: {
+      queued,
+      items: plan.items.filter((i) => i.action !== "none").map((i) => ({ id: i.item.id, action: i.action })),
+    },
+    now: ctx.now,
+  });
   return queued;
 }

@@ -69,40 +69,63 @@ export async function enqueueMessage(
   ctx: EnqueueContext,
   message: NewOutboxMessage,
 ): Promise<string | null> {
+  return (await enqueueMessages(tx, ctx, [message]))[0] ?? null;
+}
+
+/** Rows per INSERT: ~30 columns each stays far below SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 100;
+
+/**
+ * Adds many messages with as few statements as possible (a send of dozens of messages inside a write
+ * transaction). Returns the ids of the rows added; a notice already enqueued adds none.
+ */
+export async function enqueueMessages(
+  tx: Queryable,
+  ctx: EnqueueContext,
+  messages: readonly NewOutboxMessage[],
+): Promise<string[]> {
+  const rows = messages.map((m) => outboxRowOf(ctx, m));
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const added = await tx
+      .insert(outboxMessages)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+      .returning({ id: outboxMessages.id });
+    ids.push(...added.map((r) => r.id));
+  }
+  return ids;
+}
+
+function outboxRowOf(ctx: EnqueueContext, message: NewOutboxMessage): typeof outboxMessages.$inferInsert {
   const to = safeMailbox(message.to.name, message.to.email);
-  const id = newId();
-  const rows = await tx
-    .insert(outboxMessages)
-    .values({
-      id,
-      kind: message.kind,
-      delegationId: message.delegationId ?? null,
-      itemId: message.itemId ?? null,
-      scope: message.scope ?? "",
-      sequence: message.sequence ?? 0,
-      dedupeKey: dedupeKeyOf(message, to.email),
-      locale: message.locale,
-      toName: to.name,
-      toEmail: to.email,
-      subject: cleanHeaderText(message.subject, 250),
-      text: message.text,
-      html: message.html,
-      icsMethod: message.calendar?.method ?? null,
-      icsSequence: message.calendar?.sequence ?? null,
-      icsUid: message.calendar?.uid ?? null,
-      icsContent: message.calendar?.content ?? null,
-      attachments: message.attachments && message.attachments.length > 0 ? message.attachments : null,
-      itemSnapshot: message.itemSnapshot ?? null,
-      status: "queued",
-      attempts: 0,
-      nextAttemptAt: ctx.now,
-      messageId: newMessageId(ctx.baseUrl),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .onConflictDoNothing({ target: outboxMessages.dedupeKey })
-    .returning({ id: outboxMessages.id });
-  return rows[0]?.id ?? null;
+  return {
+    id: newId(),
+    kind: message.kind,
+    delegationId: message.delegationId ?? null,
+    itemId: message.itemId ?? null,
+    scope: message.scope ?? "",
+    sequence: message.sequence ?? 0,
+    dedupeKey: dedupeKeyOf(message, to.email),
+    locale: message.locale,
+    toName: to.name,
+    toEmail: to.email,
+    subject: cleanHeaderText(message.subject, 250),
+    text: message.text,
+    html: message.html,
+    icsMethod: message.calendar?.method ?? null,
+    icsSequence: message.calendar?.sequence ?? null,
+    icsUid: message.calendar?.uid ?? null,
+    icsContent: message.calendar?.content ?? null,
+    attachments: message.attachments && message.attachments.length > 0 ? message.attachments : null,
+    itemSnapshot: message.itemSnapshot ?? null,
+    status: "queued",
+    attempts: 0,
+    nextAttemptAt: ctx.now,
+    messageId: newMessageId(ctx.baseUrl),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
 }
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;

@@ -6,7 +6,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import type { HostSettings } from "../host-settings/service";
-import { encoder } from "../itinerary/pdf";
+import { encoder } from "../itinerary/pdf-draw";
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 50;

@@ -9,8 +9,7 @@ import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
 import { translator } from "../i18n/dictionary";
 import { attendanceCsv, paperRoster } from "./attendance-csv";
-import { attendancePdf, type PaperDelegation } from "./attendance-pdf";
-import { visitLetterPdf } from "./visit-letter-pdf";
+import type { PaperDelegation } from "./attendance-pdf";
 
 async function load(db: Db, delegationId: string) {
   const d = await getDelegation(db, delegationId);
@@ -30,7 +29,12 @@ export async function buildAttendancePdf(db: Db, delegationId: string, now: Date
   const { delegation, settings, rows } = await load(db, delegationId);
   return {
     code: delegation.code,
-    bytes: await attendancePdf({ settings, delegation, rows: paperRoster(rows), now }),
+    bytes: await (await import("./attendance-pdf")).attendancePdf({
+      settings,
+      delegation,
+      rows: paperRoster(rows),
+      now,
+    }),
   };
 }
 
@@ -38,7 +42,12 @@ export async function buildVisitLetterPdf(db: Db, delegationId: string, now: Dat
   const { delegation, settings, rows } = await load(db, delegationId);
   return {
     code: delegation.code,
-    bytes: await visitLetterPdf({ settings, delegation, rows: paperRoster(rows), now }),
+    bytes: await (await import("./visit-letter-pdf")).visitLetterPdf({
+      settings,
+      delegation,
+      rows: paperRoster(rows),
+      now,
+    }),
   };
 }
 

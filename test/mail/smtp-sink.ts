@@ -1,7 +1,8 @@
 /**
  * @module A real SMTP server in the test process (smtp-server on 127.0.0.1), recording every message it
  * ACCEPTED (answered 250 after DATA) with the envelope and the message parsed by mailparser. Options let
- * a test reject recipients with a 550, or make the server stall after DATA (to kill a sender mid-send).
+ * a test reject recipients with a 550, make the server stall after DATA (to kill a sender mid-send), or
+ * answer slowly (a slow relay).
  */
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
@@ -21,6 +22,8 @@ export interface SinkOptions {
   stallOnData?: boolean;
   /** With stallOnData: accept this many messages first, then stall (default 0). */
   stallAfter?: number;
+  /** A slow relay: wait this long after reading DATA before answering 250. */
+  delayMs?: number;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function startSmtpSink(options: SinkOptions = {}) {
         const parsed = await simpleParser(raw);
         seenMessageIds.push(parsed.messageId ?? "");
         if (options.stallOnData && received.length >= (options.stallAfter ?? 0)) return; // never answer
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
         received.push({
           envelope: {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",

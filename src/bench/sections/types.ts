@@ -19,7 +19,7 @@ export interface BenchContext {
   args: BenchArgs;
   rand: () => number;
   /** Base URL of the server child, once a section that needs it has started it. */
-  server: () => Promise<{ baseUrl: string; token: string }>;
+  server: () => Promise<{ baseUrl: string; token: string; pid: number | undefined }>;
 }
 
 export interface BenchSection {

@@ -1,11 +1,12 @@
 /**
  * @module Node only: the embedded default without SMTP. Each message is composed exactly as SMTP would
  * carry it and written to `MAIL_DIR/<uuid>.eml` (named after its Message-ID, so a resend overwrites
- * rather than doubles) with a `.json` sidecar for the staff preview page. Nothing is sent.
+ * rather than doubles) with a `.json` sidecar for the staff preview page. Nothing is sent. nodemailer
+ * (the composer) is imported at the first message, not at start-up.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import {
   type MailPreviewEntry,
   type MailPreviewStore,
@@ -16,12 +17,18 @@ import type { MailTransport } from "../transport";
 import { nodemailerOptions } from "./nodemailer-message";
 
 export function createFileTransport(dir: string): MailTransport & { preview: MailPreviewStore } {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  let composer: Promise<Transporter> | undefined;
+  const open = () => {
+    composer ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" }),
+    );
+    return composer;
+  };
   return {
     kind: "file",
     description: dir,
     async send(mail) {
-      const info = await composer.sendMail(nodemailerOptions(mail));
+      const info = await (await open()).sendMail(nodemailerOptions(mail));
       const base = fileBaseOf(mail.messageId);
       await mkdir(dir, { recursive: true });
       const summary: MailPreviewSummary = {

@@ -1,0 +1,109 @@
+/**
+ * @module `npm run build`: bundles the Node server (`src/server.ts` and everything it imports, not the npm
+ * packages) into `dist/` with esbuild, as ES modules split so that modules imported on first use (pdf-lib's
+ * drawing code…) stay in their own chunks, and copies the migrations beside it (`dist/migrations`).
+ * `--if-stale` builds only when the sources differ from the ones `dist/` was built from (a fingerprint of
+ * their contents in `dist/build.json`), so `npm start` can call it before every start at almost no cost.
+ *
+ * Plain JavaScript on purpose: it runs before anything is compiled, with nothing but Node and esbuild.
+ * The output is written to a sibling folder and swapped in whole, so a failed build never leaves half a
+ * `dist/` behind.
+ */
+// @ts-check
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = join(root, "dist");
+/** What the bundle is made of: any change here means a rebuild. */
+const INPUTS = ["src", "db", "views", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** @param {string} path @returns {string[]} */
+function filesUnder(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => filesUnder(join(path, entry.name)));
+}
+
+/** SHA-256 over the inputs' relative paths and contents, and the Node major the bundle targets. */
+export function fingerprint() {
+  const hash = createHash("sha256");
+  for (const file of INPUTS.flatMap((input) => filesUnder(join(root, input)))) {
+    hash.update(relative(root, file));
+    hash.update("\0");
+    hash.update(readFileSync(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** Whether `dist/` holds a build of exactly the current sources. */
+export function isFresh() {
+  if (!existsSync(join(dist, "server.js"))) return false;
+  try {
+    return JSON.parse(readFileSync(join(dist, "build.json"), "utf8")).fingerprint === fingerprint();
+  } catch {
+    return false;
+  }
+}
+
+/** Builds `dist/`; `log` receives the one-line summary (stdout by default). */
+export async function build(log = console.log) {
+  const { build: esbuild } = await import("esbuild");
+  const started = performance.now();
+  const print = fingerprint();
+  const out = `${dist}.building-${process.pid}`;
+  rmSync(out, { recursive: true, force: true });
+  try {
+    await esbuild({
+      absWorkingDir: root,
+      entryPoints: { server: "src/server.ts" },
+      outdir: out,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20.19",
+      // npm packages stay in node_modules (the native libSQL binding cannot be bundled anyway).
+      packages: "external",
+      // Chunks sit beside server.js, so `import.meta.url` names dist/ in every one of them.
+      chunkNames: "chunk-[hash]",
+      sourcemap: "linked",
+      legalComments: "none",
+      logLevel: "warning",
+    });
+    cpSync(join(root, "db", "migrations"), join(out, "migrations"), { recursive: true });
+    writeFileSync(join(out, "build.json"), `${JSON.stringify({ fingerprint: print }, null, 1)}\n`);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(out, dist);
+  } catch (error) {
+    rmSync(out, { recursive: true, force: true });
+    throw error;
+  }
+  log(`Built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  if (process.argv.includes("--if-stale") && isFresh()) return;
+  await build();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error("Build failed / gagal membangun:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * @module Composes the messages of "send invitations" from a plan: per item and recipient the mail with
+ * its one calendar (REQUEST, raised-SEQUENCE REQUEST, or CANCEL), and per recipient the itinerary mail with
+ * the PDF. Pure composition — no database: it runs before the write transaction that enqueues its result,
+ * because rendering mails, calendars and the PDF takes far longer than a write lock may be held.
+ */
+import { itemTitle } from "../calendar/agenda-events";
+import { invitationCalendar } from "../calendar/invitation";
+import type { CalendarAttendee } from "../calendar/types";
+import { translator } from "../i18n/dictionary";
+import { itineraryPdf } from "../itinerary/pdf";
+import { buildItineraryView } from "../itinerary/view-model";
+import { composeMail, frame, itemWhen, itemWhenShort, itemWhere, programmeRows, toBase64 } from "./compose";
+import type { InvitationPlan, ItemPlan } from "./invitations";
+import type { NewOutboxMessage } from "./outbox";
+import { changeLines, snapshotOf } from "./snapshot";
+
+export interface ComposeContext {
+  now: Date;
+  organizer: { name: string; email: string; phone?: string };
+}
+
+/** An itinerary message; its batch number (`sequence`) is taken inside the transaction that enqueues it. */
+export type ItineraryMessage = Omit<NewOutboxMessage, "sequence">;
+
+const KIND_OF = { invite: "invitation", update: "update", withdraw: "withdrawal" } as const;
+
+/** One message per recipient of a pending item (none for an item with nothing to send). */
+export async function composeItemMessages(
+  ctx: ComposeContext,
+  plan: InvitationPlan,
+  p: ItemPlan,
+  link: string | undefined,
+): Promise<NewOutboxMessage[]> {
+  if (p.action === "none") return [];
+  const kind = KIND_OF[p.action];
+  const method = p.action === "withdraw" ? "CANCEL" : "REQUEST";
+  const attendees: CalendarAttendee[] = p.recipients.map((r) => ({ name: r.name, email: r.email }));
+  const messages: NewOutboxMessage[] = [];
+  for (const r of p.recipients) {
+    const calendar = invitationCalendar({
+      delegation: {
+        code: plan.delegation.code,
+        institution: plan.delegation.institution,
+        status: plan.delegation.status as never,
+      },
+      item: p.item,
+      organizer: { name: ctx.organizer.name, email: ctx.organizer.email },
+      attendees,
+      method,
+      now: ctx.now,
+      locale: r.locale,
+      url: link,
+    });
+    const base = frame(r.locale, "", r.name);
+    const { t } = base;
+    const vars = {
+      title: itemTitle(p.item, r.locale),
+      when: itemWhenShort(p.item, r.locale),
+      institution: plan.delegation.institution,
+      code: plan.delegation.code,
+    };
+    const subject = t(`mail.${kind}.subject`, vars);
+    const changes =
+      p.action === "update" && p.last?.snapshot ? changeLines(p.last.snapshot, p.item, r.locale, t) : [];
+    const composed = await composeMail(subject, {
+      ...base,
+      heading: subject,
+      paragraphs: [t(`mail.${kind}.intro`, vars)],
+      facts: [
+        [t("mail.when"), itemWhen(p.item, r.locale)],
+        [t("mail.where"), itemWhere(p.item, t)],
+        [t("mail.code"), plan.delegation.code],
+      ],
+      list:
+        p.action === "update"
+          ? {
+              title: t("mail.update.changed"),
+              lines: changes.length > 0 ? changes : [t("mail.update.other")],
+            }
+          : undefined,
+      link: link && p.action !== "withdraw" ? { label: t("mail.itineraryLink"), url: link } : undefined,
+    });
+    messages.push({
+      kind,
+      delegationId: plan.delegation.id,
+      itemId: p.item.id,
+      sequence: calendar.sequence,
+      locale: r.locale,
+      to: r,
+      ...composed,
+      calendar: { method, sequence: calendar.sequence, uid: calendar.uid, content: calendar.body },
+      itemSnapshot: snapshotOf(p.item),
+    });
+  }
+  return messages;
+}
+
+/** The itinerary (programme, link and PDF) to each of the delegation's recipients. */
+export async function composeItineraryMessages(
+  ctx: ComposeContext,
+  plan: InvitationPlan,
+  link: string,
+): Promise<ItineraryMessage[]> {
+  const { agenda } = plan;
+  const live = agenda.items.filter((i) => i.status === "scheduled");
+  const locale = plan.delegation.language;
+  const t = translator(locale);
+  const view = buildItineraryView({
+    delegation: agenda.delegation,
+    items: agenda.items,
+    revision: null,
+    organizer: { name: ctx.organizer.name, phone: ctx.organizer.phone },
+    locale,
+    t,
+  });
+  const pdf = await itineraryPdf({ view, url: link, t, now: ctx.now });
+  const attachment = {
+    filename: `itinerary-${plan.delegation.code}.pdf`,
+    contentType: "application/pdf",
+    contentBase64: toBase64(pdf),
+  };
+  const messages: ItineraryMessage[] = [];
+  for (const r of plan.recipients) {
+    const base = frame(locale, "", r.name);
+    const subject = t("mail.itinerary.subject", { code: plan.delegation.code });
+    const composed = await composeMail(subject, {
+      ...base,
+      heading: subject,
+      paragraphs: [
+        t("mail.itinerary.intro", { institution: plan.delegation.institution }),
+        t("mail.itinerary.pdf"),
+      ],
+      programme: { title: t("mail.rundown"), rows: programmeRows(live, locale, t) },
+      link: { label: t("mail.itineraryLink"), url: link },
+    });
+    messages.push({
+      kind: "itinerary",
+      delegationId: plan.delegation.id,
+      locale,
+      to: r,
+      ...composed,
+      attachments: [attachment],
+    });
+  }
+  return messages;
+}
