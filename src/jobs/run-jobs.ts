@@ -16,7 +16,8 @@ export interface JobDeps {
   config: Config;
   clock: () => Date;
   logger: Logger;
-  transport: MailTransport;
+  /** Absent (a Worker without SMTP_URL): reminders are still queued, delivery waits for a transport. */
+  transport?: MailTransport;
 }
 
 export interface JobsReport {
@@ -31,6 +32,7 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     baseUrl: deps.config.baseUrl,
     reminderTime: deps.config.reminderTime,
   });
+  if (!deps.transport) return { reminders, delivery: { claimed: 0, sent: 0, retrying: 0, failed: 0 } };
   const delivery = await deliverDueMessages(
     {
       db: deps.db,
