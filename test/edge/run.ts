@@ -8,7 +8,6 @@
  * read back from the SMTP server with one text/calendar part. Prints one line per check and a closing
  * "N passed, N failed" line; stops every process it started; exits 1 on any failure.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,116 +19,19 @@ import { users } from "../../db/schema/auth";
 import { outboxMessages } from "../../db/schema/outbox";
 import { base64url } from "../../src/auth/encoding";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
-import { childEnv } from "../helpers/child-env";
 import { MPP_VENUE, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
 import { freeTcpPort, type Sqld, startSqld } from "../helpers/sqld";
 import { contentTypes, type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
+import { assert, check, record, summary } from "./checks";
+import { groupAlive, run, startWrangler, stopGroup, type Wrangler, waitForWorker } from "./processes";
 
 const ADMIN = { email: "admin@sambang.test", password: "admin-password-for-edge" };
 const SMTP_AUTH = { user: "relay-user", pass: "relay-secret" };
 const CONCURRENT = 50;
 
-const results: { name: string; ok: boolean; detail?: string }[] = [];
-
-async function check(name: string, fn: () => Promise<unknown>) {
-  const started = Date.now();
-  try {
-    const note = await fn();
-    results.push({ name, ok: true });
-    console.log(
-      `  ok    ${name}${typeof note === "string" ? ` — ${note}` : ""} (${Date.now() - started} ms)`,
-    );
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    results.push({ name, ok: false, detail });
-    console.log(`  FAIL  ${name}: ${detail}`);
-  }
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
 /** A date `days` ahead in WIB, as YYYY-MM-DD. */
 function dateAhead(days: number): string {
   return new Date(Date.now() + days * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => {
-      output += d;
-    });
-    child.stderr.on("data", (d) => {
-      output += d;
-    });
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${output}`)),
-    );
-  });
-}
-
-interface Wrangler {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<void>;
-}
-
-function startWrangler(args: string[], env: Record<string, string>): Wrangler {
-  // Its own process group: npm, tsx, wrangler and workerd are stopped together.
-  const child = spawn("npm", ["run", "--silent", "worker:dev", "--", ...args], {
-    env: childEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output = (output + d).slice(-20_000);
-  });
-  child.stderr?.on("data", (d) => {
-    output = (output + d).slice(-20_000);
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { child, output: () => output, exited };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stopGroup(pid: number): Promise<void> {
-  if (!groupAlive(pid)) return;
-  process.kill(-pid, "SIGTERM");
-  for (let i = 0; i < 100 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
-  for (let i = 0; i < 40 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-}
-
-async function waitForWorker(base: string, wrangler: Wrangler): Promise<void> {
-  let gone = false;
-  void wrangler.exited.then(() => {
-    gone = true;
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (gone) throw new Error(`wrangler dev exited:\n${wrangler.output()}`);
-    try {
-      if ((await fetch(`${base}/livez`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not answer within 120 s:\n${wrangler.output()}`);
 }
 
 async function main(): Promise<number> {
@@ -396,8 +298,7 @@ async function main(): Promise<number> {
       },
     );
   } catch (error) {
-    results.push({ name: "set-up", ok: false, detail: String(error) });
-    console.log(`  FAIL  set-up: ${error instanceof Error ? error.message : error}`);
+    record("set-up", false, error instanceof Error ? error.message : String(error));
     if (wrangler) console.log(wrangler.output());
   } finally {
     db?.close();
@@ -409,15 +310,15 @@ async function main(): Promise<number> {
     if (sqld) await sqld.stop();
     await smtp?.close();
     const left = pids.filter(groupAlive);
-    results.push({ name: "every process stopped", ok: left.length === 0 });
-    console.log(
-      `  ${left.length === 0 ? "ok  " : "FAIL"}  every process stopped (wrangler group ${pids.join(", ") || "–"}, sqld ${sqld?.pid ?? "–"})`,
+    record(
+      `every process stopped (wrangler group ${pids.join(", ") || "–"}, sqld ${sqld?.pid ?? "–"})`,
+      left.length === 0,
+      left.length > 0 ? `still running: ${left.join(", ")}` : undefined,
     );
     rmSync(scratch, { recursive: true, force: true });
     console.log(`edge end-to-end run took ${Math.round((Date.now() - began) / 1000)} s`);
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
+  const { passed, failed } = summary();
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
