@@ -6,11 +6,20 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { openDatabase } from "../../db/open-node";
-import { startSqld } from "./sqld";
+import { type Sqld, startSqld } from "./sqld";
 
 export const ON_LIBSQL_SERVER = process.env.TEST_DATABASE === "libsql-server";
+
+// Each test file's servers stop when the file is done, also those of tests that never close their db.
+const servers = new Set<Sqld>();
+if (ON_LIBSQL_SERVER) {
+  afterAll(async () => {
+    await Promise.all([...servers].map((s) => s.stop()));
+    servers.clear();
+  });
+}
 
 export function freshDbPath(): string {
   const dir = mkdtempSync(join(tmpdir(), "sambang-test-"));
@@ -25,7 +34,8 @@ export function freshDbPath(): string {
  */
 export async function freshDb() {
   if (ON_LIBSQL_SERVER) {
-    const server = await startSqld({ seedFile: inject("templateDbPath") });
+    const server = await startSqld({ seedFile: inject("templateDbPath"), idleShutdownSeconds: 300 });
+    servers.add(server);
     const db = await openDatabase({ url: server.url });
     const close = db.close;
     return Object.assign(db, {

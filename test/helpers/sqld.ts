@@ -38,7 +38,15 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
-export async function startSqld(options: { dir?: string; seedFile?: string } = {}): Promise<Sqld> {
+export interface SqldOptions {
+  dir?: string;
+  /** A migrated database file to start from (copied). */
+  seedFile?: string;
+  /** sqld stops by itself after this long without a request: a safety net should a test runner die. */
+  idleShutdownSeconds?: number;
+}
+
+export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "sambang-sqld-"));
   if (options.seedFile) {
     mkdirSync(join(dir, "dbs/default"), { recursive: true });
@@ -47,7 +55,16 @@ export async function startSqld(options: { dir?: string; seedFile?: string } = {
   const port = await freeTcpPort();
   const child = spawn(
     SQLD_BIN,
-    ["--no-welcome", "--db-path", dir, "--http-listen-addr", `127.0.0.1:${port}`],
+    [
+      "--no-welcome",
+      "--db-path",
+      dir,
+      "--http-listen-addr",
+      `127.0.0.1:${port}`,
+      ...(options.idleShutdownSeconds
+        ? ["--idle-shutdown-timeout-s", String(options.idleShutdownSeconds)]
+        : []),
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   running.add(child);
