@@ -1,9 +1,9 @@
 /**
  * @module Password hashing: scrypt (RFC 7914) with a random 16-byte salt, OWASP's parameters
  * N=2^14, r=8, p=5 (16 MiB, fits a Cloudflare Worker's memory), stored as a self-describing string
- * `$scrypt$ln=14,r=8,p=5$<salt>$<hash>` (base64url). The scrypt function itself is injected: Node uses
- * its native `crypto.scrypt`, Workers use @noble/hashes; both produce the same bytes (tested), so a
- * hash made by one verifies on the other. See docs/decisions/003-password-hashing.md.
+ * `$scrypt$ln=14,r=8,p=5$<salt>$<hash>` (base64url). The scrypt function itself is injected: Node and
+ * Workers both use `node:crypto.scrypt` (workerd's under `nodejs_compat`); @noble/hashes gives the same
+ * bytes (tested), so a hash made by one verifies on the other. See docs/decisions/003-password-hashing.md.
  */
 import { base64url } from "./encoding";
 

@@ -5,6 +5,7 @@
  */
 import type { ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseBusy } from "../../db/busy";
 import { ErrorPage } from "../../views/pages/error";
 import { translate } from "../i18n/dictionary";
 import type { AppContext, AppEnv } from "./context";
@@ -59,6 +60,9 @@ export function respondWithError(c: AppContext, error: AppError) {
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return respondWithError(c, err);
   if (err instanceof HTTPException) return respondWithError(c, fromHttpException(err, c));
+  // A libSQL server over its concurrency limit (429) or a transaction it rolled back: nothing was written.
+  if (isDatabaseBusy(err))
+    return respondWithError(c, new AppError("unavailable", { headers: { "Retry-After": "1" } }));
   c.get("deps")?.logger.error("unhandled error", {
     method: c.req.method,
     path: c.req.path,

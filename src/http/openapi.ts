@@ -43,6 +43,7 @@ const errorSchema = {
             "payload_too_large",
             "rate_limited",
             "internal",
+            "unavailable",
           ],
         },
         message: { type: "string" },

@@ -17,7 +17,8 @@ export interface JobDeps {
   config: Config;
   clock: () => Date;
   logger: Logger;
-  transport: MailTransport;
+  /** Absent (a Worker without SMTP_URL): reminders are still queued, delivery waits for a transport. */
+  transport?: MailTransport;
 }
 
 export interface JobsReport {
@@ -38,6 +39,8 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     now: deps.clock(),
     baseUrl: deps.config.baseUrl,
   });
+  if (!deps.transport)
+    return { reminders, commitmentReminders, delivery: { claimed: 0, sent: 0, retrying: 0, failed: 0 } };
   const delivery = await deliverDueMessages(
     {
       db: deps.db,

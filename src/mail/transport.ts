@@ -1,6 +1,6 @@
 /**
  * @module The seam between the runtime-neutral outbox and whatever delivers mail. The Node server injects
- * an SMTP transport (nodemailer) or the .eml file writer; a Workers deployment would inject an HTTP mail API.
+ * an SMTP transport (nodemailer) or the .eml file writer; the Worker injects SMTP over `connect()` (smtp/).
  * A transport either resolves (the server accepted the message) or throws `MailDeliveryError` saying
  * whether trying again could help.
  */

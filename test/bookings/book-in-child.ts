@@ -1,17 +1,17 @@
 /**
- * @module Child process for the two-process race test: opens the same database file, says "ready",
+ * @module Child process for the two-process race test: opens the same database (a file, or a libSQL server), says "ready",
  * waits for the go file, books through the booking service and prints one JSON line with the outcome.
- * Usage: tsx test/bookings/book-in-child.ts <db path> <delegation id> <venue id> <go file>
+ * Usage: tsx test/bookings/book-in-child.ts <database URL> <delegation id> <venue id> <go file>
  */
 import { existsSync } from "node:fs";
 import { openDatabase } from "../../db/open-node";
 import { bookItem } from "../../src/bookings/service";
 import { AppError } from "../../src/http/errors";
 
-const [dbPath, delegationId, venueId, goFile] = process.argv.slice(2) as [string, string, string, string];
+const [dbUrl, delegationId, venueId, goFile] = process.argv.slice(2) as [string, string, string, string];
 
 async function main() {
-  const db = await openDatabase({ url: `file:${dbPath}`, migrate: false });
+  const db = await openDatabase({ url: dbUrl, migrate: false });
   process.stdout.write("ready\n");
   while (!existsSync(goFile)) await new Promise((r) => setTimeout(r, 5));
   try {

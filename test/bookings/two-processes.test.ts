@@ -46,7 +46,7 @@ describe("two processes booking the same slot on one database file", () => {
     const venue = await makeVenue(db);
     const [a, b] = [await makeDelegation(db), await makeDelegation(db)];
     const go = join(dirname(db.path), "go");
-    const children = [startChild([db.path, a.id, venue.id, go]), startChild([db.path, b.id, venue.id, go])];
+    const children = [startChild([db.url, a.id, venue.id, go]), startChild([db.url, b.id, venue.id, go])];
     await Promise.all(children.map((c) => c.ready));
     writeFileSync(go, "go");
     const results = await Promise.all(children.map((c) => c.result));

@@ -91,7 +91,7 @@ async function until(condition: () => boolean, child: ReturnType<typeof startChi
 describe("a delivering process killed mid-send, then restarted", () => {
   it("after the lease expires every message is delivered, none lost, and no Message-ID accepted twice", async () => {
     const t = await makeMailHarness({ MAIL_FROM });
-    // The harness's database, reopened by path in the child: freshDb() carries the file's path.
+    // The harness's database, reopened by URL in the child: freshDb() carries it.
     const db = t.db as Awaited<ReturnType<typeof freshDb>>;
     expect(db.path).toMatch(/test\.db$/);
 
@@ -138,7 +138,7 @@ describe("a delivering process killed mid-send, then restarted", () => {
 
     const crashedAt = t.clock();
     const child = startChild({
-      CHILD_DB_PATH: db.path,
+      CHILD_DB_URL: db.url,
       CHILD_NOW: crashedAt.toISOString(),
       SMTP_URL: smtp.url,
       BASE_URL,

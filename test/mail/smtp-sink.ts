@@ -1,8 +1,9 @@
 /**
  * @module A real SMTP server in the test process (smtp-server on 127.0.0.1), recording every message it
  * ACCEPTED (answered 250 after DATA) with the envelope and the message parsed by mailparser. Options let
- * a test reject recipients with a 550, make the server stall after DATA (to kill a sender mid-send), or
- * answer slowly (a slow relay).
+ * a test reject recipients with a 550 (or 451), make the server stall after DATA (to kill a sender mid-send),
+ * answer slowly (a slow relay), require AUTH, or speak TLS (STARTTLS or implicit, with smtp-server's
+ * built-in self-signed certificate).
  */
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
@@ -24,6 +25,12 @@ export interface SinkOptions {
   stallAfter?: number;
   /** A slow relay: wait this long after reading DATA before answering 250. */
   delayMs?: number;
+  /** Require AUTH with these credentials (over plain text too), offering only `methods`. */
+  auth?: { user: string; pass: string; methods?: ("PLAIN" | "LOGIN")[] };
+  /** "starttls": offer STARTTLS; "implicit": TLS from the first byte (port 465 style). Self-signed. */
+  tls?: "starttls" | "implicit";
+  /** Addresses answered at RCPT TO with "451 try again later". */
+  reject451?: string[];
 }
 
 /**
@@ -34,11 +41,27 @@ export async function startSmtpSink(options: SinkOptions = {}) {
   const received: ReceivedMail[] = [];
   /** Every DATA the server read, accepted or not (to see a message that arrived but was never acked). */
   const seenMessageIds: string[] = [];
+  /** What each session did: whether it ran over TLS and how it authenticated. */
+  const sessions: { secure: boolean; authMethod?: string; user?: string }[] = [];
+  const disabled = [...(options.auth ? [] : ["AUTH"]), ...(options.tls === "starttls" ? [] : ["STARTTLS"])];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
+    authOptional: !options.auth,
+    disabledCommands: disabled,
+    secure: options.tls === "implicit",
+    allowInsecureAuth: true,
+    authMethods: options.auth?.methods ?? ["PLAIN", "LOGIN"],
     logger: false,
+    onAuth(auth, session, callback) {
+      const ok = auth.username === options.auth?.user && auth.password === options.auth?.pass;
+      sessions.push({ secure: session.secure, authMethod: auth.method, user: auth.username });
+      if (!ok) return callback(new Error("5.7.8 authentication failed"));
+      callback(null, { user: auth.username });
+    },
     onRcptTo(address, _session, callback) {
+      if (options.reject451?.includes(address.address.toLowerCase())) {
+        const error = Object.assign(new Error("4.2.0 try again later"), { responseCode: 451 });
+        return callback(error);
+      }
       if (options.reject550?.includes(address.address.toLowerCase())) {
         const error = Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 });
         return callback(error);
@@ -46,6 +69,7 @@ export async function startSmtpSink(options: SinkOptions = {}) {
       callback();
     },
     onData(stream, session, callback) {
+      if (!options.auth) sessions.push({ secure: session.secure });
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
@@ -76,6 +100,7 @@ export async function startSmtpSink(options: SinkOptions = {}) {
     url: `smtp://127.0.0.1:${port}`,
     received,
     seenMessageIds,
+    sessions,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
