@@ -20,9 +20,11 @@ import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
+import { rejectMalformedForms } from "./http/form-body";
 import { resolveLocale, setLocale } from "./http/locale";
 import type { RouteDoc } from "./http/openapi";
-import { originCheck, securityHeaders } from "./http/security";
+import { requestLog } from "./http/request-log";
+import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
@@ -61,20 +63,13 @@ export function createApp(deps: AppDeps) {
   // Visit requests may carry a letter file (≤ 5 MB), more than the default limit.
   const uploadLimit = limitBody(Math.max(deps.config.bodyLimitBytes, UPLOAD_BODY_LIMIT));
   app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? uploadLimit : defaultLimit)(c, next));
+  app.use(rejectMalformedForms());
   app.use(resolveUser(auth, deps));
+  app.use(noStoreWhenSignedIn());
   app.use(resolveLocale());
   app.use(originCheck(() => [deps.config.baseUrl]));
   if (deps.config.logRequests) {
-    app.use(async (c, next) => {
-      const started = Date.now();
-      await next();
-      deps.logger.info("request", {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Date.now() - started,
-      });
-    });
+    app.use(requestLog(deps.logger));
   }
 
   app.route(

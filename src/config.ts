@@ -42,7 +42,12 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
-  TRUST_PROXY: booleanish.default(false),
+  TRUST_PROXY: z
+    .union(
+      [booleanish, z.coerce.number().int().min(0).max(10)],
+      "must be false, true or a number of proxies (0–10)",
+    )
+    .default(false),
   LOG_REQUESTS: booleanish.default(false),
   REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
@@ -83,6 +88,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Read the client address from X-Forwarded-For (only behind a proxy you trust). */
   trustProxy: boolean;
+  /** How many reverse proxies of ours append to X-Forwarded-For; the client address is that many from the right. */
+  trustProxyHops: number;
   logRequests: boolean;
   /** A visit must be requested at least this many working days ahead (weekends and closures don't count). */
   requestMinWorkingDays: number;
@@ -96,6 +103,11 @@ function mailboxOf(value: string): { name: string; email: string } {
   const email = (m ? m[2] : value)?.trim() ?? value;
   const name = m?.[1]?.trim() || email;
   return { name, email };
+}
+
+/** TRUST_PROXY: `true` is one proxy, `false` none, a number that many. */
+function hopsOf(value: boolean | number): number {
+  return typeof value === "number" ? value : value ? 1 : 0;
 }
 
 export class ConfigError extends Error {
@@ -132,7 +144,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobIntervalSeconds: c.JOB_INTERVAL_SECONDS,
     reminderTime: c.REMINDER_TIME,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
-    trustProxy: c.TRUST_PROXY,
+    trustProxy: hopsOf(c.TRUST_PROXY) > 0,
+    trustProxyHops: hopsOf(c.TRUST_PROXY),
     logRequests: c.LOG_REQUESTS,
     requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
     requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,

@@ -64,14 +64,16 @@ export function resolveUser(
     c.set("user", null);
     c.set("sessionId", null);
     c.set("authMethod", null);
+    c.set("apiToken", null);
     const header = c.req.header("Authorization");
     if (header && c.get("isApi")) {
       const [scheme, token] = header.split(" ", 2);
       if (scheme?.toLowerCase() === "bearer" && token) {
-        const user = await authenticateToken(token.trim());
-        if (user) {
-          c.set("user", user);
+        const found = await authenticateToken(token.trim());
+        if (found) {
+          c.set("user", found.user);
           c.set("authMethod", "token");
+          c.set("apiToken", found.token);
         }
       }
       return next();

@@ -10,6 +10,7 @@ import { StalePage } from "../../views/pages/delegations/stale";
 import { RequestForm } from "../../views/pages/public/request-form";
 import { actorOf, requireRole } from "../auth/guard";
 import { hasRole, PROTOCOL, STAFF } from "../auth/roles";
+import { contentDisposition } from "../http/content-disposition";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
@@ -226,7 +227,7 @@ export function delegationPageRoutes() {
     const file = await letterFile(c.get("deps").db, c.req.param("id"));
     return c.body(new Uint8Array(file.data), 200, {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "Content-Disposition": contentDisposition("attachment", file.fileName),
       "Cache-Control": "private, no-store",
     });
   });

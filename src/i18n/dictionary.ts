@@ -10,6 +10,7 @@ import { delegationsMessages } from "./messages/delegations";
 import { itinerary } from "./messages/itinerary";
 import { mail } from "./messages/mail";
 import { scheduling } from "./messages/scheduling";
+import { security } from "./messages/security";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "id";
@@ -22,6 +23,7 @@ const catalogues = [
   itinerary,
   scheduling,
   mail,
+  security,
 ] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;

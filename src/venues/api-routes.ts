@@ -42,7 +42,7 @@ const crud = (path: string, tag: string, create: z.ZodType, patch: z.ZodType): R
   },
 ];
 
-const blackoutPatchSchema = z.object({ version: z.int().min(1), blackout: blackoutCreateSchema });
+const blackoutPatchSchema = z.strictObject({ version: z.int().min(1), blackout: blackoutCreateSchema });
 
 export const venuesApiDocs: RouteDoc[] = [
   ...crud("/venues", "venues", venueCreateSchema, venuePatchSchema),

@@ -13,7 +13,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/auth";
 import { API_DOCS } from "../../src/app";
-import { ADMIN, ROLES, STAFF } from "../../src/auth/roles";
+import { ADMIN, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 /**
@@ -44,6 +44,7 @@ const isPublicPage = (method: string, path: string) =>
 /** Pages whose roles are known here. First matching pattern wins; other pages are checked leniently. */
 const PAGE_ROLES: { pattern: RegExp; roles: readonly Role[] }[] = [
   { pattern: /^\/admin\/(users|tokens|audit)(\/|$)/, roles: ADMIN },
+  { pattern: /^\/(mail\/preview|admin\/outbox)(\/|$)/, roles: PROTOCOL },
   { pattern: /^\/$/, roles: STAFF },
 ];
 
