@@ -6,9 +6,10 @@
 import { Hono } from "hono";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
-import { createAuth } from "./auth/lucia";
+import { limitHashing } from "./auth/hashing-limit";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
+import { createSessions, sessionPolicyOf } from "./auth/sessions";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { schedulingApiDocs, schedulingRoutes } from "./bookings/feature";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
@@ -48,8 +49,10 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...calendarApiDocs,
 ];
 
-export function createApp(deps: AppDeps) {
-  const auth = createAuth(deps.db, { secure: deps.config.baseUrl.startsWith("https:") });
+export function createApp(input: AppDeps) {
+  // Password hashing is capped per process, so a burst of sign-ins cannot starve every other request.
+  const deps: AppDeps = { ...input, passwords: limitHashing(input.passwords) };
+  const auth = createSessions(deps.db, sessionPolicyOf(deps.config));
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {

@@ -49,6 +49,9 @@ export const configSchema = z.object({
     )
     .default(false),
   LOG_REQUESTS: booleanish.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
 });
@@ -91,6 +94,12 @@ export interface Config {
   /** How many reverse proxies of ours append to X-Forwarded-For; the client address is that many from the right. */
   trustProxyHops: number;
   logRequests: boolean;
+  /** A session unused this long ends (minutes). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in whatever its use (hours). */
+  sessionAbsoluteHours: number;
+  /** Sent outbox messages keep their bodies (with status and itinerary links) this many days. */
+  outboxRetentionDays: number;
   /** A visit must be requested at least this many working days ahead (weekends and closures don't count). */
   requestMinWorkingDays: number;
   /** Public visit requests accepted per client address per hour. */
@@ -147,6 +156,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: hopsOf(c.TRUST_PROXY) > 0,
     trustProxyHops: hopsOf(c.TRUST_PROXY),
     logRequests: c.LOG_REQUESTS,
+    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: c.SESSION_ABSOLUTE_HOURS,
+    outboxRetentionDays: c.OUTBOX_RETENTION_DAYS,
     requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
     requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,
   };

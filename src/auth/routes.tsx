@@ -17,10 +17,10 @@ import { pageContext, renderPage } from "../http/render";
 import { readJson } from "../http/validate";
 import { LOCALES } from "../i18n/dictionary";
 import { currentUser, requireRole } from "./guard";
-import type { Auth } from "./lucia";
+import type { Auth } from "./sessions";
 import { STAFF } from "./roles";
 import { endSession, startSession } from "./session";
-import { checkCredentials } from "./sign-in";
+import { createCredentialChecker } from "./sign-in";
 
 const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 const meSchema = z.object({
@@ -78,6 +78,7 @@ function ipOf(c: AppContext) {
 
 export function authRoutes(auth: Auth) {
   const app = new Hono<AppEnv>();
+  const checkCredentials = createCredentialChecker();
 
   app.get("/login", (c) => {
     if (c.get("user")) return c.redirect("/", 303);

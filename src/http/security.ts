@@ -8,7 +8,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
-import { SESSION_COOKIE } from "../auth/lucia";
+import { SESSION_COOKIE_NAMES } from "../auth/sessions";
 import type { AppEnv } from "./context";
 import { AppError } from "./errors";
 
@@ -57,7 +57,7 @@ export function originCheck(allowedOrigins: () => string[]): MiddlewareHandler<A
     const origin = c.req.header("Origin");
     // Scheme, host and port must all match: http://site is another origin than https://site.
     const allowed = new Set([...allowedOrigins(), c.req.url].map(originOf));
-    const hasCookie = getCookie(c, SESSION_COOKIE) !== undefined;
+    const hasCookie = SESSION_COOKIE_NAMES.some((name) => getCookie(c, name) !== undefined);
     const bearer = c.get("isApi") && /^bearer\s/i.test(c.req.header("Authorization") ?? "");
     if (origin) {
       if (!allowed.has(originOf(origin)))

@@ -101,7 +101,10 @@ describe("redirect after sign-in", () => {
       });
       expect(res.status).toBe(303);
       const location = res.headers.get("Location") ?? "";
-      expect([...location].some((ch) => ch < " " || ch === "\\"), JSON.stringify(next)).toBe(false);
+      expect(
+        [...location].some((ch) => ch < " " || ch === "\\"),
+        JSON.stringify(next),
+      ).toBe(false);
       expect(new URL(location, BASE_URL).origin, JSON.stringify(next)).toBe(BASE_URL);
     }
   });
