@@ -49,8 +49,18 @@ export const configSchema = z.object({
     )
     .default(false),
   LOG_REQUESTS: booleanish.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),

@@ -32,9 +32,7 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
     /** Start of the session, for its absolute lifetime; 0 (rows from before this column) counts as expired. */
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`0`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -31,5 +31,8 @@ export function actorOf(c: AppContext) {
   const user = currentUser(c);
   const token = c.get("apiToken");
   if (!token) return { id: user.id, label: user.email };
-  return { id: user.id, label: `${user.email} via API token "${token.name}" (${token.prefix}…, ${token.id})` };
+  return {
+    id: user.id,
+    label: `${user.email} via API token "${token.name}" (${token.prefix}…, ${token.id})`,
+  };
 }

@@ -17,9 +17,9 @@ import { pageContext, renderPage } from "../http/render";
 import { readJson } from "../http/validate";
 import { LOCALES } from "../i18n/dictionary";
 import { currentUser, requireRole } from "./guard";
-import type { Auth } from "./sessions";
 import { STAFF } from "./roles";
 import { endSession, startSession } from "./session";
+import type { Auth } from "./sessions";
 import { createCredentialChecker } from "./sign-in";
 
 const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });

@@ -57,7 +57,10 @@ export async function endSession(c: AppContext, auth: Auth): Promise<void> {
  * Resolves the current user. `/api/v1/*` accepts `Authorization: Bearer <token>` (no cookie involved, so
  * no CSRF exposure); every route accepts the session cookie. A disabled user is treated as signed out.
  */
-export function resolveUser(auth: Auth, { db, clock }: { db: Db; clock: () => Date }): MiddlewareHandler<AppEnv> {
+export function resolveUser(
+  auth: Auth,
+  { db, clock }: { db: Db; clock: () => Date },
+): MiddlewareHandler<AppEnv> {
   const authenticateToken = createTokenAuthenticator(db, clock);
   return async (c, next) => {
     c.set("user", null);

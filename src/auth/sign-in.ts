@@ -61,7 +61,11 @@ async function reserveAttempt(db: Db, email: string, ip: string, now: Date): Pro
     const known =
       (await countWhere(
         tx,
-        and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip), eq(signInAttempts.outcome, "succeeded")),
+        and(
+          eq(signInAttempts.email, email),
+          eq(signInAttempts.ip, ip),
+          eq(signInAttempts.outcome, "succeeded"),
+        ),
       )) > 0;
     const recent = and(gt(signInAttempts.at, since), inArray(signInAttempts.outcome, COUNTED));
     const byIp = await countWhere(tx, and(recent, eq(signInAttempts.ip, ip)));
@@ -97,7 +101,11 @@ async function recordFailure(
     });
     const failures = await countWhere(
       tx,
-      and(eq(signInAttempts.email, email), gt(signInAttempts.at, since), eq(signInAttempts.outcome, "failed")),
+      and(
+        eq(signInAttempts.email, email),
+        gt(signInAttempts.at, since),
+        eq(signInAttempts.outcome, "failed"),
+      ),
     );
     // Tell admins once, when the account reaches the limit (new addresses are held back from now on).
     if (userId && failures === SIGN_IN_MAX_FAILURES) {

@@ -1,6 +1,7 @@
 /**
  * @module The job runner shared by the Node server (an interval, see `startJobLoop`) and a Workers cron
- * (`scheduled` calls `runJobs` once per trigger): enqueue due reminders, then deliver due mail. Runtime
+ * (`scheduled` calls `runJobs` once per trigger): enqueue due reminders, deliver due mail, then blank the
+ * bodies of mail sent longer ago than the retention period. Runtime
  * neutral; each step is safe to run concurrently with another runner (dedupe keys, leases).
  */
 import type { Db } from "../../db/client";
@@ -8,6 +9,7 @@ import type { Config } from "../config";
 import type { Logger } from "../http/context";
 import { parseMailbox } from "../mail/header-safety";
 import { enqueueDueReminders } from "../mail/reminders";
+import { blankOldSentBodies } from "../mail/retention";
 import type { MailTransport } from "../mail/transport";
 import { DEFAULT_DELIVERY, type DeliveryReport, deliverDueMessages } from "./deliver-outbox";
 
@@ -22,6 +24,8 @@ export interface JobDeps {
 export interface JobsReport {
   reminders: number;
   delivery: DeliveryReport;
+  /** Sent messages whose bodies were blanked (retention). */
+  blanked: number;
 }
 
 export async function runJobs(deps: JobDeps): Promise<JobsReport> {
@@ -44,7 +48,11 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     },
     { ...DEFAULT_DELIVERY, maxAttempts: deps.config.mailMaxAttempts },
   );
-  return { reminders, delivery };
+  const blanked = await blankOldSentBodies(deps.db, {
+    now: deps.clock(),
+    retentionDays: deps.config.outboxRetentionDays,
+  });
+  return { reminders, delivery, blanked };
 }
 
 /**
@@ -58,7 +66,8 @@ export function startJobLoop(deps: JobDeps, intervalMs: number): { stop(): Promi
     if (running || stopped) return;
     running = runJobs(deps)
       .then((report) => {
-        if (report.reminders > 0 || report.delivery.claimed > 0) deps.logger.info("jobs", { ...report });
+        if (report.reminders > 0 || report.delivery.claimed > 0 || report.blanked > 0)
+          deps.logger.info("jobs", { ...report });
       })
       .catch((error) =>
         deps.logger.error("jobs failed", { error: error instanceof Error ? error.message : String(error) }),

@@ -1,12 +1,14 @@
 /**
  * @module Staff accounts: create, change role, reset password, disable/enable, language preference.
- * Every change is audited in its own transaction; disabling a user ends all their sessions.
+ * Every change is audited in its own transaction; disabling a user or resetting their password ends all
+ * their sessions and revokes their API tokens (re-enabling revives none).
  */
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { LOCALES, ROLES, sessions, users } from "../../db/schema/auth";
+import { LOCALES, ROLES, users } from "../../db/schema/auth";
 import { type AuditActor, recordAudit } from "../audit/record";
+import { revokeCredentials } from "../auth/credentials";
 import { newId } from "../auth/encoding";
 import type { PasswordHasher } from "../auth/password";
 import { AppError } from "../http/errors";
@@ -106,7 +108,8 @@ export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
     if (passwordHash) set.passwordHash = passwordHash;
     await tx.update(users).set(set).where(eq(users.id, id));
     const after = { ...before, ...set };
-    if (change.disabled || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const revoked =
+      change.disabled || passwordHash ? await revokeCredentials(tx, { userId: id, now: ctx.now }) : undefined;
     const action = passwordHash
       ? "user.password_reset"
       : change.disabled === true
@@ -120,7 +123,7 @@ export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
       entityType: "user",
       entityId: id,
       before: publicUser(before),
-      after: publicUser(after),
+      after: { ...publicUser(after), ...(revoked ? { tokensRevoked: revoked.tokensRevoked } : {}) },
       now: ctx.now,
     });
     return publicUser(after);
