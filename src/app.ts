@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { limitHashing } from "./auth/hashing-limit";
+import { passwordRoutes } from "./auth/password-routes";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
@@ -80,6 +81,7 @@ export function createApp(input: AppDeps) {
     systemRoutes(() => API_DOCS),
   );
   app.route("/", authRoutes(auth));
+  app.route("/", passwordRoutes());
   app.route("/", userRoutes());
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());

@@ -23,6 +23,7 @@ export const NOTICE_KINDS = [
   "reminder_contact",
   "reminder_host",
   "host_briefing",
+  "password_reset",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

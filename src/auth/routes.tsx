@@ -82,7 +82,11 @@ export function authRoutes(auth: Auth) {
 
   app.get("/login", (c) => {
     if (c.get("user")) return c.redirect("/", 303);
-    const notice = c.req.query("signedOut") ? c.get("t")("auth.signedOut") : undefined;
+    const notice = c.req.query("signedOut")
+      ? c.get("t")("auth.signedOut")
+      : c.req.query("reset")
+        ? c.get("t")("auth.reset.done")
+        : undefined;
     return renderPage(
       c,
       c.get("t")("auth.signInTitle"),

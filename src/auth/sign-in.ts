@@ -50,14 +50,6 @@ async function countWhere(tx: Transaction, where: ReturnType<typeof and>): Promi
 async function reserveAttempt(db: Db, email: string, ip: string, now: Date): Promise<number | null> {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   return db.writeTransaction(async (tx) => {
-    await tx
-      .delete(signInAttempts)
-      .where(
-        or(
-          and(ne(signInAttempts.outcome, "succeeded"), lt(signInAttempts.at, since)),
-          lt(signInAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
-        ),
-      );
     const known =
       (await countWhere(
         tx,
@@ -90,6 +82,15 @@ async function recordFailure(
 ) {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   await db.writeTransaction(async (tx) => {
+    // Housekeeping on the failure path only, so a good sign-in stays cheap.
+    await tx
+      .delete(signInAttempts)
+      .where(
+        or(
+          and(ne(signInAttempts.outcome, "succeeded"), lt(signInAttempts.at, since)),
+          lt(signInAttempts.at, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
+        ),
+      );
     await tx.update(signInAttempts).set({ outcome: "failed" }).where(eq(signInAttempts.id, attemptId));
     await recordAudit(tx, {
       actor: { id: userId, label: email },

@@ -66,7 +66,7 @@ export const usersApiDocs: RouteDoc[] = [
 
 function serviceCtx(c: AppContext) {
   const { db, passwords, clock } = c.get("deps");
-  return { db, passwords, actor: actorOf(c), now: clock() };
+  return { db, passwords, actor: actorOf(c), now: clock(), locale: c.get("locale") };
 }
 
 async function showPage(
@@ -111,6 +111,10 @@ export function userRoutes() {
     } catch (error) {
       if (error instanceof AppError && error.code === "conflict") {
         return showPage(c, { errors: { email: [t("users.emailTaken")] }, values: form.values }, 409);
+      }
+      if (error instanceof AppError && error.code === "validation_failed") {
+        const errors = (error.details as { fields?: FieldErrors } | undefined)?.fields ?? {};
+        return showPage(c, { errors, values: form.values }, 400);
       }
       throw error;
     }

@@ -11,8 +11,10 @@ import { type AuditActor, recordAudit } from "../audit/record";
 import { revokeCredentials } from "../auth/credentials";
 import { newId } from "../auth/encoding";
 import type { PasswordHasher } from "../auth/password";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { AppError } from "../http/errors";
 import { msg } from "../http/validate";
+import type { Locale } from "../i18n/dictionary";
 
 export const emailSchema = z
   .string()
@@ -40,9 +42,12 @@ interface Ctx {
   passwords: PasswordHasher;
   actor: AuditActor;
   now: Date;
+  /** Language of validation messages (the request's); Bahasa Indonesia by default. */
+  locale?: Locale;
 }
 
 export async function createUser(ctx: Ctx, input: NewUser & { password: string }) {
+  assertAcceptablePassword(input.password, { email: input.email, name: input.name, locale: ctx.locale });
   const row = {
     id: newId(),
     email: input.email,
@@ -85,6 +90,14 @@ export type UserUpdate = z.output<typeof userUpdateSchema>;
 
 /** Applies a partial update; the last active admin cannot be demoted or disabled. */
 export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
+  if (change.password) {
+    const target = await ctx.db.orm.select().from(users).where(eq(users.id, id)).get();
+    assertAcceptablePassword(change.password, {
+      email: target?.email,
+      name: target?.name,
+      locale: ctx.locale,
+    });
+  }
   const passwordHash = change.password ? await ctx.passwords.hash(change.password) : undefined;
   return ctx.db.writeTransaction(async (tx) => {
     const before = await tx.select().from(users).where(eq(users.id, id)).get();

@@ -34,6 +34,11 @@ const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
   { method: "GET", path: /^\/i\/:token(\/|$)/ },
   { method: "GET", path: /^\/feeds\/:file$/ },
   { method: "POST", path: /^\/kunjungan(\/|$)/ },
+  // Forgotten password: ask for a link, and the link (its token is the credential) sets a new one.
+  { method: "GET", path: "/forgot-password" },
+  { method: "POST", path: "/forgot-password" },
+  { method: "GET", path: "/reset-password/:token" },
+  { method: "POST", path: "/reset-password/:token" },
 ];
 
 const isPublicPage = (method: string, path: string) =>
