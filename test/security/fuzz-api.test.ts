@@ -268,7 +268,10 @@ function requestArb(op: Operation) {
 
 function urlOf(op: Operation, path: string[], query: unknown[]): string {
   let i = 0;
-  const filled = op.path.replace(/\{\w+\}/g, () => encodeURIComponent(path[i++] ?? "x"));
+  // A lone surrogate cannot be percent-encoded (a client cannot send one); it becomes U+FFFD, as in a browser.
+  const wellFormed = (v: string) =>
+    v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const filled = op.path.replace(/\{\w+\}/g, () => encodeURIComponent(wellFormed(path[i++] ?? "x")));
   const q = new URLSearchParams();
   op.parameters
     .filter((p) => p.in === "query")
