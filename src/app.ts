@@ -6,9 +6,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
-import { createAuth } from "./auth/lucia";
+import { limitHashing } from "./auth/hashing-limit";
+import { passwordRoutes } from "./auth/password-routes";
 import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
+import { createSessions, sessionPolicyOf } from "./auth/sessions";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
@@ -18,9 +20,11 @@ import { limitBody } from "./http/body-limit";
 import type { AppDeps, AppEnv } from "./http/context";
 import { onError, onNotFound } from "./http/error-handler";
 import { type Feature, mountFeatures } from "./http/feature";
+import { rejectMalformedForms } from "./http/form-body";
 import { resolveLocale, setLocale } from "./http/locale";
 import { apiDocument, type RouteDoc } from "./http/openapi";
-import { originCheck, securityHeaders } from "./http/security";
+import { requestLog } from "./http/request-log";
+import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
@@ -41,8 +45,10 @@ export const API_DOCS: readonly RouteDoc[] = [
 ];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
-export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES) {
-  const auth = createAuth(deps.db, { secure: deps.config.baseUrl.startsWith("https:") });
+export function createApp(input: AppDeps, features: readonly Feature[] = FEATURES) {
+  // Password hashing is capped per process, so a burst of sign-ins cannot starve every other request.
+  const deps: AppDeps = { ...input, passwords: limitHashing(input.passwords) };
+  const auth = createSessions(deps.db, sessionPolicyOf(deps.config));
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(async (c, next) => {
@@ -56,20 +62,13 @@ export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES
   // Visit requests may carry a letter file (≤ 5 MB), more than the default limit.
   const uploadLimit = limitBody(Math.max(deps.config.bodyLimitBytes, UPLOAD_BODY_LIMIT));
   app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? uploadLimit : defaultLimit)(c, next));
+  app.use(rejectMalformedForms());
   app.use(resolveUser(auth, deps));
+  app.use(noStoreWhenSignedIn());
   app.use(resolveLocale());
   app.use(originCheck(() => [deps.config.baseUrl]));
   if (deps.config.logRequests) {
-    app.use(async (c, next) => {
-      const started = Date.now();
-      await next();
-      deps.logger.info("request", {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Date.now() - started,
-      });
-    });
+    app.use(requestLog(deps.logger));
   }
 
   app.route(
@@ -77,6 +76,7 @@ export function createApp(deps: AppDeps, features: readonly Feature[] = FEATURES
     systemRoutes((serverUrl) => apiDocument(app, API_DOCS, { serverUrl })),
   );
   app.route("/", authRoutes(auth));
+  app.route("/", passwordRoutes());
   mountFeatures(app, features);
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());

@@ -42,8 +42,26 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
-  TRUST_PROXY: booleanish.default(false),
+  TRUST_PROXY: z
+    .union(
+      [booleanish, z.coerce.number().int().min(0).max(10)],
+      "must be false, true or a number of proxies (0–10)",
+    )
+    .default(false),
   LOG_REQUESTS: booleanish.default(false),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
 });
@@ -83,7 +101,15 @@ export interface Config {
   bodyLimitBytes: number;
   /** Read the client address from X-Forwarded-For (only behind a proxy you trust). */
   trustProxy: boolean;
+  /** How many reverse proxies of ours append to X-Forwarded-For; the client address is that many from the right. */
+  trustProxyHops: number;
   logRequests: boolean;
+  /** A session unused this long ends (minutes). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in whatever its use (hours). */
+  sessionAbsoluteHours: number;
+  /** Sent outbox messages keep their bodies (with status and itinerary links) this many days. */
+  outboxRetentionDays: number;
   /** A visit must be requested at least this many working days ahead (weekends and closures don't count). */
   requestMinWorkingDays: number;
   /** Public visit requests accepted per client address per hour. */
@@ -96,6 +122,11 @@ function mailboxOf(value: string): { name: string; email: string } {
   const email = (m ? m[2] : value)?.trim() ?? value;
   const name = m?.[1]?.trim() || email;
   return { name, email };
+}
+
+/** TRUST_PROXY: `true` is one proxy, `false` none, a number that many. */
+function hopsOf(value: boolean | number): number {
+  return typeof value === "number" ? value : value ? 1 : 0;
 }
 
 export class ConfigError extends Error {
@@ -132,8 +163,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobIntervalSeconds: c.JOB_INTERVAL_SECONDS,
     reminderTime: c.REMINDER_TIME,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
-    trustProxy: c.TRUST_PROXY,
+    trustProxy: hopsOf(c.TRUST_PROXY) > 0,
+    trustProxyHops: hopsOf(c.TRUST_PROXY),
     logRequests: c.LOG_REQUESTS,
+    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: c.SESSION_ABSOLUTE_HOURS,
+    outboxRetentionDays: c.OUTBOX_RETENTION_DAYS,
     requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
     requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,
   };

@@ -33,6 +33,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/feeds", label: "feeds.title", roles: ["admin"] },
   { href: "/admin/host-settings", label: "nav.hostSettings", roles: ["admin"] },
   { href: "/api/v1/docs", label: "nav.apiDocs", roles: ["admin", "protocol", "humas", "viewer"] },
+  {
+    href: "/account/password",
+    label: "account.password.nav",
+    roles: ["admin", "protocol", "humas", "viewer"],
+  },
 ];
 
 function isCurrent(path: string, href: string) {

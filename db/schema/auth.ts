@@ -1,7 +1,9 @@
 /**
- * @module Staff accounts, Lucia sessions, API tokens and sign-in attempts.
- * Lucia's adapter reads `users` and `sessions`; `expires_at` is an integer in seconds (Lucia v3).
+ * @module Staff accounts, Lucia sessions, API tokens, sign-in attempts and password-reset tokens.
+ * Lucia's adapter reads `users` and `sessions`; `expires_at` is an integer in seconds (Lucia v3). A
+ * session's `id` is the SHA-256 of the secret in the cookie, never the secret itself.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["admin", "protocol", "humas", "viewer"] as const;
@@ -29,6 +31,8 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    /** Start of the session, for its absolute lifetime; 0 (rows from before this column) counts as expired. */
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -52,17 +56,40 @@ export const apiTokens = sqliteTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins, counted per account and per client address inside a sliding window. */
-export const signInFailures = sqliteTable(
-  "sign_in_failures",
+export const SIGN_IN_OUTCOMES = ["pending", "failed", "succeeded"] as const;
+
+/**
+ * Sign-in attempts: a `pending` row is reserved before the password is checked (so parallel guesses are
+ * counted before any hashing), then marked `failed` or `succeeded`. Failures count against the account
+ * and the address inside a window; successes remember the addresses an account recently signed in from.
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    outcome: text("outcome", { enum: SIGN_IN_OUTCOMES }).notNull(),
   },
   (t) => [
-    index("sign_in_failures_email_idx").on(t.email, t.at),
-    index("sign_in_failures_ip_idx").on(t.ip, t.at),
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.at),
   ],
+);
+
+/** Password-reset links: SHA-256 of the secret, valid 30 minutes, used once. */
+export const passwordResetTokens = sqliteTable(
+  "password_reset_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
 );

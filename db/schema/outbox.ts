@@ -25,6 +25,7 @@ export const NOTICE_KINDS = [
   "host_briefing",
   "commitment_reminder",
   "feedback_request",
+  "password_reset",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -3,10 +3,12 @@
  * "HH:MM" times read in the venue's zone (the host regency's zone for items without a venue), empty
  * strings as "not set". The booking service validates the rest and decides conflicts.
  */
+
 import { z } from "zod";
 import { AGENDA_KINDS } from "../../db/schema/agenda";
 import type { ItemCreate, ItemPatch } from "../bookings/schemas";
 import { AppError } from "../http/errors";
+import { localDate } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { localToInstant } from "../scheduling/zoned-time";
 
@@ -24,7 +26,7 @@ export const itemForm = z.strictObject({
   title: z.string().trim().min(1, msg("error.required")).max(200),
   titleEn: optional(200),
   kind: z.enum(AGENDA_KINDS),
-  date: z.iso.date(msg("error.required")),
+  date: localDate("i18n:error.required"),
   start: time,
   end: time,
   venueId: optional(100),
@@ -47,7 +49,7 @@ export type ItemForm = z.output<typeof itemForm>;
 
 export const templateForm = z.strictObject({
   templateId: z.string().min(1, msg("error.required")),
-  date: z.iso.date(msg("error.required")),
+  date: localDate("i18n:error.required"),
   startTime: z
     .string()
     .optional()

@@ -82,22 +82,41 @@ export function listApiTokens(db: Db) {
     .all();
 }
 
+/** Which token made a request: named in the audit trail beside its owner. */
+export interface TokenIdentity {
+  id: string;
+  name: string;
+  prefix: string;
+}
+
 interface TokenOwner {
   tokenId: string;
   lastUsedAt: Date | null;
   user: CurrentUser;
+  token: TokenIdentity;
 }
 
 async function loadTokenOwner(db: Db, hash: string): Promise<TokenOwner | null> {
   const row = await db.orm
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .select({
+      tokenId: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      lastUsedAt: apiTokens.lastUsedAt,
+      user: users,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
     .get();
   if (!row || row.user.disabledAt) return null;
   const { id, email, name, role, locale } = row.user;
-  return { tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, user: { id, email, name, role, locale } };
+  return {
+    tokenId: row.tokenId,
+    lastUsedAt: row.lastUsedAt,
+    user: { id, email, name, role, locale },
+    token: { id: row.tokenId, name: row.name, prefix: row.prefix },
+  };
 }
 
 /** How long another process's revocation may take to be seen here; this process's own writes show at once. */
@@ -110,7 +129,9 @@ export const TOKEN_MEMO_TTL_MS = 5_000;
  */
 export function createTokenAuthenticator(db: Db, clock: () => Date) {
   const memo = freshMemo<TokenOwner>({ db, clock, ttlMs: TOKEN_MEMO_TTL_MS });
-  return async function authenticate(token: string): Promise<CurrentUser | null> {
+  return async function authenticate(
+    token: string,
+  ): Promise<{ user: CurrentUser; token: TokenIdentity } | null> {
     if (!token.startsWith(PREFIX) || token.length > 200) return null;
     const hash = await sha256Hex(token);
     const owner = await memo.get(hash, () => loadTokenOwner(db, hash));
@@ -122,6 +143,6 @@ export function createTokenAuthenticator(db: Db, clock: () => Date) {
         db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, owner.tokenId)),
       );
     }
-    return owner.user;
+    return { user: owner.user, token: owner.token };
   };
 }

@@ -23,8 +23,16 @@ export function currentUser(c: AppContext): CurrentUser {
   return user;
 }
 
-/** The audit actor for the signed-in user. */
+/**
+ * The audit actor for the signed-in user. A request made with an API token names the token too (its name,
+ * prefix and id), so the trail tells an integration's changes from the owner's own.
+ */
 export function actorOf(c: AppContext) {
   const user = currentUser(c);
-  return { id: user.id, label: user.email };
+  const token = c.get("apiToken");
+  if (!token) return { id: user.id, label: user.email };
+  return {
+    id: user.id,
+    label: `${user.email} via API token "${token.name}" (${token.prefix}…, ${token.id})`,
+  };
 }

@@ -1,59 +1,116 @@
 /**
- * @module Lucia v3 set-up: the only file that imports lucia. Sessions live in the `sessions` table
- * (30 days, extended when half used); the cookie is HttpOnly, SameSite=Lax, Secure on https.
- * Lucia v3 is deprecated upstream but works; keeping it behind this file lets it be swapped
- * (docs/decisions/002-lucia-v3.md).
+ * @module Lucia v3 as the session backend: the only file that imports lucia. It supplies the session id
+ * generator (`generateIdFromEntropySize`, 200 bits), the drizzle adapter over the `sessions` table, and
+ * cookie serialisation; the rules (idle and absolute lifetime, the cookie's name and Max-Age) live in
+ * `sessions.ts`, which talks to this file only through `SessionBackend`. Replacing Lucia means rewriting
+ * this file. Ids reach the database only as SHA-256 (the hashing adapter below), so a copy of the database
+ * or a backup signs no one in. See docs/decisions/002 and 010.
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { type DatabaseSession, Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
+import { Cookie, generateIdFromEntropySize } from "lucia";
 import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema/auth";
+import { sha256Hex } from "./encoding";
 
-export const SESSION_COOKIE = "sambang_session";
+export interface StoredSession {
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
 
-/** Lucia's drizzle adapter with its writes queued on the process's writer lock (see db/client.ts). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  disabledAt: Date | null;
+}
+
+export interface CookieAttributes {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+/** What `sessions.ts` needs from a session library; every id here is the raw secret from the cookie. */
+export interface SessionBackend {
+  newId(): string;
+  insert(id: string, session: StoredSession): Promise<void>;
+  find(id: string): Promise<{ session: StoredSession; user: SessionUser } | null>;
+  extend(id: string, expiresAt: Date): Promise<void>;
+  remove(id: string): Promise<void>;
+  removeAllOf(userId: string): Promise<void>;
+  serializeCookie(name: string, value: string, attributes: CookieAttributes): string;
+}
+
+/** Lucia's drizzle adapter, its writes queued on the process's writer lock (see db/client.ts). */
 class SerializedAdapter extends DrizzleSQLiteAdapter {
   constructor(private readonly database: Db) {
     super(database.orm, sessions, users);
   }
-  override setSession(session: DatabaseSession) {
-    return this.database.write(() => super.setSession(session));
+  insert(hash: string, s: StoredSession) {
+    return this.database.write(() =>
+      super.setSession({
+        id: hash,
+        userId: s.userId,
+        expiresAt: s.expiresAt,
+        attributes: { createdAt: s.createdAt },
+      }),
+    );
   }
-  override deleteSession(sessionId: string) {
-    return this.database.write(() => super.deleteSession(sessionId));
+  remove(hash: string) {
+    return this.database.write(() => super.deleteSession(hash));
   }
-  override deleteUserSessions(userId: string) {
+  removeAllOf(userId: string) {
     return this.database.write(() => super.deleteUserSessions(userId));
   }
-  override updateSessionExpiration(sessionId: string, expiresAt: Date) {
-    return this.database.write(() => super.updateSessionExpiration(sessionId, expiresAt));
-  }
-  override deleteExpiredSessions() {
-    return this.database.write(() => super.deleteExpiredSessions());
+  extend(hash: string, expiresAt: Date) {
+    return this.database.write(() => super.updateSessionExpiration(hash, expiresAt));
   }
 }
 
-export function createAuth(db: Db, { secure }: { secure: boolean }) {
+export function createLuciaBackend(db: Db): SessionBackend {
   const adapter = new SerializedAdapter(db);
-  return new Lucia(adapter, {
-    sessionExpiresIn: new TimeSpan(30, "d"),
-    sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: "lax" } },
-    getUserAttributes: (row) => ({
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      locale: row.locale,
-      disabledAt: row.disabledAt,
-    }),
-  });
+  return {
+    newId: () => generateIdFromEntropySize(25),
+    insert: async (id, session) => adapter.insert(await sha256Hex(id), session),
+    async find(id) {
+      const [session, user] = await adapter.getSessionAndUser(await sha256Hex(id));
+      if (!session || !user) return null;
+      const attrs = user.attributes;
+      const createdAt = session.attributes.createdAt;
+      return {
+        session: {
+          userId: session.userId,
+          expiresAt: session.expiresAt,
+          createdAt: createdAt instanceof Date ? createdAt : new Date(0),
+        },
+        user: {
+          id: user.id,
+          email: attrs.email,
+          name: attrs.name,
+          role: attrs.role,
+          locale: attrs.locale,
+          disabledAt: attrs.disabledAt,
+        },
+      };
+    },
+    extend: async (id, expiresAt) => adapter.extend(await sha256Hex(id), expiresAt),
+    remove: async (id) => adapter.remove(await sha256Hex(id)),
+    removeAllOf: (userId) => adapter.removeAllOf(userId),
+    serializeCookie: (name, value, { secure, maxAgeSeconds }) =>
+      new Cookie(name, value, {
+        httpOnly: true,
+        secure,
+        sameSite: "lax",
+        path: "/",
+        maxAge: maxAgeSeconds,
+      }).serialize(),
+  };
 }
-
-export type Auth = ReturnType<typeof createAuth>;
-export { verifyRequestOrigin };
 
 declare module "lucia" {
   interface Register {
-    Lucia: ReturnType<typeof createAuth>;
     DatabaseUserAttributes: {
       email: string;
       name: string;
@@ -61,5 +118,6 @@ declare module "lucia" {
       locale: Locale;
       disabledAt: Date | null;
     };
+    DatabaseSessionAttributes: { createdAt: Date };
   }
 }

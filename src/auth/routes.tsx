@@ -17,10 +17,10 @@ import { pageContext, renderPage } from "../http/render";
 import { readJson } from "../http/validate";
 import { LOCALES } from "../i18n/dictionary";
 import { currentUser, requireRole } from "./guard";
-import type { Auth } from "./lucia";
 import { STAFF } from "./roles";
 import { endSession, startSession } from "./session";
-import { checkCredentials } from "./sign-in";
+import type { Auth } from "./sessions";
+import { createCredentialChecker } from "./sign-in";
 
 const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 const meSchema = z.object({
@@ -52,22 +52,41 @@ export const authApiDocs: RouteDoc[] = [
   },
 ];
 
-/** Only same-site relative paths are followed after sign-in (no open redirect). */
+const SAME_SITE_BASE = new URL("http://sambang.invalid");
+
+/**
+ * Only same-site paths are followed after sign-in (no open redirect). `next` is resolved as a URL the way
+ * a browser would (which drops tabs and newlines and reads `\` as `/`), and must keep this origin; any
+ * control character or backslash refuses it outright.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === "string" && /^\/(?!\/)[^\\\r\n]*$/.test(next) ? next : "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (typeof next !== "string" || !next.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(next)) return "/";
+  try {
+    const url = new URL(next, SAME_SITE_BASE);
+    if (url.origin !== SAME_SITE_BASE.origin) return "/";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
 }
 
 function ipOf(c: AppContext) {
   const { config, socketAddress } = c.get("deps");
-  return clientAddress(c, socketAddress, config.trustProxy);
+  return clientAddress(c, socketAddress, config.trustProxyHops);
 }
 
 export function authRoutes(auth: Auth) {
   const app = new Hono<AppEnv>();
+  const checkCredentials = createCredentialChecker();
 
   app.get("/login", (c) => {
     if (c.get("user")) return c.redirect("/", 303);
-    const notice = c.req.query("signedOut") ? c.get("t")("auth.signedOut") : undefined;
+    const notice = c.req.query("signedOut")
+      ? c.get("t")("auth.signedOut")
+      : c.req.query("reset")
+        ? c.get("t")("auth.reset.done")
+        : undefined;
     return renderPage(
       c,
       c.get("t")("auth.signInTitle"),

@@ -1,6 +1,7 @@
 /**
- * @module Session lifecycle on top of Lucia: sign in (a new session id every time, the old one ended),
- * sign out, and the middleware that resolves the current user from the cookie or a bearer token.
+ * @module Session lifecycle for requests: sign in (a new session id every time, the old one ended), sign
+ * out, and the middleware that resolves the current user from the cookie or a bearer token. The rules
+ * themselves (lifetimes, cookie) are in `sessions.ts`.
  */
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
@@ -8,7 +9,7 @@ import type { Db } from "../../db/client";
 import { recordAudit } from "../audit/record";
 import type { AppContext, AppEnv, CurrentUser } from "../http/context";
 import { createTokenAuthenticator } from "./api-tokens";
-import { type Auth, SESSION_COOKIE } from "./lucia";
+import type { Auth } from "./sessions";
 
 function setCookie(c: AppContext, serialized: string) {
   c.header("Set-Cookie", serialized, { append: true });
@@ -16,11 +17,12 @@ function setCookie(c: AppContext, serialized: string) {
 
 /** Starts a fresh session for `user`, ending the one the browser had (session fixation defence). */
 export async function startSession(c: AppContext, auth: Auth, user: CurrentUser): Promise<void> {
-  const previous = getCookie(c, SESSION_COOKIE);
-  if (previous) await auth.invalidateSession(previous);
-  const session = await auth.createSession(user.id, {});
-  setCookie(c, auth.createSessionCookie(session.id).serialize());
+  const previous = getCookie(c, auth.cookieName);
+  if (previous) await auth.invalidate(previous);
   const { db, clock } = c.get("deps");
+  const session = await auth.create(user.id, clock());
+  setCookie(c, session.cookie);
+  c.set("sessionId", session.id);
   await db.writeTransaction((tx) =>
     recordAudit(tx, {
       actor: { id: user.id, label: user.email },
@@ -35,8 +37,8 @@ export async function startSession(c: AppContext, auth: Auth, user: CurrentUser)
 export async function endSession(c: AppContext, auth: Auth): Promise<void> {
   const sessionId = c.get("sessionId");
   const user = c.get("user");
-  if (sessionId) await auth.invalidateSession(sessionId);
-  setCookie(c, auth.createBlankSessionCookie().serialize());
+  if (sessionId) await auth.invalidate(sessionId);
+  setCookie(c, auth.blankCookie());
   if (user) {
     const { db, clock } = c.get("deps");
     await db.writeTransaction((tx) =>
@@ -64,29 +66,32 @@ export function resolveUser(
     c.set("user", null);
     c.set("sessionId", null);
     c.set("authMethod", null);
+    c.set("apiToken", null);
     const header = c.req.header("Authorization");
     if (header && c.get("isApi")) {
       const [scheme, token] = header.split(" ", 2);
       if (scheme?.toLowerCase() === "bearer" && token) {
-        const user = await authenticateToken(token.trim());
-        if (user) {
-          c.set("user", user);
+        const found = await authenticateToken(token.trim());
+        if (found) {
+          c.set("user", found.user);
           c.set("authMethod", "token");
+          c.set("apiToken", found.token);
         }
       }
       return next();
     }
-    const sessionId = getCookie(c, SESSION_COOKIE);
+    const sessionId = getCookie(c, auth.cookieName);
     if (!sessionId) return next();
-    const { session, user } = await auth.validateSession(sessionId);
-    if (session?.fresh) setCookie(c, auth.createSessionCookie(session.id).serialize());
-    if (!session || !user) {
-      setCookie(c, auth.createBlankSessionCookie().serialize());
+    const session = await auth.validate(sessionId, clock());
+    if (!session) {
+      setCookie(c, auth.blankCookie());
       return next();
     }
+    if (session.cookie) setCookie(c, session.cookie);
+    const { user } = session;
     if (user.disabledAt) {
-      await auth.invalidateUserSessions(user.id);
-      setCookie(c, auth.createBlankSessionCookie().serialize());
+      await auth.invalidateUser(user.id);
+      setCookie(c, auth.blankCookie());
       return next();
     }
     c.set("user", { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale });

@@ -151,9 +151,13 @@ export function availabilityPages() {
     const bookValues = { delegationId: one("delegationId"), title: one("title"), kind };
     const start = Date.parse(one("startsAt"));
     const duration = Number(search.durationMinutes);
+    const groupSize = Number(search.groupSize);
     if (
       !Number.isFinite(start) ||
       !Number.isInteger(duration) ||
+      duration < 1 ||
+      !Number.isInteger(groupSize) ||
+      groupSize < 1 ||
       !bookValues.delegationId ||
       !bookValues.title.trim()
     ) {
@@ -167,7 +171,7 @@ export function availabilityPages() {
         endsAt: new Date(start + duration * 60_000),
         venueId: search.venueId || null,
         hostIds: search.hostIds,
-        groupSize: Number(search.groupSize),
+        groupSize,
       });
       return c.redirect(`/availability?${searchQuery(search)}&booked=${item.id}`, 303);
     } catch (error) {

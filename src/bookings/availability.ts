@@ -3,9 +3,11 @@
  * a duration and a group size across up to 180 days. One indexed query per resource loads the range,
  * then the pure `findFreeSlots` does the work; each slot is given in UTC and in the venue's wall time.
  */
+
 import { z } from "zod";
 import type { Queryable } from "../../db/client";
 import { AppError } from "../http/errors";
+import { yearInRange } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import {
   createZoneClock,
@@ -29,8 +31,8 @@ import {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const dateOrInstant = z.union([
-  z.string().regex(DATE_RE),
-  z.iso.datetime({ offset: true, error: "i18n:scheduling.instantInvalid" }),
+  z.string().regex(DATE_RE).refine(yearInRange),
+  z.iso.datetime({ offset: true, error: "i18n:scheduling.instantInvalid" }).refine(yearInRange),
 ]);
 
 const idList = z

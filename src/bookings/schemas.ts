@@ -4,12 +4,11 @@
  */
 import { z } from "zod";
 import { AGENDA_KINDS } from "../../db/schema/agenda";
+import { bothDates, instant as instantSchema } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { MAX_ITEM_MINUTES } from "./load";
 
-const instant = z.iso
-  .datetime({ offset: true, error: "i18n:scheduling.instantInvalid" })
-  .transform((v) => new Date(v));
+const instant = instantSchema("i18n:scheduling.instantInvalid");
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 const overrideFields = {
@@ -21,8 +20,9 @@ function refineTimes(
   v: { startsAt?: Date; endsAt?: Date; force?: boolean; reason?: string },
   ctx: z.RefinementCtx,
 ) {
-  if (v.startsAt && v.endsAt) {
-    const ms = v.endsAt.getTime() - v.startsAt.getTime();
+  const times = bothDates(v.startsAt, v.endsAt);
+  if (times) {
+    const ms = times[1].getTime() - times[0].getTime();
     if (ms <= 0)
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "i18n:scheduling.endBeforeStart" });
     else if (ms > MAX_ITEM_MINUTES * 60_000)

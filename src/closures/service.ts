@@ -3,6 +3,7 @@
  * year's official list from CSV (all rows or none), and the set of closed dates the working-day rule needs.
  * Every change is audited in the same transaction.
  */
+
 import { and, asc, eq, gte, like, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -10,6 +11,7 @@ import { closures } from "../../db/schema/closures";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError } from "../http/errors";
+import { yearInRange } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { parseClosuresCsv } from "./closures-csv";
 import { CLOSURE_KINDS } from "./kinds";
@@ -27,7 +29,7 @@ export const localDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg("closures.dateInvalid"))
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && yearInRange(v);
   }, msg("closures.dateInvalid"));
 
 export const closureInputSchema = z.strictObject({

@@ -40,7 +40,7 @@ export function checkLetter(fileName: string, data: Uint8Array): LetterCheck {
   const base =
     fileName
       .replace(/\.[^.]*$/, "")
-      .replace(/[^\p{L}\p{N}._ -]+/gu, "_")
+      .replace(/[^\p{L}\p{M}\p{N}._ -]+/gu, "_")
       .trim()
       .slice(0, 80) || "surat";
   return { ok: true, letter: { fileName: `${base}.${ext}`, contentType, data } };

@@ -9,6 +9,7 @@ import { InboxPage } from "../../views/pages/delegations/inbox";
 import { RequestForm } from "../../views/pages/public/request-form";
 import { requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
+import { contentDisposition } from "../http/content-disposition";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
@@ -117,7 +118,7 @@ export function delegationPages() {
     const file = await letterFile(c.get("deps").db, c.req.param("id"));
     return c.body(new Uint8Array(file.data), 200, {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "Content-Disposition": contentDisposition("attachment", file.fileName),
       "Cache-Control": "private, no-store",
     });
   });

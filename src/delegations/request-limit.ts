@@ -7,7 +7,7 @@ import { enforceRateLimit } from "../http/rate-limit";
 
 export async function limitRequests(c: AppContext) {
   const { db, config, socketAddress, clock } = c.get("deps");
-  const ip = clientAddress(c, socketAddress, config.trustProxy);
+  const ip = clientAddress(c, socketAddress, config.trustProxyHops);
   await enforceRateLimit(db, {
     key: `visit-request:ip:${ip}`,
     limit: config.requestRateLimitPerHour,

@@ -47,6 +47,8 @@ export interface AppEnv {
     user: CurrentUser | null;
     sessionId: string | null;
     authMethod: AuthMethod | null;
+    /** The API token of a bearer request (its id, name and prefix; never the secret). */
+    apiToken: { id: string; name: string; prefix: string } | null;
     locale: Locale;
     t: Translate;
     /** Per-request nonce-free CSP is used; this flag marks API requests (JSON errors). */

@@ -7,8 +7,10 @@
  */
 import type { Db, Transaction } from "../../db/client";
 import { type AuditActor, recordAudit } from "../audit/record";
+import { actorOf } from "../auth/guard";
 import type { PasswordHasher } from "../auth/password";
 import type { Config } from "../config";
+import type { Locale } from "../i18n/dictionary";
 import type { AppContext, AppDeps } from "./context";
 
 /** The audited thing: `{ type: "user", id }`. */
@@ -26,6 +28,8 @@ export interface ServiceContext {
   now: Date;
   config: Config;
   passwords: PasswordHasher;
+  /** Language of messages for the request (validation of passwords, say); Bahasa Indonesia by default. */
+  locale?: Locale;
   /** One write transaction (the process's writer queue) with an `audit` bound to it. */
   transaction<T>(fn: (tx: Transaction, audit: Audit) => Promise<T>): Promise<T>;
 }
@@ -67,10 +71,10 @@ export function serviceContext(c: AppContext): ServiceContext {
   if (cached) return cached;
   const deps = c.get("deps");
   const user = c.get("user");
-  const ctx = createServiceContext(deps, {
-    actor: user ? { id: user.id, label: user.email } : PUBLIC_ACTOR,
-    now: deps.clock(),
-  });
+  const ctx: ServiceContext = {
+    ...createServiceContext(deps, { actor: user ? actorOf(c) : PUBLIC_ACTOR, now: deps.clock() }),
+    locale: c.get("locale"),
+  };
   c.set("services", ctx);
   return ctx;
 }

@@ -2,6 +2,10 @@
  * @module Request validation with zod: JSON bodies, queries and forms. Unknown fields are refused
  * (use `z.strictObject`); every problem is reported per field, in the request's language.
  * A schema's own message may be a dictionary key written as `i18n:<key>` (see `msg`), with params.
+ * Field errors are collected in a Map, never a plain object, so a field named `__proto__`, `constructor`
+ * or `toString` is reported like any other. Every string in the input is checked for control characters
+ * (NUL and other C0/C1 controls except tab and line breaks, bidi overrides and isolates) before the schema
+ * runs: they have no business in any field and can disguise text (Trojan Source).
  */
 import { z } from "zod";
 import { hasMessage, type Locale, translate } from "../i18n/dictionary";
@@ -28,11 +32,11 @@ function messageOf(issue: z.core.$ZodIssue, locale: Locale): string {
 
 /** Flattens zod issues into `{ "path.to.field": [messages] }`; unknown keys are listed under their own name. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   const add = (path: string, message: string) => {
-    const list = out[path] ?? [];
+    const list = out.get(path) ?? [];
     list.push(message);
-    out[path] = list;
+    out.set(path, list);
   };
   for (const issue of issues) {
     const base = issue.path.map(String).join(".");
@@ -43,13 +47,60 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale)
     }
     add(base || "_", messageOf(issue, locale));
   }
-  return out;
+  // Object.fromEntries defines own properties, so "__proto__" stays a key, not a prototype.
+  return Object.fromEntries(out);
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown, locale: Locale) {
+// C0 controls except tab, LF and CR; DEL and C1 controls; bidi embeddings, overrides and isolates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Paths of strings (values, or keys) holding a forbidden control character; iterative, so depth can't overflow. */
+export function controlCharPaths(data: unknown, limit = 20): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  const stack: [unknown, PropertyKey[]][] = [[data, []]];
+  while (stack.length > 0 && found.length < limit) {
+    const [value, path] = stack.pop() as [unknown, PropertyKey[]];
+    if (typeof value === "string") {
+      if (FORBIDDEN_CHARS.test(value)) found.push(path);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        stack.push([v, [...path, i]]);
+      });
+    } else if (value !== null && typeof value === "object" && !(value instanceof Blob)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (FORBIDDEN_CHARS.test(k)) found.push([...path, k.replace(FORBIDDEN_CHARS, "?")]);
+        else stack.push([v, [...path, k]]);
+      }
+    }
+  }
+  return found;
+}
+
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  locale: Locale,
+): z.ZodSafeParseResult<z.output<S>> {
+  const bad = controlCharPaths(data);
+  if (bad.length > 0) {
+    const issues = bad.map((path) => ({
+      code: "custom" as const,
+      path,
+      message: "i18n:error.controlChars",
+      input: undefined,
+    }));
+    return { success: false, error: new z.ZodError(issues) as z.ZodError<z.output<S>> };
+  }
   return schema.safeParse(data, {
     error: zodLocales[locale].localeError,
   } as z.core.ParseContext<z.core.$ZodIssue>);
+}
+
+/** `application/json` or a `+json` type, any parameters. */
+export function isJsonContentType(header: string | undefined): boolean {
+  const type = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[\w.-]+\+json$/.test(type);
 }
 
 function validationError(issues: readonly z.core.$ZodIssue[], locale: Locale): AppError {
@@ -59,6 +110,13 @@ function validationError(issues: readonly z.core.$ZodIssue[], locale: Locale): A
 /** Reads and validates a JSON body; malformed JSON and schema failures are `validation_failed`. */
 export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
   const locale = c.get("locale");
+  // A form or text/plain body is what a cross-site <form> can send; JSON endpoints take JSON only.
+  if (!isJsonContentType(c.req.header("Content-Type"))) {
+    throw new AppError("validation_failed", {
+      messageKey: "error.jsonContentType",
+      details: { fields: { _: [translate(locale, "error.jsonContentType")] } },
+    });
+  }
   let body: unknown;
   try {
     body = await c.req.json();
@@ -76,7 +134,7 @@ export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): P
 /** Validates the query string (single values; repeated keys arrive as arrays). */
 export function readQuery<S extends z.ZodType>(c: AppContext, schema: S): z.output<S> {
   const locale = c.get("locale");
-  const raw: Record<string, string | string[]> = {};
+  const raw: Record<string, string | string[]> = Object.create(null);
   for (const [key, values] of Object.entries(c.req.queries())) {
     raw[key] = values.length === 1 ? (values[0] as string) : values;
   }
@@ -96,8 +154,8 @@ export async function readForm<S extends z.ZodType>(
 ): Promise<FormResult<z.output<S>>> {
   const locale = c.get("locale");
   const body = await c.req.parseBody({ all: true });
-  const values: Record<string, string> = {};
-  const data: Record<string, unknown> = {};
+  const values: Record<string, string> = Object.create(null);
+  const data: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(body)) {
     if (key === "_csrf") continue;
     if (Array.isArray(value)) {

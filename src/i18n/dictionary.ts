@@ -12,6 +12,7 @@ import { itinerary } from "./messages/itinerary";
 import { mail } from "./messages/mail";
 import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
+import { security } from "./messages/security";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "id";
@@ -26,6 +27,7 @@ const catalogues = [
   scheduling,
   mail,
   resultsMessages,
+  security,
 ] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;

@@ -1,7 +1,8 @@
 /**
  * @module The job runner shared by the Node server (an interval, see `startJobLoop`) and a Workers cron
- * (`scheduled` calls `runJobs` once per trigger): enqueue due visit and commitment reminders, then deliver
- * due mail. Runtime neutral; each step is safe to run concurrently with another runner (dedupe keys, leases).
+ * (`scheduled` calls `runJobs` once per trigger): enqueue due visit and commitment reminders, deliver
+ * due mail, then blank the bodies of mail sent longer ago than the retention period. Runtime neutral; each
+ * step is safe to run concurrently with another runner (dedupe keys, leases).
  */
 import type { Db } from "../../db/client";
 import { enqueueCommitmentReminders } from "../commitments/reminders";
@@ -9,6 +10,7 @@ import type { Config } from "../config";
 import type { Logger } from "../http/context";
 import { parseMailbox } from "../mail/header-safety";
 import { enqueueDueReminders } from "../mail/reminders";
+import { blankOldSentBodies } from "../mail/retention";
 import type { MailTransport } from "../mail/transport";
 import { DEFAULT_DELIVERY, type DeliveryReport, deliverDueMessages } from "./deliver-outbox";
 
@@ -25,6 +27,8 @@ export interface JobsReport {
   reminders: number;
   commitmentReminders: number;
   delivery: DeliveryReport;
+  /** Sent messages whose bodies were blanked (retention). */
+  blanked: number;
 }
 
 export async function runJobs(deps: JobDeps): Promise<JobsReport> {
@@ -39,22 +43,28 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     now: deps.clock(),
     baseUrl: deps.config.baseUrl,
   });
-  if (!deps.transport)
-    return { reminders, commitmentReminders, delivery: { claimed: 0, sent: 0, retrying: 0, failed: 0 } };
-  const delivery = await deliverDueMessages(
-    {
-      db: deps.db,
-      transport: deps.transport,
-      clock: deps.clock,
-      logger: deps.logger,
-      from: parseMailbox(deps.config.mailFrom),
-      replyTo: deps.config.mailReplyTo
-        ? { name: parseMailbox(deps.config.mailFrom).name, email: deps.config.mailReplyTo }
-        : undefined,
-    },
-    { ...DEFAULT_DELIVERY, maxAttempts: deps.config.mailMaxAttempts },
-  );
-  return { reminders, commitmentReminders, delivery };
+  const transport = deps.transport;
+  // Without a transport (a Worker with no SMTP_URL) messages stay queued; nothing is dropped.
+  const delivery = !transport
+    ? { claimed: 0, sent: 0, retrying: 0, failed: 0 }
+    : await deliverDueMessages(
+        {
+          db: deps.db,
+          transport,
+          clock: deps.clock,
+          logger: deps.logger,
+          from: parseMailbox(deps.config.mailFrom),
+          replyTo: deps.config.mailReplyTo
+            ? { name: parseMailbox(deps.config.mailFrom).name, email: deps.config.mailReplyTo }
+            : undefined,
+        },
+        { ...DEFAULT_DELIVERY, maxAttempts: deps.config.mailMaxAttempts },
+      );
+  const blanked = await blankOldSentBodies(deps.db, {
+    now: deps.clock(),
+    retentionDays: deps.config.outboxRetentionDays,
+  });
+  return { reminders, commitmentReminders, delivery, blanked };
 }
 
 /**
@@ -68,7 +78,12 @@ export function startJobLoop(deps: JobDeps, intervalMs: number): { stop(): Promi
     if (running || stopped) return;
     running = runJobs(deps)
       .then((report) => {
-        if (report.reminders > 0 || report.commitmentReminders > 0 || report.delivery.claimed > 0)
+        if (
+          report.reminders > 0 ||
+          report.commitmentReminders > 0 ||
+          report.delivery.claimed > 0 ||
+          report.blanked > 0
+        )
           deps.logger.info("jobs", { ...report });
       })
       .catch((error) =>

@@ -12,7 +12,7 @@ import { OutboxPage } from "../../views/pages/mail/outbox";
 import { MailPreviewPage } from "../../views/pages/mail/preview";
 import { recordAudit } from "../audit/record";
 import { actorOf, requireRole } from "../auth/guard";
-import { PROTOCOL, STAFF } from "../auth/roles";
+import { PROTOCOL } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
@@ -171,8 +171,9 @@ export function mailRoutes() {
   for (const path of ["/api/v1/delegations/:id/invitations/*", "/api/v1/outbox", "/api/v1/outbox/*"]) {
     app.use(path, requireRole(PROTOCOL));
   }
-  app.use("/mail/preview", requireRole(STAFF));
-  app.use("/mail/preview/*", requireRole(STAFF));
+  // The preview holds the same live status and itinerary links as the outbox: the same roles.
+  app.use("/mail/preview", requireRole(PROTOCOL));
+  app.use("/mail/preview/*", requireRole(PROTOCOL));
 
   app.get("/delegations/:id/invitations", (c) => invitationsPage(c));
 

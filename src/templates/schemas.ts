@@ -1,9 +1,11 @@
 /**
  * @module Request bodies of tour templates and of applying one to a delegation.
  */
+
 import { z } from "zod";
 import { AGENDA_KINDS } from "../../db/schema/agenda";
 import { MAX_ITEM_MINUTES } from "../bookings/load";
+import { localDate } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { isValidTimeZone } from "../scheduling/index";
 
@@ -44,7 +46,7 @@ export const applyTemplateSchema = z
   .strictObject({
     templateId: z.string().min(1),
     /** Local date of the visit, read in the template's zone. */
-    date: z.iso.date(),
+    date: localDate(),
     /** Local start time; the template's default when absent. */
     startTime: localTime.optional(),
     groupSize: z.int().min(1).max(100_000).optional(),

@@ -55,6 +55,10 @@ export function usersPages() {
       if (error instanceof AppError && error.code === "conflict") {
         return showPage(c, { errors: { email: [t("users.emailTaken")] }, values: form.values }, 409);
       }
+      if (error instanceof AppError && error.code === "validation_failed") {
+        const errors = (error.details as { fields?: FieldErrors } | undefined)?.fields ?? {};
+        return showPage(c, { errors, values: form.values }, 400);
+      }
       throw error;
     }
   });

@@ -1,12 +1,15 @@
 /**
  * @module Staff accounts: create, change role, reset password, disable/enable, language preference.
- * Every change is audited in its own transaction; disabling a user ends all their sessions.
+ * Every change is audited in its own transaction; disabling a user or resetting their password ends all
+ * their sessions and revokes their API tokens (re-enabling revives none).
  */
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { LOCALES, ROLES, sessions, users } from "../../db/schema/auth";
+import { LOCALES, ROLES, users } from "../../db/schema/auth";
+import { revokeCredentials } from "../auth/credentials";
 import { newId } from "../auth/encoding";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { AppError } from "../http/errors";
 import type { ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
@@ -32,9 +35,12 @@ export function publicUser(row: typeof users.$inferSelect) {
   return rest;
 }
 
-type Ctx = Pick<ServiceContext, "passwords" | "now" | "transaction">;
+type Ctx = Pick<ServiceContext, "passwords" | "now" | "transaction" | "locale">;
+/** An update may check a new password against the user's own name and e-mail, read first. */
+type UpdateCtx = Ctx & Pick<ServiceContext, "db">;
 
 export async function createUser(ctx: Ctx, input: NewUser & { password: string }) {
+  assertAcceptablePassword(input.password, { email: input.email, name: input.name, locale: ctx.locale });
   const row = {
     id: newId(),
     email: input.email,
@@ -70,7 +76,15 @@ export const userUpdateSchema = z.strictObject({
 export type UserUpdate = z.output<typeof userUpdateSchema>;
 
 /** Applies a partial update; the last active admin cannot be demoted or disabled. */
-export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
+export async function updateUser(ctx: UpdateCtx, id: string, change: UserUpdate) {
+  if (change.password) {
+    const target = await ctx.db.orm.select().from(users).where(eq(users.id, id)).get();
+    assertAcceptablePassword(change.password, {
+      email: target?.email,
+      name: target?.name,
+      locale: ctx.locale,
+    });
+  }
   const passwordHash = change.password ? await ctx.passwords.hash(change.password) : undefined;
   return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(users).where(eq(users.id, id)).get();
@@ -94,7 +108,8 @@ export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
     if (passwordHash) set.passwordHash = passwordHash;
     await tx.update(users).set(set).where(eq(users.id, id));
     const after = { ...before, ...set };
-    if (change.disabled || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const revoked =
+      change.disabled || passwordHash ? await revokeCredentials(tx, { userId: id, now: ctx.now }) : undefined;
     const action = passwordHash
       ? "user.password_reset"
       : change.disabled === true
@@ -102,7 +117,10 @@ export async function updateUser(ctx: Ctx, id: string, change: UserUpdate) {
         : change.disabled === false
           ? "user.enable"
           : "user.update";
-    await audit(action, { type: "user", id }, publicUser(before), publicUser(after));
+    await audit(action, { type: "user", id }, publicUser(before), {
+      ...publicUser(after),
+      ...(revoked ? { tokensRevoked: revoked.tokensRevoked } : {}),
+    });
     return publicUser(after);
   });
 }

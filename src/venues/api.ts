@@ -82,7 +82,7 @@ const blackoutOut = z.object({
   updatedAt: at.nullable(),
 });
 
-const blackoutPatchSchema = z.object({ version: z.int().min(1), blackout: blackoutCreateSchema });
+const blackoutPatchSchema = z.strictObject({ version: z.int().min(1), blackout: blackoutCreateSchema });
 const idParam = z.object({ id: z.string() });
 const activeQuery = z.object({ active: z.enum(["true", "false"]).optional() });
 const jsonBody = <S extends z.ZodType>(schema: S) => ({

@@ -2,7 +2,9 @@
  * @module Input schemas of venues, hosts and blackouts (API bodies; the pages map their forms onto them).
  * Create schemas carry defaults; patch schemas don't (a missing field stays as it is) and need `version`.
  */
+
 import { z } from "zod";
+import { bothDates, instant as instantSchema } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { isValidTimeZone } from "../scheduling/index";
 import { weeklyHoursSchema } from "./weekly-hours";
@@ -84,7 +86,7 @@ export const hostPatchSchema = z.strictObject({
 export type HostPatch = z.output<typeof hostPatchSchema>;
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, msg("scheduling.timeInvalid"));
-const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const instant = instantSchema();
 
 export const blackoutCreateSchema = z
   .discriminatedUnion("kind", [
@@ -105,10 +107,11 @@ export const blackoutCreateSchema = z
     }),
   ])
   .superRefine((b, ctx) => {
-    if (b.kind === "once" && b.endsAt.getTime() <= b.startsAt.getTime()) {
+    const times = b.kind === "once" ? bothDates(b.startsAt, b.endsAt) : null;
+    if (times && times[1].getTime() <= times[0].getTime()) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "i18n:scheduling.endBeforeStart" });
     }
-    if (b.kind === "weekly" && b.toTime <= b.fromTime) {
+    if (b.kind === "weekly" && typeof b.toTime === "string" && b.toTime <= b.fromTime) {
       ctx.addIssue({ code: "custom", path: ["toTime"], message: "i18n:scheduling.endBeforeStart" });
     }
   });

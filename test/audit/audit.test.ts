@@ -141,7 +141,10 @@ describe("audit rows", () => {
 
 describe("audit log listing", () => {
   async function scenario() {
-    const t = await makeTestApp();
+    // The admin's one session spans the week, so it may idle up to 7 days here (12 hours by default).
+    const t = await makeTestApp({
+      env: { SESSION_IDLE_MINUTES: String(7 * 24 * 60), SESSION_ABSOLUTE_HOURS: "720" },
+    });
     const admin = await t.as("admin"); // day 1: 2 Mar 2026
     const other = await t.addUser("protocol", { email: "siti@test.sambang.id" });
     t.clock.set("2026-03-05T10:00:00+07:00");

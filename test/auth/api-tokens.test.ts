@@ -69,9 +69,11 @@ describe("API tokens", () => {
     const after = await t.db.orm.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
     expect(after?.lastUsedAt?.toISOString()).toBe("2026-03-03T03:15:00.000Z");
 
-    const list = await (await t.app.request("/api/v1/tokens", { headers: { Cookie: admin.cookie } })).json();
+    // A day later the admin's session has ended (12 hours idle): they sign in again.
+    const cookie = await t.signIn(admin.user.email, admin.user.password);
+    const list = await (await t.app.request("/api/v1/tokens", { headers: { Cookie: cookie } })).json();
     expect(list.tokens[0].lastUsedAt).toBe("2026-03-03T03:15:00.000Z");
-    const page = await (await t.app.request("/admin/tokens", { headers: { Cookie: admin.cookie } })).text();
+    const page = await (await t.app.request("/admin/tokens", { headers: { Cookie: cookie } })).text();
     expect(page).toContain("3 Maret 2026");
   });
 

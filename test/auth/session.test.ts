@@ -135,7 +135,7 @@ describe("ending sessions", () => {
 
 describe("session cookie attributes", () => {
   function attributesOf(res: Response) {
-    const raw = res.headers.getSetCookie().find((c) => /^sambang_session=[^;]+/.test(c)) ?? "";
+    const raw = res.headers.getSetCookie().find((c) => /^(__Host-)?sambang_session=[^;]+/.test(c)) ?? "";
     return raw
       .split(";")
       .slice(1)
@@ -157,7 +157,7 @@ describe("session cookie attributes", () => {
     expect(attrs).not.toContain("secure");
   });
 
-  it("is Secure when BASE_URL is https", async () => {
+  it("is Secure and named __Host-sambang_session when BASE_URL is https", async () => {
     const base = "https://sambang.example.go.id";
     const t = await makeTestApp({ env: { BASE_URL: base } });
     const user = await t.addUser("viewer");
@@ -169,6 +169,9 @@ describe("session cookie attributes", () => {
     expect(res.status).toBe(200);
     const attrs = attributesOf(res);
     expect(attrs).toContain("secure");
+    expect(attrs).toContain("path=/");
+    expect(attrs.some((a) => a.startsWith("domain="))).toBe(false);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith("__Host-sambang_session="))).toBe(true);
     expect(attrs).toContain("httponly");
     expect(attrs).toContain("samesite=lax");
   });

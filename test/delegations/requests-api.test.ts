@@ -55,9 +55,9 @@ describe("POST /api/v1/requests", () => {
 
   it("refuses a Friday request for the next Wednesday when Monday is a closure, naming the earliest date", async () => {
     const t = await delegationsApp();
-    const admin = await t.as("admin");
     // Friday 6 March 2026, afternoon WIB.
     t.clock.set("2026-03-06T15:30:00+07:00");
+    const admin = await t.as("admin");
     const closure = await t.app.request(
       "/api/v1/closures",
       json("POST", { date: "2026-03-09", kind: "local_holiday", name: "Libur uji" }, admin.headers),

@@ -33,6 +33,11 @@ const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
   { method: "GET", path: /^\/i\/:token(\/|$)/ },
   { method: "GET", path: /^\/feeds\/:file$/ },
   { method: "POST", path: /^\/kunjungan(\/|$)/ },
+  // Forgotten password: ask for a link, and the link (its token is the credential) sets a new one.
+  { method: "GET", path: "/forgot-password" },
+  { method: "POST", path: "/forgot-password" },
+  { method: "GET", path: "/reset-password/:token" },
+  { method: "POST", path: "/reset-password/:token" },
 ];
 
 const isPublicPage = (method: string, path: string) =>
@@ -85,10 +90,10 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "GET /admin/outbox": PROTOCOL,
   "POST /admin/outbox/:id/retry": PROTOCOL,
   "POST /admin/outbox/:id/cancel": PROTOCOL,
-  "GET /mail/preview": STAFF,
-  "GET /mail/preview/:name": STAFF,
-  "GET /mail/preview/:name/html": STAFF,
-  "GET /mail/preview/:name/raw": STAFF,
+  "GET /mail/preview": PROTOCOL,
+  "GET /mail/preview/:name": PROTOCOL,
+  "GET /mail/preview/:name/html": PROTOCOL,
+  "GET /mail/preview/:name/raw": PROTOCOL,
   "GET /delegations": STAFF,
   "GET /delegations/new": PROTOCOL,
   "POST /delegations/new": PROTOCOL,

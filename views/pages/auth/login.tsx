@@ -46,6 +46,9 @@ export function LoginForm({
           <button type="submit">{t("nav.signIn")}</button>
         </div>
       </form>
+      <p>
+        <a href="/forgot-password">{t("auth.forgot.link")}</a>
+      </p>
     </>
   );
 }

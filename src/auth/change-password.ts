@@ -1,0 +1,59 @@
+/**
+ * @module A signed-in user changes their own password: the current one is checked under the sign-in
+ * failure limit (so this form is no way around it), the new one must pass the password policy, and the
+ * change ends the user's other sessions, API tokens and open reset links — this browser stays signed in.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema/auth";
+import { recordAudit } from "../audit/record";
+import type { CurrentUser } from "../http/context";
+import type { Locale } from "../i18n/dictionary";
+import { revokeCredentials } from "./credentials";
+import type { PasswordHasher } from "./password";
+import { assertAcceptablePassword } from "./password-policy";
+import type { CheckCredentials } from "./sign-in";
+
+export interface ChangePasswordInput {
+  current: string;
+  next: string;
+}
+
+export async function changeOwnPassword(
+  ctx: {
+    db: Db;
+    passwords: PasswordHasher;
+    checkCredentials: CheckCredentials;
+    now: Date;
+    ip: string;
+    locale: Locale;
+    sessionId: string | null;
+  },
+  user: CurrentUser,
+  input: ChangePasswordInput,
+): Promise<{ tokensRevoked: number }> {
+  const { db, passwords, now } = ctx;
+  await ctx.checkCredentials(
+    { db, passwords },
+    { email: user.email, password: input.current, ip: ctx.ip, now },
+  );
+  assertAcceptablePassword(input.next, { email: user.email, name: user.name, locale: ctx.locale }, "next");
+  const passwordHash = await passwords.hash(input.next);
+  return db.writeTransaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
+    const revoked = await revokeCredentials(tx, {
+      userId: user.id,
+      now,
+      keepSessionId: ctx.sessionId ?? undefined,
+    });
+    await recordAudit(tx, {
+      actor: { id: user.id, label: user.email },
+      action: "user.password_change",
+      entityType: "user",
+      entityId: user.id,
+      after: revoked,
+      now,
+    });
+    return revoked;
+  });
+}
