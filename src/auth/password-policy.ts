@@ -3,7 +3,7 @@
  * its common-password dictionary (top passwords, names, English words, keyboard patterns), against the
  * user's own e-mail and name and the app's own words (sambang, banyuwangi, protokol …). `password1234`,
  * `aaaaaaaaaaaa` and `sambang12345` are refused; a long passphrase passes. The dictionary loads once per
- * process, on first use (about half a second). See docs/decisions/010-sessions-and-passwords.md.
+ * process, on first use (about half a second). See docs/decisions/018-sessions-and-passwords.md.
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
