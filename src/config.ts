@@ -48,8 +48,6 @@ export const configSchema = z.object({
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
 });
 
-export type RawConfig = z.infer<typeof configSchema>;
-
 /** The parsed configuration the app is built from. */
 export interface Config {
   port: number;

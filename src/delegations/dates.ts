@@ -46,5 +46,3 @@ export function rangesOverlap(a: DateRange, b: DateRange): boolean {
 export function anyOverlap(a: readonly DateRange[], b: readonly DateRange[]): boolean {
   return a.some((x) => b.some((y) => rangesOverlap(x, y)));
 }
-
-export const dayCount = (r: DateRange) => dayNumberOf(r.end) - dayNumberOf(r.start) + 1;

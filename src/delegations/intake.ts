@@ -182,22 +182,5 @@ export async function findByStatusToken(db: Db, code: string, token: string): Pr
   return row ?? null;
 }
 
-/** Re-issues a status token (staff), returning the new token once. */
-export async function newStatusToken(ctx: { db: Db; actor: AuditActor; now: Date }, id: string) {
-  const token = randomSecret(32);
-  const hash = await sha256Hex(token);
-  await ctx.db.writeTransaction(async (tx) => {
-    await tx.update(delegations).set({ statusTokenHash: hash }).where(eq(delegations.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.status_link",
-      entityType: "delegation",
-      entityId: id,
-      now: ctx.now,
-    });
-  });
-  return token;
-}
-
 export const statusUrlOf = (baseUrl: string, code: string, token: string) =>
   `${baseUrl}/kunjungan/status/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;

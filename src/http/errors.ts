@@ -49,9 +49,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (options?: AppErrorOptions) => new AppError("not_found", options);
-export const forbidden = (options?: AppErrorOptions) => new AppError("forbidden", options);
-export const unauthenticated = (options?: AppErrorOptions) => new AppError("unauthenticated", options);
-export const conflict = (details: unknown, options?: AppErrorOptions) =>
-  new AppError("conflict", { ...options, details });
 export const stale = (details: { currentVersion: number; current?: unknown }) =>
   new AppError("stale", { details });

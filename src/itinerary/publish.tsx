@@ -118,5 +118,3 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
     },
   };
 }
-
-export type ItineraryPublisher = ReturnType<typeof createItineraryPublisher>;

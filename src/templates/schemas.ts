@@ -21,7 +21,6 @@ export const templateItemSchema = z.strictObject({
   titleId: z.string().trim().min(1, msg("error.required")).max(200),
   titleEn: z.string().trim().min(1, msg("error.required")).max(200),
 });
-export type TemplateItemInput = z.output<typeof templateItemSchema>;
 
 const templateFields = {
   name: z.string().trim().min(1, msg("error.required")).max(200),
