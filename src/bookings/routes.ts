@@ -82,6 +82,7 @@ export function bookingCtx(c: AppContext): BookingCtx {
     db,
     actor: actorOf(c),
     now: clock(),
+    config,
     notify: { baseUrl: config.baseUrl, organizer: organizerOf(config) },
   };
 }
@@ -92,14 +93,16 @@ export function bookingRoutes() {
     const { db } = c.get("deps");
     const id = c.req.param("id");
     await assertDelegationExists(db.orm, id);
-    return c.json({ items: await listDelegationAgenda(db.orm, id) });
+    return c.json({ items: await listDelegationAgenda(db.orm, id, c.get("deps").config.hostTimeZone) });
   });
   app.post("/api/v1/delegations/:id/agenda", requireRole(PROTOCOL), async (c) => {
     const body = await readJson(c, itemCreateSchema);
     return c.json({ item: await bookItem(bookingCtx(c), c.req.param("id"), body) }, 201);
   });
   app.get("/api/v1/agenda/:itemId", requireRole(STAFF), async (c) =>
-    c.json({ item: await getItemView(c.get("deps").db.orm, c.req.param("itemId")) }),
+    c.json({
+      item: await getItemView(c.get("deps").db.orm, c.req.param("itemId"), c.get("deps").config.hostTimeZone),
+    }),
   );
   app.patch("/api/v1/agenda/:itemId", requireRole(PROTOCOL), async (c) => {
     const body = await readJson(c, itemPatchSchema);
@@ -117,7 +120,7 @@ export function bookingRoutes() {
   });
   app.get("/api/v1/availability", requireRole(STAFF), async (c) => {
     const query = readQuery(c, availabilityQuerySchema);
-    return c.json(await searchAvailability(c.get("deps").db.orm, query));
+    return c.json(await searchAvailability(c.get("deps").db.orm, query, c.get("deps").config.hostTimeZone));
   });
   return app;
 }

@@ -228,7 +228,7 @@ export const delegationsApiDocs: RouteDoc[] = [
 
 function ctxOf(c: AppContext) {
   const { db, clock, config } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl };
+  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl, config };
 }
 
 export async function limitRequests(c: AppContext) {
@@ -251,7 +251,7 @@ export function delegationApiRoutes() {
     if (!checked.ok) throw new AppError("validation_failed", { details: { fields: checked.errors } });
     const { db, clock, config } = c.get("deps");
     const { delegation, token } = await createDelegation(
-      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl },
+      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl, config },
       checked.input,
       { source: "public_form", letter: checked.letter },
     );

@@ -15,6 +15,7 @@ import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
+import { statusKey } from "../i18n/keys";
 import { findProvince, findRegency, listProvinces } from "../regions/regions";
 import { addNote, updateDelegation } from "./edit";
 import { delegationInputSchema, inputToFormValues } from "./input-schema";
@@ -46,7 +47,7 @@ export function originLabel(d: Pick<DelegationRow, "provinceCode" | "regencyCode
 
 function ctxOf(c: AppContext) {
   const { db, clock, config } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl };
+  return { db, actor: actorOf(c), now: clock(), notifyBaseUrl: config.baseUrl, config };
 }
 
 const canAct = (c: AppContext) => {
@@ -313,7 +314,7 @@ export function delegationPageRoutes() {
       const d = await transitionDelegation(ctxOf(c), id, parsed.data);
       return showDetail(c, id, {
         notice: c.get("t")("transition.done", {
-          status: c.get("t")(`delegationStatus.${d.status}` as MessageKey),
+          status: c.get("t")(statusKey(d.status)),
         }),
       });
     } catch (error) {

@@ -40,7 +40,7 @@ export async function formBasics(c: AppContext) {
   const locale = c.get("locale");
   const [topics, lead] = await Promise.all([
     listTopics(db, { activeOnly: true }),
-    leadTimeInfo(db, clock(), config.requestMinWorkingDays),
+    leadTimeInfo(db, clock(), config.requestMinWorkingDays, config.hostTimeZone),
   ]);
   return {
     provinces: REGION_GROUPS,
@@ -102,7 +102,7 @@ export function publicRoutes() {
     }
     const { db, clock, config } = c.get("deps");
     const { delegation, token } = await createDelegation(
-      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl },
+      { db, now: clock(), actor: { id: null, label: "public" }, notifyBaseUrl: config.baseUrl, config },
       checked.input,
       { source: "public_form", letter: checked.letter },
     );

@@ -26,7 +26,14 @@ const catalogues = [
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogues)[number]>;
-export type Params = Record<string, string | number>;
+/**
+ * A parameter that is itself a message, translated in the same language as the message it fills (a status
+ * name, a kind): build it with `messageRef(key)`, so a raw enum value never reaches a reader.
+ */
+export interface MessageRef {
+  readonly messageKey: MessageKey;
+}
+export type Params = Record<string, string | number | MessageRef>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 const tables: Record<Locale, Record<string, string>> = { id: {}, en: {} };
@@ -43,11 +50,20 @@ export function hasMessage(key: string): key is MessageKey {
   return key in tables.id;
 }
 
-/** Interpolates `{name}` placeholders. Unknown keys return the key, so a gap is visible, not fatal. */
+export const messageRef = (messageKey: MessageKey): MessageRef => ({ messageKey });
+
+/**
+ * Interpolates `{name}` placeholders (a `MessageRef` parameter is translated first). Unknown keys return
+ * the key, so a gap is visible, not fatal.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = tables[locale][key] ?? tables.id[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!Object.hasOwn(params, name)) return m;
+    const value = params[name];
+    return typeof value === "object" ? translate(locale, value.messageKey) : String(value);
+  });
 }
 
 export function translator(locale: Locale): Translate {

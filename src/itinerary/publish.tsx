@@ -48,8 +48,9 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       delegationId: r.target.delegationId,
       versionKey: r.target.versionKey,
       now: r.now,
+      hostTimeZone: deps.config.hostTimeZone,
     });
-    const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId);
+    const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId, deps.config.hostTimeZone);
     if (!agenda) throw new Error("itinerary: delegation vanished");
     const t = translator(r.locale);
     const view = buildItineraryView({
@@ -59,6 +60,7 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       organizer: { name: deps.config.organizerName, phone: deps.config.organizerPhone },
       locale: r.locale,
       t,
+      hostTimeZone: deps.config.hostTimeZone,
     });
     return { agenda, view, t, revision, url: itineraryUrl(deps.config.baseUrl, r.token) };
   }

@@ -30,6 +30,7 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     now: deps.clock(),
     baseUrl: deps.config.baseUrl,
     reminderTime: deps.config.reminderTime,
+    hostTimeZone: deps.config.hostTimeZone,
   });
   const delivery = await deliverDueMessages(
     {

@@ -58,8 +58,12 @@ export interface InvitationPlan {
 const ITEM_KINDS = ["invitation", "update", "withdrawal", "host_briefing"] as const;
 
 /** What "send" would do now, without doing it (the preview page shows this). */
-export async function planInvitations(db: Queryable, delegationId: string): Promise<InvitationPlan> {
-  const agenda = await loadDelegationAgenda(db, delegationId);
+export async function planInvitations(
+  db: Queryable,
+  delegationId: string,
+  hostTimeZone: string,
+): Promise<InvitationPlan> {
+  const agenda = await loadDelegationAgenda(db, delegationId, hostTimeZone);
   const d = await db.query.delegations.findFirst({ where: eq(delegations.id, delegationId) });
   if (!agenda || !d) throw new AppError("not_found");
   const roster = await loadParticipants(db, delegationId);
@@ -142,6 +146,8 @@ export interface SendContext {
   baseUrl: string;
   actor: AuditActor;
   organizer: { name: string; email: string; phone?: string };
+  /** HOST_TIME_ZONE: the zone of an item without a venue. */
+  hostTimeZone: string;
 }
 
 /** Enqueues every pending invitation, update and withdrawal; returns how many messages were queued. */
@@ -149,7 +155,7 @@ export async function sendInvitations(ctx: SendContext, delegationId: string): P
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
   return ctx.db.writeTransaction(async (tx) => {
-    const plan = await planInvitations(tx, delegationId);
+    const plan = await planInvitations(tx, delegationId, ctx.hostTimeZone);
     if (plan.delegation.status === "requested") {
       throw new AppError("conflict", {
         messageKey: "mail.inv.notConfirmed",
@@ -164,6 +170,7 @@ export async function sendInvitations(ctx: SendContext, delegationId: string): P
         tokenHash,
         now: ctx.now,
         actor: ctx.actor,
+        hostTimeZone: ctx.hostTimeZone,
         revokeOthers: false,
         via: "mail",
       });
@@ -272,7 +279,7 @@ async function enqueueItineraryMessages(
   plan: InvitationPlan,
   link: string,
 ): Promise<number> {
-  const agenda = await loadDelegationAgenda(tx, plan.delegation.id);
+  const agenda = await loadDelegationAgenda(tx, plan.delegation.id, ctx.hostTimeZone);
   if (!agenda) return 0;
   const live = agenda.items.filter((i) => i.status === "scheduled");
   const previous = await tx
@@ -289,6 +296,7 @@ async function enqueueItineraryMessages(
     organizer: { name: ctx.organizer.name, phone: ctx.organizer.phone },
     locale,
     t,
+    hostTimeZone: ctx.hostTimeZone,
   });
   const pdf = await itineraryPdf({ view, url: link, t, now: ctx.now });
   const attachment = {

@@ -28,8 +28,8 @@ async function formValues(c: AppContext): Promise<FormValues> {
 }
 
 function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock(), config };
 }
 
 async function choices(c: AppContext) {

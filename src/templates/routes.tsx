@@ -53,8 +53,8 @@ export const templatesApiDocs: RouteDoc[] = [
 ];
 
 function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock(), config };
 }
 
 export function templateRoutes() {

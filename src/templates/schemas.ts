@@ -27,7 +27,8 @@ const templateFields = {
   nameEn: z.string().trim().max(200).nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),
   defaultStartTime: localTime.default("08:30"),
-  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).default("Asia/Jakarta"),
+  /** Omitted on create: the host's zone (HOST_TIME_ZONE); on update: unchanged. */
+  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).optional(),
   active: z.boolean().default(true),
   items: z.array(templateItemSchema).min(1).max(50),
 };

@@ -47,8 +47,8 @@ const flat = (v: Values): Record<string, string> =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.join(",") : x]));
 
 function ctxOf(c: AppContext) {
-  const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const { db, clock, config } = c.get("deps");
+  return { db, actor: actorOf(c), now: clock(), config };
 }
 
 export function venuePageRoutes() {
@@ -135,7 +135,13 @@ export function venuePageRoutes() {
   });
   app.post("/blackouts", async (c) => {
     const values = await formValues(c);
-    const parsed = blackoutFromForm(values, null, "Asia/Jakarta", c.get("locale"), c.get("t"));
+    const parsed = blackoutFromForm(
+      values,
+      null,
+      c.get("deps").config.hostTimeZone,
+      c.get("locale"),
+      c.get("t"),
+    );
     if (!parsed.ok)
       return venuesPage(c, { blackoutValues: flat(values), blackoutErrors: parsed.errors }, 400);
     await createBlackout(ctxOf(c), parsed.data);

@@ -4,8 +4,8 @@
  */
 import { DELEGATION_STATUSES } from "../../db/schema/delegations";
 import type { Dashboard } from "../../src/home/dashboard";
-import type { MessageKey } from "../../src/i18n/dictionary";
 import { formatLocalDate, formatTime } from "../../src/i18n/format";
+import { statusKey } from "../../src/i18n/keys";
 import type { PageContext } from "../page-context";
 import { rangeLabel } from "./public/status";
 
@@ -20,7 +20,7 @@ export function HomePage({ ctx, dashboard }: { ctx: PageContext; dashboard: Dash
         {DELEGATION_STATUSES.map((status) => (
           <li>
             <a href={`/delegations?status=${status}`} data-testid={`count-${status}`}>
-              <strong>{counts[status]}</strong> {t(`delegationStatus.${status}` as MessageKey)}
+              <strong>{counts[status]}</strong> {t(statusKey(status))}
             </a>
           </li>
         ))}
@@ -34,7 +34,7 @@ export function HomePage({ ctx, dashboard }: { ctx: PageContext; dashboard: Dash
           <table>
             <tbody>
               {todayItems.map((item) => {
-                const zone = item.venueTimeZone ?? "Asia/Jakarta";
+                const zone = item.venueTimeZone ?? ctx.hostTimeZone;
                 return (
                   <tr>
                     <td>

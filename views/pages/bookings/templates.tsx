@@ -1,5 +1,4 @@
-/** @module Tour templates: each template's running order, with links to add and edit (template-form.tsx). */
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import type { TemplateView } from "../../../src/templates/service";
 import type { PageContext } from "../../page-context";
 
@@ -60,7 +59,7 @@ export function TemplatesPage(props: {
                     <td>{i.durationMinutes}</td>
                     <td>
                       {locale === "en" ? i.titleEn : i.titleId}
-                      <div class="small muted">{t(`agendaKind.${i.kind}` as MessageKey)}</div>
+                      <div class="small muted">{t(agendaKindKey(i.kind))}</div>
                     </td>
                     <td>{i.venueId ? (props.venueNames[i.venueId] ?? "") : ""}</td>
                     <td>{i.hostIds.map((h) => props.hostNames[h] ?? h).join(", ")}</td>

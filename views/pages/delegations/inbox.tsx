@@ -2,8 +2,8 @@
 import { DELEGATION_STATUSES, type DelegationStatus } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import { type InboxQuery, SORTS } from "../../../src/delegations/queries";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDateTime } from "../../../src/i18n/format";
+import { delegationSortKey, statusKey } from "../../../src/i18n/keys";
 import type { Province } from "../../../src/regions/regions";
 import { Field } from "../../components/field";
 import type { PageContext } from "../../page-context";
@@ -40,7 +40,7 @@ export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct,
                 data-testid={`count-${s}`}
                 aria-current={query.status === s ? "page" : undefined}
               >
-                {t(`delegationStatus.${s}` as MessageKey)}: <strong>{counts[s]}</strong>
+                {t(statusKey(s))}: <strong>{counts[s]}</strong>
               </a>
             </li>
           ))}
@@ -53,7 +53,7 @@ export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct,
               <option value="">{t("delegations.filter.all")}</option>
               {DELEGATION_STATUSES.map((s) => (
                 <option value={s} selected={query.status === s}>
-                  {t(`delegationStatus.${s}` as MessageKey)}
+                  {t(statusKey(s))}
                 </option>
               ))}
             </select>
@@ -85,7 +85,7 @@ export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct,
             <select id="f-sort" name="sort">
               {SORTS.map((s) => (
                 <option value={s} selected={(query.sort ?? "newest") === s}>
-                  {t(`delegations.sort.${s}` as MessageKey)}
+                  {t(delegationSortKey(s))}
                 </option>
               ))}
             </select>
@@ -130,7 +130,7 @@ export function InboxPage({ ctx, rows, counts, query, provinces, topics, canAct,
                   <td>
                     <StatusBadge ctx={ctx} status={d.status} />
                   </td>
-                  <td>{formatDateTime(d.createdAt, locale, "Asia/Jakarta")}</td>
+                  <td>{formatDateTime(d.createdAt, locale, ctx.hostTimeZone)}</td>
                 </tr>
               ))}
             </tbody>
