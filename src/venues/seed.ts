@@ -1,5 +1,5 @@
 /**
- * @module Starter data of the scheduling feature for Banyuwangi Regency: the venues of DESIGN §3, the
+ * @module Starter data of the scheduling feature for Banyuwangi Regency: the venues of the README, the
  * usual hosts (by office, not by name: people change, offices don't) and the standard half-day MPP
  * visit template. Everything is editable afterwards; addresses and hours are starting points to check.
  *

@@ -1,5 +1,5 @@
 /**
- * The transition matrix through the API, per role; reasons and dates required where the issue says; every
+ * The transition matrix through the API, per role; reasons and dates required where a step needs them; every
  * step audited and visible on the visitor's status page; a stale version refused.
  */
 import { describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ async function transition(
 }
 
 describe("transition matrix", () => {
-  it("allows exactly the transitions of the issue", () => {
+  it("allows exactly the transitions of the lifecycle", () => {
     const allowed = STATUSES.flatMap((from) =>
       STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
     );

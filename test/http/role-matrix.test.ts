@@ -47,7 +47,7 @@ const PAGE_ROLES: { pattern: RegExp; roles: readonly Role[] }[] = [
   { pattern: /^\/$/, roles: STAFF },
 ];
 
-/** The explicit page table the issue asks for: these must exist and behave as stated. */
+/** The explicit page table of the role matrix: these must exist and behave as stated. */
 const KNOWN_STAFF_PAGES: { path: string; roles: readonly Role[] }[] = [
   { path: "/", roles: STAFF },
   { path: "/admin/users", roles: ADMIN },
