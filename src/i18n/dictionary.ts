@@ -69,3 +69,14 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
+
+/** The other language (the language switch links to it). */
+export const otherLocale = (locale: Locale): Locale => (locale === "id" ? "en" : "id");
+
+/**
+ * Picks a record's own text in the reader's language: the English field when reading English and it is
+ * filled, else the Indonesian one (data entered by staff, not catalogue messages).
+ */
+export function localized(locale: Locale, textId: string, textEn: string | null | undefined): string {
+  return (locale === "en" && textEn?.trim()) || textId;
+}

@@ -10,7 +10,7 @@ import type { SORTS } from "../delegations/queries";
 import type { ErrorCode } from "../http/errors";
 import type { ConflictKind, Weekday } from "../scheduling/types";
 import type { RangeProblem } from "../venues/weekly-hours";
-import type { MessageKey } from "./dictionary";
+import type { Locale, MessageKey } from "./dictionary";
 
 type AgendaKind = (typeof AGENDA_KINDS)[number];
 type ClosureKind = (typeof CLOSURE_KINDS)[number];
@@ -27,6 +27,7 @@ export const closureKindKey = (kind: ClosureKind): MessageKey => `closures.kind.
 export const closureSourceKey = (source: ClosureSource): MessageKey => `closures.source.${source}`;
 export const delegationSortKey = (sort: (typeof SORTS)[number]): MessageKey => `delegations.sort.${sort}`;
 export const hoursProblemKey = (problem: RangeProblem): MessageKey => `scheduling.hours.${problem}`;
+export const languageKey = (locale: Locale): MessageKey => `lang.${locale}`;
 export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;
 
 /** Narrows a status read back from stored JSON (an audit entry) before it is translated. */

@@ -9,6 +9,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import type { Translate } from "../i18n/dictionary";
+import { INTL_LOCALE } from "../i18n/format";
 import { qrMatrix } from "./qr-svg";
 import type { ItineraryView } from "./view-model";
 
@@ -142,7 +143,7 @@ export async function itineraryPdf(input: {
   doc.setTitle(clean(`${t("itinerary.title")} ${view.code}`));
   doc.setCreator("Sambang");
   doc.setProducer("Sambang (pdf-lib)");
-  doc.setLanguage(view.locale === "id" ? "id-ID" : "en-GB");
+  doc.setLanguage(INTL_LOCALE[view.locale]);
   doc.setCreationDate(input.now);
   doc.setModificationDate(input.now);
 

@@ -4,6 +4,7 @@
  */
 import { DELEGATION_STATUSES } from "../../db/schema/delegations";
 import type { Dashboard } from "../../src/home/dashboard";
+import { localized } from "../../src/i18n/dictionary";
 import { formatLocalDate, formatTime } from "../../src/i18n/format";
 import { statusKey } from "../../src/i18n/keys";
 import type { PageContext } from "../page-context";
@@ -41,7 +42,7 @@ export function HomePage({ ctx, dashboard }: { ctx: PageContext; dashboard: Dash
                       {formatTime(item.startsAt, locale, zone, false)}–{formatTime(item.endsAt, locale, zone)}
                     </td>
                     <td>
-                      {locale === "en" && item.titleEn ? item.titleEn : item.title}
+                      {localized(locale, item.title, item.titleEn)}
                       {item.venueName && <span class="muted"> · {item.venueName}</span>}
                     </td>
                     <td>

@@ -11,6 +11,7 @@ import type { ShareLinkInfo } from "../../../src/agenda/share-links";
 import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
+import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
@@ -267,7 +268,7 @@ export function AgendaPage(props: Props) {
                     {formatTime(item.startsAt, locale, item.timeZone, false)}–
                     {formatTime(item.endsAt, locale, item.timeZone)}
                   </strong>{" "}
-                  <span>{locale === "en" && item.titleEn ? item.titleEn : item.title}</span>{" "}
+                  <span>{localized(locale, item.title, item.titleEn)}</span>{" "}
                   <span class="badge">{t(agendaKindKey(item.kind))}</span>
                   {item.status === "cancelled" && (
                     <span class="badge danger">{t("itinerary.itemCancelled")}</span>
@@ -336,7 +337,7 @@ export function AgendaPage(props: Props) {
                 <Field name="templateId" label={t("agenda.template")}>
                   <select id="f-templateId" name="templateId">
                     {props.templates.map((tpl) => (
-                      <option value={tpl.id}>{locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}</option>
+                      <option value={tpl.id}>{localized(locale, tpl.name, tpl.nameEn)}</option>
                     ))}
                   </select>
                 </Field>

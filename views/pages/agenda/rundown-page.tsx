@@ -4,6 +4,7 @@
  * precedence (lowest rank first; ties by name), numbered as seats are assigned from the head of the table.
  */
 import type { AgendaEntry, AgendaParticipant, DelegationAgenda } from "../../../src/agenda/load-agenda";
+import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
@@ -55,7 +56,7 @@ export function RundownPage(props: {
                       {formatTime(item.endsAt, locale, item.timeZone)}
                     </td>
                     <td>
-                      <strong>{locale === "en" && item.titleEn ? item.titleEn : item.title}</strong>{" "}
+                      <strong>{localized(locale, item.title, item.titleEn)}</strong>{" "}
                       <span class="muted">({t(agendaKindKey(item.kind))})</span>
                       {item.hosts.length > 0 && (
                         <div class="muted">

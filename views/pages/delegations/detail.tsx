@@ -8,7 +8,7 @@ import type { DelegationRow } from "../../../src/delegations/intake";
 import { TRANSITIONS } from "../../../src/delegations/lifecycle";
 import type { FieldErrors } from "../../../src/http/validate";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
-import { delegationSourceKey, isDelegationStatus, statusKey } from "../../../src/i18n/keys";
+import { delegationSourceKey, isDelegationStatus, languageKey, statusKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { rangeLabel, StatusBadge } from "../public/status";
@@ -233,7 +233,7 @@ export function DetailPage(props: DetailProps) {
           </>
         )}
         <dt>{t("delegations.language")}</dt>
-        <dd>{t(d.language === "en" ? "lang.en" : "lang.id")}</dd>
+        <dd>{t(languageKey(d.language))}</dd>
         <dt>{t("delegations.source")}</dt>
         <dd>{t(delegationSourceKey(d.source))}</dd>
         <dt>{t("delegations.received")}</dt>

@@ -3,6 +3,7 @@
 import type { DelegationStatus } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import type { PublicHistoryEntry } from "../../../src/delegations/status-view";
+import { otherLocale } from "../../../src/i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
 import { statusKey } from "../../../src/i18n/keys";
 import type { PageContext } from "../../page-context";
@@ -62,7 +63,7 @@ export function StatusPage({
   token: string;
 }) {
   const { t, locale } = ctx;
-  const other = locale === "id" ? "en" : "id";
+  const other = otherLocale(locale);
   return (
     <>
       <p>
