@@ -3,6 +3,14 @@
  * with a message naming the variable. Nothing below this file reads `process.env` (Workers has none).
  */
 import { z } from "zod";
+import { isValidTimeZone } from "./scheduling/zoned-time";
+
+/**
+ * The host government's zone when HOST_TIME_ZONE is unset: the one place this default is written. Venues and
+ * hosts keep their own zone; this one dates what has no venue (requests, audit, tokens, items without a
+ * venue, the host's "today").
+ */
+export const DEFAULT_HOST_TIME_ZONE = "Asia/Jakarta";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -64,9 +72,11 @@ export const configSchema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REQUEST_MIN_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   REQUEST_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
+  HOST_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, "must be an IANA time zone, e.g. Asia/Makassar")
+    .default(DEFAULT_HOST_TIME_ZONE),
 });
-
-export type RawConfig = z.infer<typeof configSchema>;
 
 /** The parsed configuration the app is built from. */
 export interface Config {
@@ -114,6 +124,11 @@ export interface Config {
   requestMinWorkingDays: number;
   /** Public visit requests accepted per client address per hour. */
   requestRateLimitPerHour: number;
+  /**
+   * The host's default IANA zone (HOST_TIME_ZONE): new venues and hosts start in it, and it dates what has
+   * no venue of its own. A venue's own zone always wins for that venue's times.
+   */
+  hostTimeZone: string;
 }
 
 /** `Name <addr>` or `addr` → its parts (the name falls back to the address). */
@@ -171,5 +186,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outboxRetentionDays: c.OUTBOX_RETENTION_DAYS,
     requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
     requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,
+    hostTimeZone: c.HOST_TIME_ZONE,
   };
 }

@@ -5,6 +5,7 @@
 import type { Child } from "hono/jsx";
 import type { Role } from "../db/schema/auth";
 import type { MessageKey } from "../src/i18n/dictionary";
+import { otherLocale } from "../src/i18n/dictionary";
 import type { PageContext } from "./page-context";
 
 interface NavItem {
@@ -45,7 +46,7 @@ function isCurrent(path: string, href: string) {
 }
 
 export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
-  const other = ctx.locale === "id" ? "en" : "id";
+  const other = otherLocale(ctx.locale);
   return (
     <form method="post" action="/language" class="language-switch">
       <input type="hidden" name="locale" value={other} />

@@ -5,13 +5,15 @@
  */
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
+import {
+  type AGENDA_KINDS,
+  agendaItemDelegations,
+  agendaItemHosts,
+  agendaItems,
+} from "../../db/schema/agenda";
 import { type DelegationStatus, delegations, participants } from "../../db/schema/delegations";
 import { hosts, venues } from "../../db/schema/venues";
 import type { AgendaCalendarItem } from "../calendar/agenda-events";
-
-/** Items without a venue (travel, free time) are shown in the host regency's zone. */
-export const DEFAULT_AGENDA_TIME_ZONE = "Asia/Jakarta";
 
 export interface AgendaVenue {
   id: string;
@@ -32,7 +34,7 @@ export interface AgendaHost {
 
 export interface AgendaEntry extends AgendaCalendarItem {
   id: string;
-  kind: string;
+  kind: (typeof AGENDA_KINDS)[number];
   groupSize: number;
   venue: AgendaVenue | null;
   hosts: AgendaHost[];
@@ -103,10 +105,14 @@ export async function findAgendaDelegation(db: Queryable, id: string): Promise<A
   return row ?? null;
 }
 
-/** The delegation and its agenda items in time order, or null when the delegation does not exist. */
+/**
+ * The delegation and its agenda items in time order, or null when the delegation does not exist. Items
+ * without a venue (travel, free time) are given `hostTimeZone`, the host's configured zone.
+ */
 export async function loadDelegationAgenda(
   db: Queryable,
   delegationId: string,
+  hostTimeZone: string,
 ): Promise<DelegationAgenda | null> {
   const delegation = await findAgendaDelegation(db, delegationId);
   if (!delegation) return null;
@@ -117,13 +123,18 @@ export async function loadDelegationAgenda(
   const items = await loadItems(
     db,
     links.map((l) => l.itemId),
+    hostTimeZone,
   );
   for (const item of items) item.sharedWith = item.sharedWith.filter((code) => code !== delegation.code);
   return { delegation, items };
 }
 
 /** Items by id with venue, hosts and the codes of every delegation in them, in time order. */
-export async function loadItems(db: Queryable, ids: readonly string[]): Promise<AgendaEntry[]> {
+export async function loadItems(
+  db: Queryable,
+  ids: readonly string[],
+  hostTimeZone: string,
+): Promise<AgendaEntry[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ item: agendaItems, venue: venues })
@@ -167,7 +178,7 @@ export async function loadItems(db: Queryable, ids: readonly string[]): Promise<
     sequence: item.sequence,
     startsAt: item.startsAt,
     endsAt: item.endsAt,
-    timeZone: venue?.timeZone ?? DEFAULT_AGENDA_TIME_ZONE,
+    timeZone: venue?.timeZone ?? hostTimeZone,
     title: item.title,
     titleEn: item.titleEn,
     status: item.status,

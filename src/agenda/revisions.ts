@@ -41,11 +41,11 @@ export async function latestRevision(db: Queryable, delegationId: string): Promi
  */
 export async function recordRevision(
   tx: Transaction,
-  delegationId: string,
-  now: Date,
+  input: { delegationId: string; now: Date; hostTimeZone: string },
 ): Promise<PublishedRevision> {
+  const { delegationId, now } = input;
   const [agenda, versionKey, latest] = [
-    await loadDelegationAgenda(tx, delegationId),
+    await loadDelegationAgenda(tx, delegationId, input.hostTimeZone),
     await agendaVersionKey(tx, delegationId),
     await latestRevision(tx, delegationId),
   ];
@@ -79,9 +79,9 @@ export async function recordRevision(
  */
 export async function ensureRevision(
   db: Db,
-  input: { delegationId: string; versionKey: string; now: Date },
+  input: { delegationId: string; versionKey: string; now: Date; hostTimeZone: string },
 ): Promise<PublishedRevision> {
   const latest = await latestRevision(db.orm, input.delegationId);
   if (latest && latest.versionKey === input.versionKey) return latest;
-  return db.writeTransaction((tx) => recordRevision(tx, input.delegationId, input.now));
+  return db.writeTransaction((tx) => recordRevision(tx, input));
 }

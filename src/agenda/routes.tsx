@@ -25,7 +25,7 @@ import { translate } from "../i18n/dictionary";
 import { applyTemplate } from "../templates/apply";
 import { listTemplates } from "../templates/service";
 import { itemForm, templateForm, toCreate, toPatch } from "./forms";
-import { DEFAULT_AGENDA_TIME_ZONE, loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { loadDelegationAgenda, loadParticipants } from "./load-agenda";
 import { issueShareLink, listShareLinks, revokeShareLinks } from "./share-links";
 
 export const agendaApiDocs: RouteDoc[] = [
@@ -60,7 +60,7 @@ interface PageExtras {
 async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 400 | 404 | 409 = 200) {
   const { db } = c.get("deps");
   const id = c.req.param("id") ?? "";
-  const agenda = await loadDelegationAgenda(db.orm, id);
+  const agenda = await loadDelegationAgenda(db.orm, id, c.get("deps").config.hostTimeZone);
   if (!agenda) throw new AppError("not_found");
   const [venueList, hostList, templates, links] = await Promise.all([
     db.orm
@@ -127,14 +127,14 @@ async function withConflicts(
 }
 
 async function zoneOfVenue(c: AppContext, venueId: string | null): Promise<string> {
-  if (!venueId) return DEFAULT_AGENDA_TIME_ZONE;
+  if (!venueId) return c.get("deps").config.hostTimeZone;
   const row = await c
     .get("deps")
     .db.orm.select({ timeZone: venues.timeZone })
     .from(venues)
     .where(eq(venues.id, venueId))
     .get();
-  return row?.timeZone ?? DEFAULT_AGENDA_TIME_ZONE;
+  return row?.timeZone ?? c.get("deps").config.hostTimeZone;
 }
 
 function bookingCtx(c: AppContext) {
@@ -143,6 +143,7 @@ function bookingCtx(c: AppContext) {
     db,
     actor: actorOf(c),
     now: clock(),
+    config,
     notify: { baseUrl: config.baseUrl, organizer: organizerOf(config) },
   };
 }
@@ -232,6 +233,7 @@ export function agendaRoutes() {
       actor: actorOf(c),
       now: clock(),
       baseUrl: config.baseUrl,
+      hostTimeZone: config.hostTimeZone,
     });
     return showAgenda(c, { sharedUrl: issued.url });
   });
@@ -244,7 +246,7 @@ export function agendaRoutes() {
   app.get("/delegations/:id/rundown", async (c) => {
     const { db } = c.get("deps");
     const id = c.req.param("id");
-    const agenda = await loadDelegationAgenda(db.orm, id);
+    const agenda = await loadDelegationAgenda(db.orm, id, c.get("deps").config.hostTimeZone);
     if (!agenda) throw new AppError("not_found");
     const participants = await loadParticipants(db.orm, id);
     return renderPage(
@@ -261,6 +263,7 @@ export function agendaRoutes() {
       actor: actorOf(c),
       now: clock(),
       baseUrl: config.baseUrl,
+      hostTimeZone: config.hostTimeZone,
     });
     return c.json(
       { url: issued.url, calendarUrl: `${issued.url}/calendar.ics`, pdfUrl: `${issued.url}/itinerary.pdf` },

@@ -27,7 +27,7 @@ export interface IssuedShareLink {
 
 export async function issueShareLink(
   db: Db,
-  input: { delegationId: string; actor: AuditActor; now: Date; baseUrl: string },
+  input: { delegationId: string; actor: AuditActor; now: Date; baseUrl: string; hostTimeZone: string },
 ): Promise<IssuedShareLink> {
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
@@ -51,6 +51,7 @@ export async function insertShareLink(
     tokenHash: string;
     actor: AuditActor;
     now: Date;
+    hostTimeZone: string;
     revokeOthers: boolean;
     via: "staff" | "mail";
   },
@@ -72,7 +73,7 @@ export async function insertShareLink(
     after: { shareLinkId: id, revoked, via: input.via },
     now: input.now,
   });
-  await recordRevision(tx, input.delegationId, input.now);
+  await recordRevision(tx, input);
   return id;
 }
 

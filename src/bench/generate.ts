@@ -18,6 +18,7 @@ import { nodeScrypt } from "../auth/scrypt-node";
 import { auditedTransaction } from "../http/service-context";
 import { addDays, localToInstant, weekdayOf } from "../scheduling/index";
 import { createUser } from "../users/service";
+import { STARTER_TIME_ZONE } from "../venues/seed";
 import { prng } from "./stats";
 
 export interface Scale {
@@ -79,7 +80,7 @@ export async function generate(path: string, scale: Scale, seed = 42): Promise<D
     concurrentGroups: rand() < 0.3 ? 2 : 1,
     bufferMinutes: pick([0, 15, 15, 30]),
     weeklyHours: HOURS,
-    timeZone: "Asia/Jakarta",
+    timeZone: STARTER_TIME_ZONE,
     opensOnHolidays: false,
     active: true,
     version: 1,
@@ -91,7 +92,7 @@ export async function generate(path: string, scale: Scale, seed = 42): Promise<D
     name: `Host ${i + 1}`,
     title: "Kepala Bidang",
     weeklyAvailability: i % 10 === 0 ? HOURS : null,
-    timeZone: "Asia/Jakarta",
+    timeZone: STARTER_TIME_ZONE,
     active: true,
     version: 1,
     createdAt: NOW,
@@ -134,7 +135,7 @@ export async function generate(path: string, scale: Scale, seed = 42): Promise<D
     let start = localToInstant({
       date,
       time: pick(["08:00", "08:30", "09:00", "13:00"]),
-      timeZone: "Asia/Jakarta",
+      timeZone: STARTER_TIME_ZONE,
     });
     for (let k = 0; k < perVisit && itemRows.length < scale.items; k++) {
       const minutes = pick([30, 45, 60, 90]);

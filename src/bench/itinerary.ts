@@ -1,9 +1,9 @@
 /**
- * @module Bench section for issue 5: the visitor's itinerary page (`/i/{token}`, full answer and 304
+ * @module Bench section for the visitor's itinerary page (`/i/{token}`, full answer and 304
  * revalidation), the delegation calendar as visitors (`/i/{token}/calendar.ics`) and staff with an API token
  * (`/api/v1/delegations/{id}/calendar.ics`, which adds the token check) fetch it, and a host's
  * subscription feed (`/feeds/{token}.ics`), each as req/s and as a ratio to /livez measured in the same
- * rounds (alternated, so all see the same machine state). Targets (issue 5): ICS and feed ≥ 0.5× /livez;
+ * rounds (alternated, so all see the same machine state). Targets: ICS and feed ≥ 0.5× /livez;
  * itinerary page ≥ 0.15×, and ≥ 0.5× when revalidated with a 304.
  */
 import autocannon from "autocannon";

@@ -53,7 +53,7 @@ export function delegationAgendaApi() {
     const { db } = c.get("deps");
     const { id } = c.req.valid("param");
     await assertDelegationExists(db.orm, id);
-    return c.json({ items: await listDelegationAgenda(db.orm, id) }, 200);
+    return c.json({ items: await listDelegationAgenda(db.orm, id, c.get("deps").config.hostTimeZone) }, 200);
   });
   app.openapi(book, async (c) =>
     c.json({ item: await bookItem(bookingContext(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
@@ -117,7 +117,16 @@ const join = apiRoute({
 export function agendaItemsApi() {
   const app = featureApi();
   app.openapi(one, async (c) =>
-    c.json({ item: await getItemView(c.get("deps").db.orm, c.req.valid("param").itemId) }, 200),
+    c.json(
+      {
+        item: await getItemView(
+          c.get("deps").db.orm,
+          c.req.valid("param").itemId,
+          c.get("deps").config.hostTimeZone,
+        ),
+      },
+      200,
+    ),
   );
   app.openapi(change, async (c) =>
     c.json(
@@ -155,7 +164,10 @@ const search = apiRoute({
 export function availabilityApi() {
   const app = featureApi();
   app.openapi(search, async (c) =>
-    c.json(await searchAvailability(c.get("deps").db.orm, c.req.valid("query")), 200),
+    c.json(
+      await searchAvailability(c.get("deps").db.orm, c.req.valid("query"), c.get("deps").config.hostTimeZone),
+      200,
+    ),
   );
   return app;
 }

@@ -77,7 +77,9 @@ async function runSearch(c: AppContext, search: AvailabilitySearch) {
   );
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, c.get("locale")) };
   try {
-    return { result: await searchAvailability(c.get("deps").db.orm, parsed.data) };
+    return {
+      result: await searchAvailability(c.get("deps").db.orm, parsed.data, c.get("deps").config.hostTimeZone),
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === "validation_failed") {
       return { errors: { _: [c.get("t")(error.messageKey)] } as FieldErrors };
@@ -130,12 +132,14 @@ export function availabilityPages() {
   };
 
   app.get("/", async (c) => {
-    const today = localDateOf(c.get("deps").clock().getTime(), "Asia/Jakarta");
+    const today = localDateOf(c.get("deps").clock().getTime(), c.get("deps").config.hostTimeZone);
     const search = searchOf(c.req.queries(), today);
     const bookedId = c.req.query("booked");
     let booked: { title: string; startsAt: string; venueId: string | null; date: string } | undefined;
     if (bookedId) {
-      const item = await getItemView(c.get("deps").db.orm, bookedId).catch(() => undefined);
+      const item = await getItemView(c.get("deps").db.orm, bookedId, c.get("deps").config.hostTimeZone).catch(
+        () => undefined,
+      );
       if (item)
         booked = { title: item.title, startsAt: item.startsAt, venueId: item.venueId, date: item.local.date };
     }
@@ -144,7 +148,7 @@ export function availabilityPages() {
 
   app.post("/book", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
-    const today = localDateOf(c.get("deps").clock().getTime(), "Asia/Jakarta");
+    const today = localDateOf(c.get("deps").clock().getTime(), c.get("deps").config.hostTimeZone);
     const search = searchOf(body, today);
     const one = (k: string) => all(body[k])[0] ?? "";
     const kind = (AGENDA_KINDS as readonly string[]).includes(one("kind")) ? one("kind") : "tour";

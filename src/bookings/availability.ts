@@ -121,12 +121,14 @@ function invalid(field: string, key: "scheduling.rangeTooLong" | "availability.n
 export async function searchAvailability(
   q: Queryable,
   query: AvailabilityQuery,
+  /** HOST_TIME_ZONE: the grid's zone for a host-only search without `timeZone`. */
+  hostTimeZone: string,
 ): Promise<AvailabilityResult> {
   const hostIds = query.hostIds ?? [];
   if (!query.venueId && hostIds.length === 0) throw invalid("venueId", "availability.needResource");
   const venueRow = query.venueId ? await loadVenue(q, query.venueId) : undefined;
   if (query.venueId && !venueRow) throw new AppError("not_found", { details: { entity: "venue" } });
-  const zone = venueRow?.timeZone ?? query.timeZone ?? "Asia/Jakarta";
+  const zone = venueRow?.timeZone ?? query.timeZone ?? hostTimeZone;
   // One clock for the bounds and the answer (each clock costs Intl lookups).
   const approxFrom = Date.parse(DATE_RE.test(query.from) ? `${query.from}T00:00:00Z` : query.from);
   const approxTo = Date.parse(DATE_RE.test(query.to) ? `${query.to}T00:00:00Z` : query.to);

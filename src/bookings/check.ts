@@ -21,6 +21,7 @@ import {
   loadDelegationBookings,
   loadHostBookings,
   loadHosts,
+  loadItemZones,
   loadVenue,
   loadVenueBookings,
   type VenueRow,
@@ -56,6 +57,12 @@ export interface ConflictDetail {
   reason?: string;
   startsAt: string;
   endsAt: string;
+  /**
+   * The IANA zone the conflict's times belong to, so a page shows them as the venue does: the venue's for
+   * venue, capacity and closure conflicts, the other item's venue's for host and delegation clashes, the
+   * host's own for a host's unavailability; the host's zone (HOST_TIME_ZONE) when none has a venue.
+   */
+  timeZone: string;
   /** For template application: the template item's position. */
   templateItem?: number;
 }
@@ -80,8 +87,14 @@ function invalid(
 export async function checkCandidate(
   tx: Queryable,
   cand: Candidate,
-  planned: readonly PlannedBooking[] = [],
+  options: {
+    /** HOST_TIME_ZONE: the zone of a conflict that involves no venue. */
+    hostTimeZone: string;
+    /** Items planned in the same transaction (a template's earlier items). */
+    planned?: readonly PlannedBooking[];
+  },
 ): Promise<CheckResult> {
+  const planned = options.planned ?? [];
   let venue: VenueRow | null = null;
   if (cand.venueId) {
     venue = (await loadVenue(tx, cand.venueId)) ?? null;
@@ -137,13 +150,55 @@ export async function checkCandidate(
     if (b.title) titles.set(b.itemId, b.title);
   }
   const closureNames = new Map(closures.map((c) => [c.id, c.reason]));
-  return { conflicts: conflicts.map((c) => toDetail(c, titles, closureNames)), venue };
+  const zoneOf = await conflictZones(tx, conflicts, {
+    venue,
+    hosts: hostRows,
+    planned,
+    hostTimeZone: options.hostTimeZone,
+  });
+  return { conflicts: conflicts.map((c) => toDetail(c, titles, closureNames, zoneOf(c))), venue };
+}
+
+/** Resolves each conflict's zone (see `ConflictDetail.timeZone`). */
+async function conflictZones(
+  tx: Queryable,
+  conflicts: readonly Conflict[],
+  known: {
+    venue: VenueRow | null;
+    hosts: readonly { id: string; timeZone: string }[];
+    planned: readonly PlannedBooking[];
+    hostTimeZone: string;
+  },
+): Promise<(c: Conflict) => string> {
+  const fallback = known.venue?.timeZone ?? known.hostTimeZone;
+  const others = conflicts.filter((c) => (c.kind === "host" || c.kind === "delegation") && c.itemId);
+  const itemZones = await loadItemZones(tx, [...new Set(others.map((c) => c.itemId as string))]);
+  const plannedVenues = new Map(known.planned.map((p) => [p.itemId, p.venueId]));
+  const venueZones = new Map<string, string>();
+  for (const venueId of new Set(plannedVenues.values())) {
+    if (!venueId) continue;
+    const v = venueId === known.venue?.id ? known.venue : await loadVenue(tx, venueId);
+    if (v) venueZones.set(venueId, v.timeZone);
+  }
+  return (c) => {
+    if (c.kind === "unavailable") return known.hosts.find((h) => h.id === c.hostId)?.timeZone ?? fallback;
+    if ((c.kind === "host" || c.kind === "delegation") && c.itemId) {
+      const stored = itemZones.get(c.itemId);
+      if (stored) return stored;
+      const plannedVenue = plannedVenues.get(c.itemId);
+      if (plannedVenue) return venueZones.get(plannedVenue) ?? fallback;
+      // A stored item without a venue is in the host's zone, not the candidate venue's.
+      if (itemZones.has(c.itemId) || plannedVenues.has(c.itemId)) return known.hostTimeZone;
+    }
+    return fallback;
+  };
 }
 
 function toDetail(
   c: Conflict,
   titles: ReadonlyMap<string, string>,
   closureNames: ReadonlyMap<string, string>,
+  timeZone: string,
 ): ConflictDetail {
   const title = c.itemId ? titles.get(c.itemId) : c.closureId ? closureNames.get(c.closureId) : undefined;
   return {
@@ -156,6 +211,7 @@ function toDetail(
     ...(c.reason ? { reason: c.reason } : {}),
     startsAt: new Date(c.start).toISOString(),
     endsAt: new Date(c.end).toISOString(),
+    timeZone,
   };
 }
 

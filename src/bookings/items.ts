@@ -46,8 +46,6 @@ export interface AgendaItemView {
   cancelledAt: string | null;
 }
 
-export const DEFAULT_ZONE = "Asia/Jakarta";
-
 export function localTimes(start: number, end: number, timeZone: string) {
   return {
     date: localDateOf(start, timeZone),
@@ -64,9 +62,11 @@ export function toView(
     hostIds: string[];
     parties: ItemParty[];
     venue: { id: string; name: string; timeZone: string } | null;
+    /** The host's zone, for an item without a venue. */
+    hostTimeZone: string;
   },
 ): AgendaItemView {
-  const zone = extra.venue?.timeZone ?? DEFAULT_ZONE;
+  const zone = extra.venue?.timeZone ?? extra.hostTimeZone;
   return {
     id: row.id,
     kind: row.kind,
@@ -96,7 +96,12 @@ export function toView(
 }
 
 /** Full views of these items (in the given order), with three batched queries. */
-export async function viewsOf(q: Queryable, rows: readonly AgendaItemRow[]): Promise<AgendaItemView[]> {
+/** Views of these rows; an item without a venue is shown in `hostTimeZone`. */
+export async function viewsOf(
+  q: Queryable,
+  rows: readonly AgendaItemRow[],
+  hostTimeZone: string,
+): Promise<AgendaItemView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const hostLinks = await q
@@ -134,6 +139,7 @@ export async function viewsOf(q: Queryable, rows: readonly AgendaItemRow[]): Pro
         .map(({ itemId: _i, ...p }) => p)
         .sort((a, b) => a.code.localeCompare(b.code)),
       venue: row.venueId ? (venueById.get(row.venueId) ?? null) : null,
+      hostTimeZone,
     }),
   );
 }
@@ -144,13 +150,21 @@ export async function getItemRow(q: Queryable, itemId: string): Promise<AgendaIt
   return row;
 }
 
-export async function getItemView(q: Queryable, itemId: string): Promise<AgendaItemView> {
-  const [view] = await viewsOf(q, [await getItemRow(q, itemId)]);
+export async function getItemView(
+  q: Queryable,
+  itemId: string,
+  hostTimeZone: string,
+): Promise<AgendaItemView> {
+  const [view] = await viewsOf(q, [await getItemRow(q, itemId)], hostTimeZone);
   return view as AgendaItemView;
 }
 
 /** A delegation's agenda, merged sessions included, cancelled items too (marked), by start. */
-export async function listDelegationAgenda(q: Queryable, delegationId: string): Promise<AgendaItemView[]> {
+export async function listDelegationAgenda(
+  q: Queryable,
+  delegationId: string,
+  hostTimeZone: string,
+): Promise<AgendaItemView[]> {
   const rows = await q
     .select({ item: agendaItems })
     .from(agendaItemDelegations)
@@ -161,5 +175,6 @@ export async function listDelegationAgenda(q: Queryable, delegationId: string): 
   return viewsOf(
     q,
     rows.map((r) => r.item),
+    hostTimeZone,
   );
 }

@@ -89,6 +89,24 @@ export async function loadVenueBookings(
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
+/**
+ * The venue zone of each of these items (null for an item without a venue); one query, run only when a
+ * conflict names items, so the happy path of a booking pays nothing for it.
+ */
+export async function loadItemZones(
+  q: Queryable,
+  itemIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await jsonRows<[id: string, timeZone: string | null]>(
+    q,
+    `SELECT json_group_array(json_array(a.id, v.time_zone)) AS j
+     FROM agenda_items a LEFT JOIN venues v ON v.id = a.venue_id WHERE a.id IN (${placeholders(itemIds.length)})`,
+    [...itemIds],
+  );
+  return new Map(rows);
+}
+
 /** Items of these hosts overlapping `window`, one row per (item, host), each carrying its `hostIds`. */
 export async function loadHostBookings(
   q: Queryable,

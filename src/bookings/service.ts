@@ -17,13 +17,15 @@ import { enqueueNotice } from "../mail/notices";
 import { findJoinConflicts } from "../scheduling/index";
 import { type Candidate, type ConflictDetail, checkCandidate, conflictError, decide } from "./check";
 import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView, toView } from "./items";
-import { loadDelegationBookings, loadVenue, loadVenueBookings, venueRulesOf } from "./load";
+import { loadDelegationBookings, loadItemZones, loadVenue, loadVenueBookings, venueRulesOf } from "./load";
 import type { ItemCreate, ItemPatch, JoinInput } from "./schemas";
 
 export interface BookingCtx {
   db: Db;
   actor: AuditActor;
   now: Date;
+  /** The host's zone (HOST_TIME_ZONE): times of an item without a venue are given in it. */
+  config: { hostTimeZone: string };
   /** When given, each host newly booked on an item gets a briefing mail (queued in the same transaction). */
   notify?: { baseUrl: string; organizer: { name: string; email: string } };
 }
@@ -37,6 +39,7 @@ async function briefHosts(tx: Transaction, ctx: BookingCtx, itemId: string, host
       itemId,
       hostId,
       organizer: ctx.notify.organizer,
+      hostTimeZone: ctx.config.hostTimeZone,
       now: ctx.now,
       baseUrl: ctx.notify.baseUrl,
     });
@@ -173,7 +176,7 @@ export async function bookItem(
       venueId: input.venueId ?? null,
       hostIds,
     };
-    const { conflicts, venue } = await checkCandidate(tx, cand);
+    const { conflicts, venue } = await checkCandidate(tx, cand, { hostTimeZone: ctx.config.hostTimeZone });
     const { blocking, overridden } = decide(conflicts, input);
     if (blocking.length > 0) throw conflictError(blocking);
     const reason = overridden.length > 0 ? (input.reason ?? null) : null;
@@ -203,6 +206,7 @@ export async function bookItem(
         },
       ],
       venue: venue ? { id: venue.id, name: venue.name, timeZone: venue.timeZone } : null,
+      hostTimeZone: ctx.config.hostTimeZone,
     });
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -278,15 +282,19 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
 
     let overrideReason = before.overrideReason;
     if (scheduleChanged) {
-      const { conflicts } = await checkCandidate(tx, {
-        start,
-        end,
-        groupSize,
-        delegationIds: parties.map((p) => p.delegationId),
-        venueId,
-        hostIds,
-        ignoreItemId: itemId,
-      });
+      const { conflicts } = await checkCandidate(
+        tx,
+        {
+          start,
+          end,
+          groupSize,
+          delegationIds: parties.map((p) => p.delegationId),
+          venueId,
+          hostIds,
+          ignoreItemId: itemId,
+        },
+        { hostTimeZone: ctx.config.hostTimeZone },
+      );
       const { blocking, overridden } = decide(conflicts, patch);
       if (blocking.length > 0) throw conflictError(blocking);
       overrideReason = overridden.length > 0 ? (patch.reason ?? null) : null;
@@ -332,7 +340,7 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
         .set({ groupSize })
         .where(eq(agendaItemDelegations.itemId, itemId));
     }
-    const view = await getItemView(tx, itemId);
+    const view = await getItemView(tx, itemId, ctx.config.hostTimeZone);
     await recordAudit(tx, {
       actor: ctx.actor,
       action: scheduleChanged ? "agenda_item.move" : "agenda_item.update",
@@ -355,7 +363,7 @@ export async function cancelItem(ctx: BookingCtx, itemId: string, version?: numb
   return ctx.db.writeTransaction(async (tx) => {
     const before = await getItemRow(tx, itemId);
     if (version !== undefined && before.version !== version) throw stale({ currentVersion: before.version });
-    if (before.status === "cancelled") return getItemView(tx, itemId);
+    if (before.status === "cancelled") return getItemView(tx, itemId, ctx.config.hostTimeZone);
     const after: AgendaItemRow = {
       ...before,
       status: "cancelled",
@@ -374,7 +382,7 @@ export async function cancelItem(ctx: BookingCtx, itemId: string, version?: numb
       after,
       now: ctx.now,
     });
-    return getItemView(tx, itemId);
+    return getItemView(tx, itemId, ctx.config.hostTimeZone);
   });
 }
 
@@ -410,6 +418,14 @@ export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput
     });
     if (conflicts.length > 0) {
       const titles = new Map([...venueBookings, ...delegationBookings].map((b) => [b.itemId, b.title]));
+      const sessionZone = venue?.timeZone ?? ctx.config.hostTimeZone;
+      const otherZones = await loadItemZones(
+        tx,
+        conflicts.flatMap((c) => (c.kind === "delegation" && c.itemId ? [c.itemId] : [])),
+      );
+      // The delegation's other item is shown in its venue's zone (the host's when it has none).
+      const zoneOf = (itemId?: string) =>
+        itemId && otherZones.has(itemId) ? (otherZones.get(itemId) ?? ctx.config.hostTimeZone) : sessionZone;
       throw conflictError(
         conflicts.map((c) => ({
           kind: c.kind,
@@ -418,6 +434,7 @@ export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput
           ...(c.reason ? { reason: c.reason } : {}),
           startsAt: new Date(c.start).toISOString(),
           endsAt: new Date(c.end).toISOString(),
+          timeZone: zoneOf(c.itemId),
         })),
       );
     }
@@ -426,7 +443,7 @@ export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput
       .update(agendaItems)
       .set({ groupSize: item.groupSize + groupSize, version: item.version + 1, updatedAt: ctx.now })
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.version, item.version)));
-    const view = await getItemView(tx, itemId);
+    const view = await getItemView(tx, itemId, ctx.config.hostTimeZone);
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "agenda_item.join",

@@ -9,6 +9,7 @@
  * with `sequence + 1` (`effectiveSequence`); the rule is deterministic, so every later build agrees.
  */
 import type { DelegationStatus } from "../../db/schema/delegations";
+import { localized } from "../i18n/dictionary";
 import type { CalendarEvent } from "./types.js";
 
 export type CalendarLocale = "id" | "en";
@@ -60,11 +61,11 @@ export function effectiveSequence(item: AgendaCalendarItem, delegation: AgendaCa
 }
 
 export function itemTitle(item: AgendaCalendarItem, locale: CalendarLocale): string {
-  return (locale === "en" && item.titleEn?.trim()) || item.title;
+  return localized(locale, item.title, item.titleEn);
 }
 
 export function itemNotes(item: AgendaCalendarItem, locale: CalendarLocale): string | null {
-  return (locale === "en" && item.notesEn?.trim()) || item.notes?.trim() || null;
+  return localized(locale, item.notes?.trim() ?? "", item.notesEn) || null;
 }
 
 /** "Venue name, address" (the builder joins line breaks with `, ` too). */

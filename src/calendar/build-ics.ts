@@ -2,7 +2,7 @@
  * @module Builds an iCalendar (RFC 5545 / iTIP RFC 5546) text for PUBLISH, REQUEST or CANCEL.
  *
  * Pure: no clock (DTSTAMP is `now`), no I/O, no `node:*` — it runs on Node and Workers. It wraps
- * ical-generator 10.2 around its traps (DESIGN §6): times go in as `TZDate`s in the venue zone, because a
+ * ical-generator 10.2 around its traps: times go in as `TZDate`s in the venue zone, because a
  * plain `Date` is formatted in the *server's* zone even when a TZID is set; VTIMEZONEs come from a generator
  * (the library emits none by itself); the calendar gets a generator but no zone *name*, because a name makes
  * DTSTAMP lose its `Z`; and every value is cleaned or validated first (see `sanitize.ts`), because the

@@ -171,7 +171,12 @@ export async function feedTarget(db: Queryable, tokenHash: string, now: Date): P
 }
 
 /** The feed's items (window applied later by `feedCalendar`), each with its first delegation. */
-export async function loadFeedItems(db: Queryable, target: FeedTarget, now: Date): Promise<FeedItem[]> {
+export async function loadFeedItems(
+  db: Queryable,
+  target: FeedTarget,
+  now: Date,
+  hostTimeZone: string,
+): Promise<FeedItem[]> {
   const since = new Date(now.getTime() - PAST_WINDOW_DAYS * DAY_MS);
   const conditions = [gte(agendaItems.endsAt, since)];
   if (target.scope === "venue" && target.scopeId) conditions.push(eq(agendaItems.venueId, target.scopeId));
@@ -189,6 +194,7 @@ export async function loadFeedItems(db: Queryable, target: FeedTarget, now: Date
   const items = await loadItems(
     db,
     ids.map((r) => r.id),
+    hostTimeZone,
   );
   if (items.length === 0) return [];
   const owners = await db

@@ -2,10 +2,12 @@
  * @module In-memory LRU of built calendars, so a calendar is built when the agenda changes, not per request.
  *
  * One entry per (kind, id): a newer version replaces the older one, so stale versions never pile up. A
- * lookup for another version misses. Bounded (default 500 entries), least recently used evicted first. Pure:
- * no timers, no clock; per process (each Worker isolate has its own), so it is only ever a cache.
+ * lookup for another version misses. Bounded by lru-cache (default 500 entries), least recently used
+ * evicted first. No timers, no clock; per process (each Worker isolate has its own), so it is only ever a
+ * cache.
  */
 
+import { LRUCache } from "lru-cache";
 import { makeEtag } from "./etag.js";
 
 export interface IcsCacheKey {
@@ -30,16 +32,18 @@ export function icsVersionKey(key: IcsCacheKey): string {
   return JSON.stringify([key.kind, key.id, String(key.version)]);
 }
 
+const slotKeyOf = (key: { kind: string; id: string }) => JSON.stringify([key.kind, key.id]);
+
 export class IcsCache {
   readonly maxEntries: number;
-  // Map iteration order is insertion order: the first key is the least recently used.
-  readonly #slots = new Map<string, Slot>();
+  readonly #slots: LRUCache<string, Slot>;
   readonly #inFlight = new Map<string, Promise<IcsCacheEntry>>();
 
   constructor(options: { maxEntries?: number } = {}) {
     const max = options.maxEntries ?? 500;
     if (!Number.isInteger(max) || max < 1) throw new Error("IcsCache: maxEntries must be a positive integer");
     this.maxEntries = max;
+    this.#slots = new LRUCache({ max });
   }
 
   get size(): number {
@@ -47,28 +51,21 @@ export class IcsCache {
   }
 
   get(key: IcsCacheKey): IcsCacheEntry | undefined {
-    const slotKey = JSON.stringify([key.kind, key.id]);
-    const slot = this.#slots.get(slotKey);
+    const slotKey = slotKeyOf(key);
+    // peek first: a lookup for another version is a miss and must not make the slot recent.
+    const slot = this.#slots.peek(slotKey);
     if (!slot || slot.version !== String(key.version)) return undefined;
-    this.#slots.delete(slotKey);
-    this.#slots.set(slotKey, slot);
+    this.#slots.get(slotKey);
     return { body: slot.body, etag: slot.etag };
   }
 
   set(key: IcsCacheKey, entry: IcsCacheEntry): void {
-    const slotKey = JSON.stringify([key.kind, key.id]);
-    this.#slots.delete(slotKey);
-    this.#slots.set(slotKey, { ...entry, version: String(key.version) });
-    while (this.#slots.size > this.maxEntries) {
-      const oldest = this.#slots.keys().next();
-      if (oldest.done) break;
-      this.#slots.delete(oldest.value);
-    }
+    this.#slots.set(slotKeyOf(key), { ...entry, version: String(key.version) });
   }
 
   /** Drops every version of (kind, id), e.g. when a share link is revoked. */
   delete(kind: string, id: string): void {
-    this.#slots.delete(JSON.stringify([kind, id]));
+    this.#slots.delete(slotKeyOf({ kind, id }));
   }
 
   clear(): void {

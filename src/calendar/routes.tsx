@@ -127,7 +127,7 @@ export function calendarRoutes() {
     if (versionKey === null) throw new AppError("not_found");
     const key = { kind: "delegation-ics", id: `${id}:${locale}`, version: versionKey };
     const entry = await cache.getOrBuild(key, async () => {
-      const agenda = await loadDelegationAgenda(db.orm, id);
+      const agenda = await loadDelegationAgenda(db.orm, id, config.hostTimeZone);
       if (!agenda) throw new AppError("not_found");
       return delegationCalendar({
         delegation: agenda.delegation,
@@ -162,7 +162,7 @@ export function calendarRoutes() {
           : t(target.scope === "venue" ? "feeds.nameVenue" : "feeds.nameHost", {
               name: target.scopeName ?? "",
             });
-      const items = await loadFeedItems(db.orm, target, now);
+      const items = await loadFeedItems(db.orm, target, now, config.hostTimeZone);
       return feedCalendar({
         name: `${t("app.name")} · ${name}`,
         items,

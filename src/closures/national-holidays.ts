@@ -30,7 +30,8 @@ let calendar: Holidays | undefined;
 export function nationalHolidays(year: number): NationalHoliday[] {
   if (!Number.isInteger(year) || year < 1970 || year > 2200)
     throw new Error(`nationalHolidays: bad year ${year}`);
-  calendar ??= new Holidays("ID", { languages: ["id"], types: ["public"], timezone: "Asia/Jakarta" });
+  // No `timezone`: it only moves the start/end instants, and only the calendar date (`h.date`) is kept.
+  calendar ??= new Holidays("ID", { languages: ["id"], types: ["public"] });
   return calendar
     .getHolidays(year, "id")
     .filter((h) => h.type === "public")

@@ -81,7 +81,7 @@ function ctxOf(c: AppContext) {
 
 function thisYear(c: AppContext): number {
   return Number(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric" }).format(
+    new Intl.DateTimeFormat("en-CA", { timeZone: c.get("deps").config.hostTimeZone, year: "numeric" }).format(
       c.get("deps").clock(),
     ),
   );

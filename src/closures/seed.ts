@@ -11,6 +11,8 @@ import { closures } from "../../db/schema/closures";
 import type { Seeder } from "../../db/seed";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record";
 import { newId } from "../auth/encoding";
+import { localDateOf } from "../scheduling/zoned-time";
+import { STARTER_TIME_ZONE } from "../venues/seed";
 
 export async function seedNationalHolidays(db: Db, years: readonly number[], now: Date): Promise<number> {
   const { nationalHolidays } = await import("./national-holidays");
@@ -54,9 +56,8 @@ export const nationalHolidaySeeder: Seeder = {
   name: "closures:national-holidays",
   kinds: ["starter"],
   async run(db, now) {
-    const year = Number(
-      new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric" }).format(now),
-    );
+    // "This year" where the starter data lives (Banyuwangi's zone).
+    const year = Number(localDateOf(now.getTime(), STARTER_TIME_ZONE).slice(0, 4));
     await seedNationalHolidays(db, [year, year + 1], now);
   },
 };

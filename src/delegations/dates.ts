@@ -10,8 +10,6 @@ import { dayNumberOf } from "../scheduling/zoned-time";
 
 export type { DateRange };
 
-/** The host regency's zone: "today" and the working-day count are read here. */
-export const HOST_TIME_ZONE = "Asia/Jakarta";
 export const MAX_VISIT_DAYS = 14;
 
 export const isRealDate = (v: string) => {
@@ -46,5 +44,3 @@ export function rangesOverlap(a: DateRange, b: DateRange): boolean {
 export function anyOverlap(a: readonly DateRange[], b: readonly DateRange[]): boolean {
   return a.some((x) => b.some((y) => rangesOverlap(x, y)));
 }
-
-export const dayCount = (r: DateRange) => dayNumberOf(r.end) - dayNumberOf(r.start) + 1;

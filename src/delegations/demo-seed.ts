@@ -13,8 +13,7 @@ import { SYSTEM_ACTOR } from "../audit/record";
 import { AppError } from "../http/errors";
 import { addDays, localDateOf, weekdayOf } from "../scheduling/index";
 import { applyTemplate } from "../templates/apply";
-import { MPP_TEMPLATE_NAME } from "../venues/seed";
-import { HOST_TIME_ZONE } from "./dates";
+import { MPP_TEMPLATE_NAME, STARTER_TIME_ZONE } from "../venues/seed";
 import { createDelegation } from "./intake";
 import { transitionDelegation } from "./lifecycle";
 import { addParticipant } from "./participants";
@@ -66,14 +65,14 @@ export const DEMO_ROSTER: readonly { name: string; title: string; institution: s
 
 /** A Tuesday about five weeks ahead, two days long. */
 function demoDates(now: Date) {
-  let start = addDays(localDateOf(now.getTime(), HOST_TIME_ZONE), 35);
+  let start = addDays(localDateOf(now.getTime(), STARTER_TIME_ZONE), 35);
   while (weekdayOf(start) !== 2) start = addDays(start, 1);
   return { start, end: addDays(start, 1) };
 }
 
 export async function seedDemoDelegation(db: Db, now: Date) {
   await seedTopics(db, now);
-  const ctx = { db, actor: SYSTEM_ACTOR, now };
+  const ctx = { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } };
   const dates = demoDates(now);
   const { delegation } = await createDelegation(
     ctx,
@@ -93,7 +92,7 @@ export async function seedDemoDelegation(db: Db, now: Date) {
       contactEmail: "protokol.kepri@example.org",
       contactPhone: "+6281200000001",
       letterNumber: "005/CONTOH/2026",
-      letterDate: localDateOf(now.getTime(), HOST_TIME_ZONE),
+      letterDate: localDateOf(now.getTime(), STARTER_TIME_ZONE),
       language: "id",
       notes: "Data demo — nama fiktif.",
     },
@@ -131,7 +130,11 @@ async function bookDemoAgenda(db: Db, now: Date, delegationId: string, date: str
     .get();
   if (!template) return;
   try {
-    await applyTemplate({ db, actor: SYSTEM_ACTOR, now }, delegationId, { templateId: template.id, date });
+    await applyTemplate(
+      { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } },
+      delegationId,
+      { templateId: template.id, date },
+    );
   } catch (error) {
     if (!(error instanceof AppError && error.code === "conflict")) throw error;
   }

@@ -18,7 +18,6 @@ import { type Locale, translate } from "../i18n/dictionary";
 import { formatLocalDate } from "../i18n/format";
 import { enqueueNotice } from "../mail/notices";
 import { addDays, earliestRequestDate, localDateOf } from "../scheduling/index";
-import { HOST_TIME_ZONE } from "./dates";
 import type { DelegationInput } from "./input-schema";
 import type { LetterUpload } from "./letter-file";
 
@@ -28,17 +27,19 @@ export interface IntakeRules {
   now: Date;
   locale: Locale;
   minWorkingDays: number;
+  /** The host's zone (HOST_TIME_ZONE): "today" and working days are counted in it. */
+  hostTimeZone: string;
   /** False for staff recording a request: the lead time is then not enforced. */
   leadTime: boolean;
 }
 
-/** The host's "today" and the earliest date a visitor may ask for. */
-export async function leadTimeInfo(db: Db, now: Date, minWorkingDays: number) {
-  const today = localDateOf(now.getTime(), HOST_TIME_ZONE);
+/** The host's "today" (in the host's zone) and the earliest date a visitor may ask for. */
+export async function leadTimeInfo(db: Db, now: Date, minWorkingDays: number, hostTimeZone: string) {
+  const today = localDateOf(now.getTime(), hostTimeZone);
   const closed = await closedDatesBetween(db, today, addDays(today, 400));
   const earliest = earliestRequestDate({
     now: now.getTime(),
-    timeZone: HOST_TIME_ZONE,
+    timeZone: hostTimeZone,
     minWorkingDays,
     closedDates: closed,
   });
@@ -57,7 +58,7 @@ export async function checkIntakeRules(
   };
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(rules.locale, key, params);
-  const { today, earliest } = await leadTimeInfo(db, rules.now, rules.minWorkingDays);
+  const { today, earliest } = await leadTimeInfo(db, rules.now, rules.minWorkingDays, rules.hostTimeZone);
   const ranges = [
     ["preferredDates.start", input.preferredDates],
     ...input.alternativeDates.map((r, i) => [`alternativeDates.${i}.start`, r] as const),
@@ -91,13 +92,13 @@ export interface CreatedDelegation {
 
 /** Stores a checked request. Call `checkIntakeRules` first. */
 export async function createDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string },
+  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string; config: { hostTimeZone: string } },
   input: DelegationInput,
   options: { source: DelegationRow["source"]; letter?: LetterUpload | null },
 ): Promise<CreatedDelegation> {
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
-  const year = Number(localDateOf(ctx.now.getTime(), HOST_TIME_ZONE).slice(0, 4));
+  const year = Number(localDateOf(ctx.now.getTime(), ctx.config.hostTimeZone).slice(0, 4));
   const { website: _honeypot, ...fields } = input;
   return ctx.db.writeTransaction(async (tx) => {
     const seq = await tx
@@ -180,23 +181,6 @@ export async function findByStatusToken(db: Db, code: string, token: string): Pr
     .where(and(eq(delegations.code, code), eq(delegations.statusTokenHash, hash)))
     .get();
   return row ?? null;
-}
-
-/** Re-issues a status token (staff), returning the new token once. */
-export async function newStatusToken(ctx: { db: Db; actor: AuditActor; now: Date }, id: string) {
-  const token = randomSecret(32);
-  const hash = await sha256Hex(token);
-  await ctx.db.writeTransaction(async (tx) => {
-    await tx.update(delegations).set({ statusTokenHash: hash }).where(eq(delegations.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.status_link",
-      entityType: "delegation",
-      entityId: id,
-      now: ctx.now,
-    });
-  });
-  return token;
 }
 
 export const statusUrlOf = (baseUrl: string, code: string, token: string) =>

@@ -19,6 +19,8 @@ import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../d
 import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
+import { messageRef } from "../i18n/dictionary";
+import { statusKey } from "../i18n/keys";
 import { enqueueNotice } from "../mail/notices";
 import { completionFacts } from "../outcomes/complete";
 import { assertCompletable } from "../outcomes/completion";
@@ -56,7 +58,7 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
   if (!canTransition(row.status, to)) {
     throw new AppError("conflict", {
       messageKey: "transition.refused",
-      params: { from: row.status, to },
+      params: { from: messageRef(statusKey(row.status)), to: messageRef(statusKey(to)) },
       details: { from: row.status, to, allowed: TRANSITIONS[row.status] },
     });
   }

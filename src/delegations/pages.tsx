@@ -15,7 +15,7 @@ import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
-import type { MessageKey } from "../i18n/dictionary";
+import { statusKey } from "../i18n/keys";
 import { followUpInbox } from "../outcomes/follow-up";
 import { listProvinces } from "../regions/regions";
 import { canAct, originLabel, showDetail, showStale } from "./detail-view";
@@ -205,7 +205,7 @@ export function delegationPages() {
       const d = await transitionDelegation(notifying(c), id, parsed.data);
       return showDetail(c, id, {
         notice: c.get("t")("transition.done", {
-          status: c.get("t")(`delegationStatus.${d.status}` as MessageKey),
+          status: c.get("t")(statusKey(d.status)),
         }),
       });
     } catch (error) {

@@ -30,7 +30,7 @@ export async function formBasics(c: AppContext) {
   const locale = c.get("locale");
   const [topics, lead] = await Promise.all([
     listTopics(db, { activeOnly: true }),
-    leadTimeInfo(db, clock(), config.requestMinWorkingDays),
+    leadTimeInfo(db, clock(), config.requestMinWorkingDays, config.hostTimeZone),
   ]);
   return {
     provinces: REGION_GROUPS,

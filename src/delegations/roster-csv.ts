@@ -16,8 +16,8 @@ import {
   type BilingualMessage,
   FIELD_ORDER,
   fieldForHeader,
+  isRosterMessage,
   LABELS,
-  type MessageKey,
   messages,
   type RosterField,
   rowSchema,
@@ -206,7 +206,7 @@ export function parseRosterCsv(input: string): RosterCsvResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as RosterField;
-        const key = (issue.message in messages ? issue.message : "required") as MessageKey;
+        const key = isRosterMessage(issue.message) ? issue.message : "required";
         errors.push({ row, field, message: messages[key](field) });
       }
       continue;

@@ -132,7 +132,8 @@ export const messages = {
     en: "The rank must be a whole number 1–9999, or left empty.",
   }),
 };
-export type MessageKey = keyof typeof messages;
+export type RosterMessage = keyof typeof messages;
+export const isRosterMessage = (value: string): value is RosterMessage => Object.hasOwn(messages, value);
 
 const text = (field: RosterField) => z.string().trim().max(MAX_LENGTH[field], { error: "tooLong" });
 const requiredText = (field: RosterField) => text(field).min(1, { error: "required", abort: true });

@@ -5,10 +5,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditEvents } from "../../db/schema/audit";
+import type { DelegationStatus } from "../../db/schema/delegations";
+import { isDelegationStatus } from "../i18n/keys";
 
 export interface PublicHistoryEntry {
   at: Date;
-  status: string;
+  status: DelegationStatus;
   message: string | null;
 }
 
@@ -29,7 +31,7 @@ export async function publicHistory(db: Db, delegationId: string): Promise<Publi
     const after = (e.after ?? {}) as { status?: string; publicMessage?: string | null };
     return {
       at: e.at,
-      status: after.status ?? "requested",
+      status: isDelegationStatus(after.status) ? after.status : "requested",
       message: e.action === "delegation.create" ? null : (after.publicMessage ?? null),
     };
   });

@@ -105,6 +105,7 @@ export async function checkSubmission(
       now: clock(),
       locale,
       minWorkingDays: config.requestMinWorkingDays,
+      hostTimeZone: config.hostTimeZone,
       leadTime: options.leadTime,
     });
     for (const [k, v] of Object.entries(ruleErrors)) if (!errors[k]) errors[k] = v;

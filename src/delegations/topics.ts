@@ -11,6 +11,7 @@ import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/record";
 import { AppError } from "../http/errors";
 import { msg } from "../http/validate";
 import type { Locale } from "../i18n/dictionary";
+import { localized } from "../i18n/dictionary";
 
 export type Topic = typeof topics.$inferSelect;
 
@@ -37,7 +38,7 @@ export const topicInputSchema = z.strictObject({
 });
 
 export function topicName(topic: Pick<Topic, "nameId" | "nameEn">, locale: Locale): string {
-  return locale === "en" ? topic.nameEn : topic.nameId;
+  return localized(locale, topic.nameId, topic.nameEn);
 }
 
 export function listTopics(db: Db, options: { activeOnly?: boolean } = {}): Promise<Topic[]> {

@@ -1,24 +1,21 @@
 /**
  * @module What the staff home page shows: delegations per status, confirmed visits still to come, and the
- * agenda of today (in the office's zone, WIB), so protocol staff start the day from one page.
+ * agenda of today (in the host's zone, HOST_TIME_ZONE), so protocol staff start the day from one page.
  */
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItemDelegations, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
 import { venues } from "../../db/schema/venues";
-import { HOST_TIME_ZONE } from "../delegations/dates";
 import { countByStatus } from "../delegations/queries";
 import { addDays, localDateOf, localToInstant } from "../scheduling";
 
 const UPCOMING_LIMIT = 10;
 
-export async function loadDashboard(db: Db, now: Date) {
-  const today = localDateOf(now.getTime(), HOST_TIME_ZONE);
-  const dayStart = new Date(localToInstant({ date: today, time: "00:00", timeZone: HOST_TIME_ZONE }));
-  const dayEnd = new Date(
-    localToInstant({ date: addDays(today, 1), time: "00:00", timeZone: HOST_TIME_ZONE }),
-  );
+export async function loadDashboard(db: Db, now: Date, hostTimeZone: string) {
+  const today = localDateOf(now.getTime(), hostTimeZone);
+  const dayStart = new Date(localToInstant({ date: today, time: "00:00", timeZone: hostTimeZone }));
+  const dayEnd = new Date(localToInstant({ date: addDays(today, 1), time: "00:00", timeZone: hostTimeZone }));
   const [counts, upcoming, todayItems] = await Promise.all([
     countByStatus(db),
     db.orm

@@ -1,8 +1,12 @@
 /**
- * @module Request body limit (BODY_LIMIT_BYTES, 1 MiB default) → 413 `payload_too_large`. Unlike Hono's
- * `bodyLimit`, which trusts a Content-Length header when there is one, this counts the bytes actually
- * received, so a body with a wrong (too small) Content-Length or none at all (chunked) is held to the
- * same limit. A declared length over the limit is refused before reading anything.
+ * @module Request body limit (BODY_LIMIT_BYTES, 1 MiB default) → 413 `payload_too_large`. This counts the
+ * bytes actually received, so a body with a wrong (too small) Content-Length or none at all (chunked) is
+ * held to the same limit. A declared length over the limit is refused before reading anything.
+ *
+ * Why not Hono's `bodyLimit`: in hono 4.13.19 it still returns `next()` unread whenever a request has a
+ * Content-Length and no Transfer-Encoding, trusting the header; only a body without one is counted. A
+ * Workers or proxy path that hands the app a body longer than its declared length would pass unmeasured
+ * (the "lying Content-Length" case in test/http/errors.test.ts). Re-check on a Hono upgrade.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context";

@@ -4,6 +4,7 @@
  * or an error page for browsers; anything else is logged and answered as a generic 500, never a stack trace.
  */
 import type { MessageKey, Params } from "../i18n/dictionary";
+import { errorKey } from "../i18n/keys";
 
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -42,7 +43,7 @@ export class AppError extends Error {
     super(options.messageKey ?? `error.${code}`);
     this.code = code;
     this.status = ERROR_STATUS[code];
-    this.messageKey = options.messageKey ?? (`error.${code}` as MessageKey);
+    this.messageKey = options.messageKey ?? errorKey(code);
     this.params = options.params;
     this.details = options.details;
     this.headers = options.headers;
@@ -50,9 +51,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (options?: AppErrorOptions) => new AppError("not_found", options);
-export const forbidden = (options?: AppErrorOptions) => new AppError("forbidden", options);
-export const unauthenticated = (options?: AppErrorOptions) => new AppError("unauthenticated", options);
-export const conflict = (details: unknown, options?: AppErrorOptions) =>
-  new AppError("conflict", { ...options, details });
 export const stale = (details: { currentVersion: number; current?: unknown }) =>
   new AppError("stale", { details });

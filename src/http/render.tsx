@@ -7,7 +7,13 @@ import type { PageContext } from "../../views/page-context";
 import type { AppContext } from "./context";
 
 export function pageContext(c: AppContext): PageContext {
-  return { locale: c.get("locale"), t: c.get("t"), user: c.get("user"), path: c.req.path };
+  return {
+    locale: c.get("locale"),
+    t: c.get("t"),
+    user: c.get("user"),
+    path: c.req.path,
+    hostTimeZone: c.get("deps").config.hostTimeZone,
+  };
 }
 
 export function renderPage(

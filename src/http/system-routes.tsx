@@ -60,7 +60,7 @@ export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
   app.get("/", requireRole(STAFF), async (c) => {
     const user = c.get("user");
     const { db, clock } = c.get("deps");
-    const dashboard = await loadDashboard(db, clock());
+    const dashboard = await loadDashboard(db, clock(), c.get("deps").config.hostTimeZone);
     return renderPage(
       c,
       c.get("t")("home.welcome", { name: user?.name ?? "" }),

@@ -41,7 +41,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale)
   for (const issue of issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      const text = locale === "id" ? "Kolom tidak dikenal." : "Unknown field.";
+      const text = translate(locale, "validation.unknownField");
       for (const key of issue.keys) add(base ? `${base}.${key}` : key, text);
       continue;
     }

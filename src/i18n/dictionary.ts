@@ -32,7 +32,14 @@ const catalogues = [
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogues)[number]>;
-export type Params = Record<string, string | number>;
+/**
+ * A parameter that is itself a message, translated in the same language as the message it fills (a status
+ * name, a kind): build it with `messageRef(key)`, so a raw enum value never reaches a reader.
+ */
+export interface MessageRef {
+  readonly messageKey: MessageKey;
+}
+export type Params = Record<string, string | number | MessageRef>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 const tables: Record<Locale, Record<string, string>> = { id: {}, en: {} };
@@ -49,13 +56,33 @@ export function hasMessage(key: string): key is MessageKey {
   return key in tables.id;
 }
 
-/** Interpolates `{name}` placeholders. Unknown keys return the key, so a gap is visible, not fatal. */
+export const messageRef = (messageKey: MessageKey): MessageRef => ({ messageKey });
+
+/**
+ * Interpolates `{name}` placeholders (a `MessageRef` parameter is translated first). Unknown keys return
+ * the key, so a gap is visible, not fatal.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = tables[locale][key] ?? tables.id[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!Object.hasOwn(params, name)) return m;
+    const value = params[name];
+    return typeof value === "object" ? translate(locale, value.messageKey) : String(value);
+  });
 }
 
 export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
+}
+
+/** The other language (the language switch links to it). */
+export const otherLocale = (locale: Locale): Locale => (locale === "id" ? "en" : "id");
+
+/**
+ * Picks a record's own text in the reader's language: the English field when reading English and it is
+ * filled, else the Indonesian one (data entered by staff, not catalogue messages).
+ */
+export function localized(locale: Locale, textId: string, textEn: string | null | undefined): string {
+  return (locale === "en" && textEn?.trim()) || textId;
 }

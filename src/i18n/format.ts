@@ -6,7 +6,8 @@
 import { zoneLabel } from "../scheduling/zoned-time";
 import type { Locale } from "./dictionary";
 
-const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+/** The Intl (BCP 47) locale of each language. */
+export const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
 interface Parts {
   weekday: string;

@@ -5,12 +5,13 @@
  */
 import type { AgendaChange, PublishedItem } from "../../db/schema/sharing";
 import type { Translate } from "../i18n/dictionary";
+import { localized } from "../i18n/dictionary";
 import { formatDate, formatTime } from "../i18n/format";
 
 type Locale = "id" | "en";
 
 function title(item: PublishedItem, locale: Locale): string {
-  return (locale === "en" && item.titleEn?.trim()) || item.title;
+  return localized(locale, item.title, item.titleEn);
 }
 
 function shortDate(ms: number, locale: Locale, timeZone: string): string {

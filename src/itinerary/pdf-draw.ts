@@ -8,7 +8,9 @@
  * text fits; anything else is transliterated (→ becomes "->", accents are dropped) or replaced by "?",
  * because pdf-lib throws on a character the font cannot encode and user text may contain anything.
  */
+
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { INTL_LOCALE } from "../i18n/format";
 import type { ItineraryPdfInput } from "./pdf";
 import { qrMatrix } from "./qr-svg";
 
@@ -136,7 +138,7 @@ export async function drawItineraryPdf(input: ItineraryPdfInput): Promise<Uint8A
   doc.setTitle(clean(`${t("itinerary.title")} ${view.code}`));
   doc.setCreator("Sambang");
   doc.setProducer("Sambang (pdf-lib)");
-  doc.setLanguage(view.locale === "id" ? "id-ID" : "en-GB");
+  doc.setLanguage(INTL_LOCALE[view.locale]);
   doc.setCreationDate(input.now);
   doc.setModificationDate(input.now);
 

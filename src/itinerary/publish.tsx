@@ -4,6 +4,7 @@
  * conditional request that matches costs one indexed query and a hash. Before the first build of a new
  * version the revision is recorded, so change notes and every output agree.
  */
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
 import { ItineraryPage } from "../../views/pages/itinerary/itinerary-page";
 import type { ShareLinkTarget } from "../agenda/agenda-version";
@@ -32,8 +33,9 @@ export interface PublishRequest {
 
 export function createItineraryPublisher(deps: { db: Db; config: Config }) {
   const text = new IcsCache({ maxEntries: 1000 });
-  const binary = new Map<string, { version: string; bytes: Uint8Array }>();
-  const etags = new Map<string, string>();
+  // PDFs are larger and rarer than pages: keep the 100 most recently used, one version per (link, language).
+  const binary = new LRUCache<string, { version: string; bytes: Uint8Array }>({ max: 100 });
+  const etags = new LRUCache<string, string>({ max: 5000 });
 
   const keyOf = (kind: PublishedKind, r: PublishRequest): IcsCacheKey => ({
     kind: `itinerary-${kind}-${ITINERARY_FORMAT_VERSION}`,
@@ -46,8 +48,9 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       delegationId: r.target.delegationId,
       versionKey: r.target.versionKey,
       now: r.now,
+      hostTimeZone: deps.config.hostTimeZone,
     });
-    const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId);
+    const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId, deps.config.hostTimeZone);
     if (!agenda) throw new Error("itinerary: delegation vanished");
     const t = translator(r.locale);
     const view = buildItineraryView({
@@ -57,6 +60,7 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       organizer: { name: deps.config.organizerName, phone: deps.config.organizerPhone },
       locale: r.locale,
       t,
+      hostTimeZone: deps.config.hostTimeZone,
     });
     return { agenda, view, t, revision, url: itineraryUrl(deps.config.baseUrl, r.token) };
   }
@@ -69,7 +73,6 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       if (known) return known;
       const etag = await makeEtag(versionKey);
       etags.set(versionKey, etag);
-      if (etags.size > 5000) etags.delete(etags.keys().next().value as string);
       return etag;
     },
 
@@ -112,13 +115,8 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
       if (hit && hit.version === String(key.version)) return { bytes: hit.bytes, etag };
       const { view, t, url, revision } = await load(r);
       const bytes = await itineraryPdf({ view, url, t, now: revision.createdAt });
-      binary.delete(slot);
       binary.set(slot, { version: String(key.version), bytes });
-      // PDFs are larger and rarer than pages: keep the 100 most recent.
-      while (binary.size > 100) binary.delete(binary.keys().next().value as string);
       return { bytes, etag };
     },
   };
 }
-
-export type ItineraryPublisher = ReturnType<typeof createItineraryPublisher>;

@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
+import { LRUCache } from "lru-cache";
 import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { ErrorPage } from "../../views/pages/error";
 import { type ShareLinkTarget, shareLinkTarget } from "../agenda/agenda-version";
@@ -56,13 +57,12 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
 export function itineraryRoutes() {
   const app = new Hono<AppEnv>();
   // token → SHA-256, so a phone revalidating every few seconds does not hash again. Bounded; a pure memo.
-  const hashes = new Map<string, string>();
+  const hashes = new LRUCache<string, string>({ max: 2000 });
   const hashOf = async (token: string) => {
     const known = hashes.get(token);
     if (known) return known;
     const hash = await sha256Hex(token);
     hashes.set(token, hash);
-    if (hashes.size > 2000) hashes.delete(hashes.keys().next().value as string);
     return hash;
   };
   let publisher: ReturnType<typeof createItineraryPublisher> | undefined;

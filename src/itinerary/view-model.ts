@@ -64,6 +64,8 @@ export interface ItineraryInput {
   organizer: { name: string; phone?: string };
   locale: Locale;
   t: Translate;
+  /** HOST_TIME_ZONE: dates the revision when the agenda has no item to take a zone from. */
+  hostTimeZone: string;
 }
 
 function timeRange(item: AgendaEntry, locale: Locale, timeZone: string): string {
@@ -136,7 +138,7 @@ export function buildItineraryView(input: ItineraryInput): ItineraryView {
   }
 
   const changes = withdrawn ? [] : (input.revision?.changes ?? []).map((c) => describeChange(c, t, locale));
-  const firstZone = input.items[0]?.timeZone ?? "Asia/Jakarta";
+  const firstZone = input.items[0]?.timeZone ?? input.hostTimeZone;
   return {
     locale,
     code: delegation.code,

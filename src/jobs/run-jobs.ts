@@ -37,6 +37,7 @@ export async function runJobs(deps: JobDeps): Promise<JobsReport> {
     now: deps.clock(),
     baseUrl: deps.config.baseUrl,
     reminderTime: deps.config.reminderTime,
+    hostTimeZone: deps.config.hostTimeZone,
   });
   const commitmentReminders = await enqueueCommitmentReminders({
     db: deps.db,

@@ -7,7 +7,7 @@ import { type EmailContent, renderEmailHtml, renderEmailText } from "../../views
 import type { AgendaEntry } from "../agenda/load-agenda";
 import { itemTitle } from "../calendar/agenda-events";
 import { type Locale, type Translate, translator } from "../i18n/dictionary";
-import { formatDate, formatLocalDate, formatTime } from "../i18n/format";
+import { formatDate, formatLocalDate, formatTime, INTL_LOCALE } from "../i18n/format";
 
 export interface ComposedMail {
   subject: string;
@@ -46,7 +46,7 @@ export function itemWhen(
 
 /** Short form for subjects: "3 Mar 2026 09.00 WIB". */
 export function itemWhenShort(item: Pick<AgendaEntry, "startsAt" | "timeZone">, locale: Locale): string {
-  const f = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+  const f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     timeZone: item.timeZone,
     day: "numeric",
     month: "short",

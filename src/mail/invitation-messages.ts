@@ -17,6 +17,7 @@ import { changeLines, snapshotOf } from "./snapshot";
 
 export interface ComposeContext {
   now: Date;
+  hostTimeZone: string;
   organizer: { name: string; email: string; phone?: string };
 }
 
@@ -113,6 +114,7 @@ export async function composeItineraryMessages(
     organizer: { name: ctx.organizer.name, phone: ctx.organizer.phone },
     locale,
     t,
+    hostTimeZone: ctx.hostTimeZone,
   });
   const pdf = await itineraryPdf({ view, url: link, t, now: ctx.now });
   const attachment = {

@@ -66,8 +66,12 @@ export interface InvitationPlan {
 const ITEM_KINDS = ["invitation", "update", "withdrawal", "host_briefing"] as const;
 
 /** What "send" would do now, without doing it (the preview page shows this). */
-export async function planInvitations(db: Queryable, delegationId: string): Promise<InvitationPlan> {
-  const agenda = await loadDelegationAgenda(db, delegationId);
+export async function planInvitations(
+  db: Queryable,
+  delegationId: string,
+  hostTimeZone: string,
+): Promise<InvitationPlan> {
+  const agenda = await loadDelegationAgenda(db, delegationId, hostTimeZone);
   const d = await db.query.delegations.findFirst({ where: eq(delegations.id, delegationId) });
   if (!agenda || !d) throw new AppError("not_found");
   const roster = await loadParticipants(db, delegationId);
@@ -149,6 +153,8 @@ export interface SendContext {
   db: Db;
   now: Date;
   baseUrl: string;
+  /** The host's zone: it dates what has no venue. */
+  hostTimeZone: string;
   actor: AuditActor;
   organizer: { name: string; email: string; phone?: string };
 }
@@ -163,12 +169,12 @@ export async function sendInvitations(ctx: SendContext, delegationId: string): P
   const link = itineraryUrl(ctx.baseUrl, token);
   for (let round = 0; round < MAX_COMPOSE_ROUNDS; round++) {
     // Outside the writer lock: plan from a read, then compose everything.
-    const plan = await planInvitations(ctx.db.orm, delegationId);
+    const plan = await planInvitations(ctx.db.orm, delegationId, ctx.hostTimeZone);
     assertSendable(plan);
     if (plan.pending === 0) return { queued: 0 };
     const composed = await composeSend(ctx, plan, link);
     const queued = await ctx.db.writeTransaction(async (tx) => {
-      const current = await planInvitations(tx, delegationId);
+      const current = await planInvitations(tx, delegationId, ctx.hostTimeZone);
       assertSendable(current);
       if (fingerprintOf(current) !== fingerprintOf(plan)) return null;
       return enqueueSend(tx, ctx, { plan, composed, tokenHash });
@@ -221,6 +227,7 @@ async function enqueueSend(
       tokenHash: send.tokenHash,
       now: ctx.now,
       actor: ctx.actor,
+      hostTimeZone: ctx.hostTimeZone,
       revokeOthers: false,
       via: "mail",
     });

@@ -41,6 +41,8 @@ export type HostNotice = {
   itemId: string;
   hostId: string;
   organizer: { name: string; email: string };
+  /** HOST_TIME_ZONE: the item's times are given in it when it has no venue. */
+  hostTimeZone: string;
 };
 
 export type Notice = (DelegationNotice | HostNotice) & NoticeContext;
@@ -126,7 +128,7 @@ export async function enqueueNotice(tx: Queryable, notice: Notice): Promise<numb
  * calendar REQUEST for the item (so later updates and cancellations reach the host's calendar too).
  */
 async function enqueueHostBriefing(tx: Queryable, notice: HostNotice & NoticeContext): Promise<number> {
-  const [item] = await loadItems(tx, [notice.itemId]);
+  const [item] = await loadItems(tx, [notice.itemId], notice.hostTimeZone);
   const host = item?.hosts.find((h) => h.id === notice.hostId);
   if (!item || !host?.email || !isSafeAddress(host.email.trim()) || item.status !== "scheduled") return 0;
   const link = await tx

@@ -25,6 +25,8 @@ export interface ReminderContext {
   baseUrl: string;
   /** "HH:MM", local to each item's zone. */
   reminderTime: string;
+  /** HOST_TIME_ZONE: the zone of an item without a venue. */
+  hostTimeZone: string;
 }
 
 /** True when `now` is on the day before `item`'s local date, at or after the reminder time. */
@@ -56,7 +58,10 @@ export async function enqueueDueReminders(ctx: ReminderContext): Promise<number>
     );
   if (rows.length === 0) return 0;
   const items = new Map(
-    (await loadItems(ctx.db.orm, [...new Set(rows.map((r) => r.itemId))])).map((i) => [i.id, i]),
+    (await loadItems(ctx.db.orm, [...new Set(rows.map((r) => r.itemId))], ctx.hostTimeZone)).map((i) => [
+      i.id,
+      i,
+    ]),
   );
   // (delegation, local date) → items
   const groups = new Map<string, { delegationId: string; date: string; items: AgendaEntry[] }>();

@@ -107,6 +107,7 @@ function sendCtx(c: AppContext) {
     baseUrl: config.baseUrl,
     actor: actorOf(c),
     organizer: { name: config.organizerName, email: config.organizerEmail, phone: config.organizerPhone },
+    hostTimeZone: config.hostTimeZone,
   };
 }
 
@@ -122,7 +123,7 @@ async function invitationsPage(
 ) {
   const id = c.req.param("id") as string;
   const { db } = c.get("deps");
-  const plan = await planInvitations(db.orm, id);
+  const plan = await planInvitations(db.orm, id, c.get("deps").config.hostTimeZone);
   const history = await listOutbox(db.orm, { delegationId: id, limit: 100 });
   const first = history.find((h) => h.kind === "invitation" || h.kind === "update");
   return renderPage(

@@ -9,12 +9,12 @@ import type { Seeder } from "../../db/seed";
 import { checkIn, getAttendance } from "../attendance/service";
 import { SYSTEM_ACTOR } from "../audit/record";
 import { createCommitment, transitionCommitment } from "../commitments/service";
-import { HOST_TIME_ZONE } from "../delegations/dates";
 import { createDelegation } from "../delegations/intake";
 import { transitionDelegation } from "../delegations/lifecycle";
 import { addParticipant } from "../delegations/participants";
 import { seedTopics } from "../delegations/topics";
 import { addDays, localDateOf } from "../scheduling/zoned-time";
+import { STARTER_TIME_ZONE } from "../venues/seed";
 import { completeVisit } from "./complete";
 import { saveOutcome } from "./service";
 
@@ -145,11 +145,16 @@ const VISITS: PastVisit[] = [
 
 export async function seedDemoFollowUp(db: Db, now: Date) {
   await seedTopics(db, now);
-  const today = localDateOf(now.getTime(), HOST_TIME_ZONE);
+  const today = localDateOf(now.getTime(), STARTER_TIME_ZONE);
   for (const [i, v] of VISITS.entries()) {
     const day = addDays(today, -v.daysAgo);
     const at = (d: string) => new Date(`${d}T03:00:00Z`);
-    const past = { db, actor: SYSTEM_ACTOR, now: at(addDays(day, -30)) };
+    const past = {
+      db,
+      actor: SYSTEM_ACTOR,
+      now: at(addDays(day, -30)),
+      config: { hostTimeZone: STARTER_TIME_ZONE },
+    };
     const { delegation } = await createDelegation(
       past,
       {

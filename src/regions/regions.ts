@@ -134,3 +134,16 @@ export function provinceTimeZoneLabel(provinceCode: string): IndonesianZoneLabel
   const zone = PROVINCE_TIME_ZONES[provinceCode];
   return zone && ZONE_LABELS[zone];
 }
+
+/**
+ * Zone and label of a listed province. Every province of `listProvinces()` has one (the table above covers
+ * all 38), so an unknown code is a programming error, not a reason to guess a zone.
+ */
+export function listedProvinceZone(provinceCode: string): {
+  timeZone: IndonesianTimeZone;
+  zoneLabel: IndonesianZoneLabel;
+} {
+  const timeZone = PROVINCE_TIME_ZONES[provinceCode];
+  if (!timeZone) throw new Error(`regions: no time zone for province ${provinceCode}`);
+  return { timeZone, zoneLabel: ZONE_LABELS[timeZone] };
+}

@@ -7,13 +7,7 @@ import { z } from "zod";
 import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
-import {
-  findProvince,
-  listProvinces,
-  listRegencies,
-  provinceTimeZone,
-  provinceTimeZoneLabel,
-} from "./regions";
+import { findProvince, listedProvinceZone, listProvinces, listRegencies } from "./regions";
 
 const provinceOut = z.object({
   code: z.string(),
@@ -47,8 +41,7 @@ export const regionsApiDocs: RouteDoc[] = [
 
 const withZone = (p: { code: string; name: string }) => ({
   ...p,
-  timeZone: provinceTimeZone(p.code) ?? "Asia/Jakarta",
-  zoneLabel: provinceTimeZoneLabel(p.code) ?? "WIB",
+  ...listedProvinceZone(p.code),
 });
 
 export function regionRoutes() {

@@ -43,7 +43,7 @@ export interface FindFreeSlotsInput {
   delegationId?: string;
   delegationBookings?: readonly ExistingBooking[];
   closures?: readonly Closure[];
-  /** Zone of the grid when there is no venue (the venue's zone wins). Default Asia/Jakarta. */
+  /** Zone of the grid when there is no venue (the venue's zone wins); required without a venue. */
   timeZone?: string;
   /** An item being moved: its own time doesn't count as busy. */
   ignoreItemId?: string;
@@ -73,7 +73,8 @@ export function findFreeSlots(input: FindFreeSlotsInput): number[] {
   const { from, to, venue } = input;
   const duration = input.durationMinutes * MINUTE_MS;
   const buffer = (venue?.bufferMinutes ?? 0) * MINUTE_MS;
-  const zone = venue?.timeZone ?? input.timeZone ?? "Asia/Jakarta";
+  const zone = venue?.timeZone ?? input.timeZone;
+  if (!zone) throw new Error("findFreeSlots: a timeZone is required when there is no venue");
   // Every window [s − buffer, s + duration + buffer) of a start in [from, to) lies inside `reach`.
   const reach: Interval = { start: from - buffer, end: to + duration + buffer };
   const clock = createZoneClock(zone, reach);

@@ -1,5 +1,5 @@
 /**
- * @module Conflict check for one candidate booking (DESIGN §4), returning every conflict, not the first.
+ * @module Conflict check for one candidate booking (the rules of ADR 005), returning every conflict, not the first.
  *
  * One thing to know: everything is checked inside the window [start − buffer, end + buffer), with the
  * venue's buffer (0 without a venue): other sessions at the venue (concurrent groups, a merged session

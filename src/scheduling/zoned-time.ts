@@ -10,7 +10,6 @@ import { tzOffset } from "@date-fns/tz";
 import type { Interval, LocalDate, LocalTime, Weekday } from "./types.js";
 
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -118,7 +118,8 @@ export async function venueCalendar(q: Queryable, venue: VenueRow, first: string
     )
     .orderBy(asc(agendaItems.startsAt))
     .all();
-  const items = await viewsOf(q, rows);
+  // Every item here is at this venue, so the fallback zone is never used.
+  const items = await viewsOf(q, rows, venue.timeZone);
   const hostNames = await hostNamesOf(q, items);
   const closures = splitClosures(await loadClosures(q, venue.id, range), days, venue.timeZone, venue);
   const perDay = groupByDay(items, days);
@@ -158,6 +159,7 @@ export async function hostCalendar(q: Queryable, host: HostRow, first: string, c
     await viewsOf(
       q,
       rows.map((r) => r.item),
+      host.timeZone,
     )
   ).map((v) => {
     const clock = createZoneClock(host.timeZone);

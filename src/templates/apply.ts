@@ -52,7 +52,7 @@ export async function applyTemplate(
           venueId,
           hostIds: t.hostIds,
         },
-        planned,
+        { hostTimeZone: ctx.config.hostTimeZone, planned },
       );
       all.push(...conflicts.map((c) => ({ ...c, templateItem: t.position })));
       planned.push({
@@ -86,7 +86,7 @@ export async function applyTemplate(
         await insertItem(tx, { ...item, overrideReason: forced.length > 0 ? input.reason : null }, ctx),
       );
     }
-    const views = await viewsOf(tx, rows);
+    const views = await viewsOf(tx, rows, ctx.config.hostTimeZone);
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "agenda.apply_template",

@@ -75,7 +75,7 @@ export function templateFromForm(values: FormValues, locale: Locale, t: Translat
     nameEn: str(values, "nameEn") || null,
     description: str(values, "description") || null,
     defaultStartTime: str(values, "defaultStartTime") || "08:30",
-    timeZone: str(values, "timeZone") || "Asia/Jakarta",
+    timeZone: str(values, "timeZone") || undefined,
     active: checked(values, "active"),
     items,
   };

@@ -23,14 +23,14 @@ export const templateItemSchema = z.strictObject({
   titleId: z.string().trim().min(1, msg("error.required")).max(200),
   titleEn: z.string().trim().min(1, msg("error.required")).max(200),
 });
-export type TemplateItemInput = z.output<typeof templateItemSchema>;
 
 const templateFields = {
   name: z.string().trim().min(1, msg("error.required")).max(200),
   nameEn: z.string().trim().max(200).nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),
   defaultStartTime: localTime.default("08:30"),
-  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).default("Asia/Jakarta"),
+  /** Omitted on create: the host's zone (HOST_TIME_ZONE); on update: unchanged. */
+  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).optional(),
   active: z.boolean().default(true),
   items: z.array(templateItemSchema).min(1).max(50),
 };

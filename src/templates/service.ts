@@ -71,7 +71,10 @@ async function writeItems(tx: Transaction, templateId: string, items: TemplateCr
   );
 }
 
-export async function createTemplate(ctx: Ctx, input: TemplateCreate): Promise<TemplateView> {
+export async function createTemplate(
+  ctx: Ctx & { config: { hostTimeZone: string } },
+  input: TemplateCreate,
+): Promise<TemplateView> {
   const id = newId();
   return ctx.db.writeTransaction(async (tx) => {
     await tx.insert(tourTemplates).values({
@@ -80,7 +83,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateCreate): Promise<T
       nameEn: input.nameEn ?? null,
       description: input.description ?? null,
       defaultStartTime: input.defaultStartTime,
-      timeZone: input.timeZone,
+      timeZone: input.timeZone ?? ctx.config.hostTimeZone,
       active: input.active,
       version: 1,
       createdAt: ctx.now,

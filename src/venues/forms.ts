@@ -7,12 +7,13 @@ import type { z } from "zod";
 import type { AppContext } from "../http/context";
 import type { FieldErrors } from "../http/validate";
 import { fieldErrors, parseWith } from "../http/validate";
-import type { Locale, MessageKey, Translate } from "../i18n/dictionary";
+import type { Locale, Translate } from "../i18n/dictionary";
+import { hoursProblemKey } from "../i18n/keys";
 import { localToInstant } from "../scheduling/index";
 import type { BlackoutRow } from "./blackouts";
 import { blackoutCreateSchema, hostCreateSchema, venueCreateSchema } from "./schemas";
 import type { HostRow, VenueRow } from "./service";
-import { formatDayText, WEEKDAY_KEYS, weeklyHoursFromForm } from "./weekly-hours";
+import { formatDayText, type RangeProblem, WEEKDAY_KEYS, weeklyHoursFromForm } from "./weekly-hours";
 
 type Values = Record<string, string | string[] | undefined>;
 const str = (v: Values, k: string): string => {
@@ -32,13 +33,13 @@ function finish<S extends z.ZodType>(
   input: unknown,
   locale: Locale,
   t: Translate,
-  hourErrors: Record<string, string>,
+  hourErrors: Record<string, RangeProblem>,
   rename: (path: string) => string,
 ): Parsed<z.output<S>> {
   const result = parseWith(schema, input, locale);
   const errors: FieldErrors = {};
   for (const [field, problem] of Object.entries(hourErrors)) {
-    errors[field] = [t(`scheduling.hours.${problem}` as MessageKey)];
+    errors[field] = [t(hoursProblemKey(problem))];
   }
   if (!result.success) {
     for (const [path, messages] of Object.entries(fieldErrors(result.error.issues, locale))) {
@@ -59,7 +60,7 @@ export function venueFromForm(values: Values, locale: Locale, t: Translate) {
     concurrentGroups: num(values, "concurrentGroups") || 1,
     bufferMinutes: num(values, "bufferMinutes") || 0,
     weeklyHours: hours,
-    timeZone: str(values, "timeZone") || "Asia/Jakarta",
+    timeZone: str(values, "timeZone") || undefined,
     opensOnHolidays: checked(values, "opensOnHolidays"),
     active: checked(values, "active"),
   };
@@ -94,7 +95,7 @@ export function hostFromForm(values: Values, locale: Locale, t: Translate) {
     email: str(values, "email"),
     phone: str(values, "phone"),
     weeklyAvailability: Object.keys(hours).length > 0 ? hours : null,
-    timeZone: str(values, "timeZone") || "Asia/Jakarta",
+    timeZone: str(values, "timeZone") || undefined,
     active: checked(values, "active"),
   };
   return finish(hostCreateSchema, input, locale, t, hourErrors, (p) =>

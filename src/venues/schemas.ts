@@ -40,7 +40,8 @@ export const venueCreateSchema = z.strictObject({
   mapUrl: venueFields.mapUrl.optional(),
   concurrentGroups: venueFields.concurrentGroups.default(1),
   bufferMinutes: venueFields.bufferMinutes.default(0),
-  timeZone: zone.default("Asia/Jakarta"),
+  /** Omitted: the host's zone (HOST_TIME_ZONE). */
+  timeZone: zone.optional(),
   opensOnHolidays: venueFields.opensOnHolidays.default(false),
   active: venueFields.active.default(true),
 });
@@ -74,7 +75,8 @@ export const hostCreateSchema = z.strictObject({
   email: hostFields.email.optional(),
   phone: hostFields.phone.optional(),
   weeklyAvailability: hostFields.weeklyAvailability.optional(),
-  timeZone: zone.default("Asia/Jakarta"),
+  /** Omitted: the host's zone (HOST_TIME_ZONE). */
+  timeZone: zone.optional(),
   active: hostFields.active.default(true),
 });
 export type HostCreate = z.output<typeof hostCreateSchema>;

@@ -1,5 +1,5 @@
 /**
- * @module Starter data of the scheduling feature for Banyuwangi Regency: the venues of DESIGN §3, the
+ * @module Starter data of the scheduling feature for Banyuwangi Regency: the venues of the README, the
  * usual hosts (by office, not by name: people change, offices don't) and the standard half-day MPP
  * visit template. Everything is editable afterwards; addresses and hours are starting points to check.
  *
@@ -14,8 +14,19 @@ import { tourTemplates } from "../../db/schema/templates";
 import { venues, type WeeklyHoursJson } from "../../db/schema/venues";
 import type { Seeder } from "../../db/seed";
 import { SYSTEM_ACTOR } from "../audit/record";
+import { provinceTimeZone } from "../regions/regions";
 import { createTemplate } from "../templates/service";
 import { createHost, createVenue } from "./service";
+
+/**
+ * The starter data is Banyuwangi's (Jawa Timur, province 35): its venues, hosts and visit template are in
+ * that province's zone, read from the province table rather than written out again.
+ */
+export const STARTER_TIME_ZONE: string = (() => {
+  const zone = provinceTimeZone("35");
+  if (!zone) throw new Error("regions: no time zone for Jawa Timur");
+  return zone;
+})();
 
 const r = (from: string, to: string) => ({ from, to });
 const monThu = (ranges: { from: string; to: string }[]) => ({
@@ -140,7 +151,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
     .where(eq(venues.name, STARTER_VENUES[0]?.name ?? ""))
     .get();
   if (existing) return;
-  const ctx = { db, actor: SYSTEM_ACTOR, now };
+  const ctx = { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } };
   const venueIds: Record<string, string> = {};
   for (const v of STARTER_VENUES) {
     const { key, ...fields } = v;
@@ -148,7 +159,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
       ...fields,
       weeklyHours: fields.weeklyHours,
       mapUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(fields.name)}`,
-      timeZone: "Asia/Jakarta",
+      timeZone: STARTER_TIME_ZONE,
       opensOnHolidays: false,
       active: true,
     });
@@ -160,7 +171,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
     const row = await createHost(ctx, {
       ...fields,
       weeklyAvailability: key === "bupati" ? BUPATI_HOURS : null,
-      timeZone: "Asia/Jakarta",
+      timeZone: STARTER_TIME_ZONE,
       active: true,
     });
     hostIds[key] = row.id;
@@ -179,7 +190,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
     description:
       "Penyambutan di Pendopo, paparan, kunjungan ke MPP, tanya jawab dan jamuan makan siang. / Welcome at the Pendopo, presentation, MPP tour, Q&A and lunch.",
     defaultStartTime: "08:30",
-    timeZone: "Asia/Jakarta",
+    timeZone: STARTER_TIME_ZONE,
     active: true,
     items: [
       {

@@ -19,6 +19,9 @@ interface Ctx {
   now: Date;
 }
 
+/** Creating needs the host's zone: a venue or host given none starts in it. */
+type CreateCtx = Ctx & { config: { hostTimeZone: string } };
+
 export function listVenues(q: Queryable, opts: { activeOnly?: boolean } = {}) {
   const base = q.select().from(venues);
   return (opts.activeOnly ? base.where(eq(venues.active, true)) : base).orderBy(asc(venues.name)).all();
@@ -30,7 +33,7 @@ export async function getVenue(q: Queryable, id: string): Promise<VenueRow> {
   return row;
 }
 
-export async function createVenue(ctx: Ctx, input: VenueCreate): Promise<VenueRow> {
+export async function createVenue(ctx: CreateCtx, input: VenueCreate): Promise<VenueRow> {
   const row: VenueRow = {
     id: newId(),
     name: input.name,
@@ -40,7 +43,7 @@ export async function createVenue(ctx: Ctx, input: VenueCreate): Promise<VenueRo
     concurrentGroups: input.concurrentGroups,
     bufferMinutes: input.bufferMinutes,
     weeklyHours: input.weeklyHours,
-    timeZone: input.timeZone,
+    timeZone: input.timeZone ?? ctx.config.hostTimeZone,
     opensOnHolidays: input.opensOnHolidays,
     active: input.active,
     version: 1,
@@ -94,7 +97,7 @@ export async function getHost(q: Queryable, id: string): Promise<HostRow> {
   return row;
 }
 
-export async function createHost(ctx: Ctx, input: HostCreate): Promise<HostRow> {
+export async function createHost(ctx: CreateCtx, input: HostCreate): Promise<HostRow> {
   const row: HostRow = {
     id: newId(),
     name: input.name,
@@ -103,7 +106,7 @@ export async function createHost(ctx: Ctx, input: HostCreate): Promise<HostRow> 
     email: input.email ?? null,
     phone: input.phone ?? null,
     weeklyAvailability: input.weeklyAvailability ?? null,
-    timeZone: input.timeZone,
+    timeZone: input.timeZone ?? ctx.config.hostTimeZone,
     active: input.active,
     version: 1,
     createdAt: ctx.now,

@@ -8,7 +8,6 @@ import type { WeeklyHoursJson } from "../../db/schema/venues";
 import type { WeeklyHours } from "../scheduling/index";
 
 export const WEEKDAY_KEYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
-export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
 const TIME_RE = /^([01]?\d|2[0-4])[.:]([0-5]\d)$/;
 

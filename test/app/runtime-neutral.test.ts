@@ -1,6 +1,6 @@
 /**
  * `src/app.ts` and everything it imports must stay free of Node-only modules, so the same app can be served
- * by a Cloudflare Worker (DESIGN §1). This bundles the app core for a browser-like platform with the
+ * by a Cloudflare Worker (README, Operating). This bundles the app core for a browser-like platform with the
  * `workerd` export conditions, as a Workers build would: any `node:*` built-in or Node-only package in the
  * import graph fails the build. (Node-only parts — nodemailer, the .eml writer, native scrypt — are
  * injected by src/server.ts.)

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "../../db/open-node";
 import { bookItem } from "../../src/bookings/service";
+import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { AppError } from "../../src/http/errors";
 
 const [dbUrl, delegationId, venueId, goFile] = process.argv.slice(2) as [string, string, string, string];
@@ -16,7 +17,12 @@ async function main() {
   while (!existsSync(goFile)) await new Promise((r) => setTimeout(r, 5));
   try {
     const item = await bookItem(
-      { db, actor: { id: null, label: `child ${process.pid}` }, now: new Date("2026-03-02T02:00:00Z") },
+      {
+        db,
+        actor: { id: null, label: `child ${process.pid}` },
+        now: new Date("2026-03-02T02:00:00Z"),
+        config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+      },
       delegationId,
       {
         title: "Tur MPP",

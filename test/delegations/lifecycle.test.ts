@@ -1,5 +1,5 @@
 /**
- * The transition matrix through the API, per role; reasons and dates required where the issue says; every
+ * The transition matrix through the API, per role; reasons and dates required where a step needs them; every
  * step audited and visible on the visitor's status page; a stale version refused.
  */
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,18 @@ import type { TestApp } from "../helpers/test-app";
 import { delegationsApp, json, makeRequest, readyToComplete } from "./helpers";
 
 const STATUSES: DelegationStatus[] = ["requested", "confirmed", "completed", "declined", "cancelled"];
+/** The status names a reader sees (the catalogue's), never the stored enum value. */
+const NAME_ID: Record<DelegationStatus, string> = {
+  requested: "Diajukan",
+  confirmed: "Dikonfirmasi",
+  completed: "Selesai",
+  declined: "Ditolak",
+  cancelled: "Dibatalkan",
+};
+/** Fails when a raw enum value (`requested`, `confirmed` …) appears as a word in a message. */
+function expectNoRawStatus(message: string) {
+  for (const s of STATUSES) expect(message, message).not.toMatch(new RegExp(`\\b${s}\\b`));
+}
 const BODY: Record<DelegationStatus, Record<string, unknown>> = {
   requested: { to: "requested", dates: [{ start: "2026-04-06" }] },
   confirmed: { to: "confirmed", dates: { start: "2026-03-16", end: "2026-03-17" } },
@@ -35,7 +47,7 @@ async function transition(
 }
 
 describe("transition matrix", () => {
-  it("allows exactly the transitions of the issue", () => {
+  it("allows exactly the transitions of the lifecycle", () => {
     const allowed = STATUSES.flatMap((from) =>
       STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
     );
@@ -77,7 +89,10 @@ describe("transition matrix", () => {
             expect(res.status, label).toBe(409);
             const err = (await res.json()) as { error: { code: string; message: string } };
             expect(err.error.code).toBe("conflict");
-            expect(err.error.message).toBe(`Perubahan status dari ${from} ke ${to} tidak diizinkan.`);
+            expect(err.error.message).toBe(
+              `Perubahan status dari ${NAME_ID[from]} ke ${NAME_ID[to]} tidak diizinkan.`,
+            );
+            expectNoRawStatus(err.error.message);
           }
         }
       }
@@ -187,6 +202,24 @@ describe("transition matrix", () => {
       body: new URLSearchParams({ to: "declined", version: "2", reason: "x" }),
     });
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain("Perubahan status dari confirmed ke declined tidak diizinkan.");
+    const page = await again.text();
+    expect(page).toContain("Perubahan status dari Dikonfirmasi ke Ditolak tidak diizinkan.");
+    expect(page).not.toContain("dari confirmed");
+  });
+
+  it("names the statuses of a refused change in English too, never the raw enum value", async () => {
+    const t = await delegationsApp();
+    const staff = await t.as("protocol");
+    const r = await makeRequest(t);
+    const res = await t.app.request(
+      `/api/v1/delegations/${r.id}/transition?lang=en`,
+      json("POST", BODY.completed, staff.headers),
+    );
+    expect(res.status).toBe(409);
+    const err = (await res.json()) as { error: { message: string; details: { from: string; to: string } } };
+    expect(err.error.message).toBe("Changing the status from Requested to Completed is not allowed.");
+    expectNoRawStatus(err.error.message);
+    // The machine-readable details keep the codes.
+    expect(err.error.details).toMatchObject({ from: "requested", to: "completed" });
   });
 });

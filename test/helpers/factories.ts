@@ -17,6 +17,7 @@ import { delegations, participants } from "../../db/schema/delegations";
 import type { WeeklyHoursJson } from "../../db/schema/venues";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
+import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import type { HostCreate, VenueCreate } from "../../src/venues/schemas";
 import { createHost, createVenue } from "../../src/venues/service";
 
@@ -116,7 +117,7 @@ export async function makeDelegation(
 
 export function makeVenue(db: Db, overrides: Partial<VenueCreate> = {}) {
   return createVenue(
-    { db, actor: ACTOR, now: NOW },
+    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
     {
       name: `Venue ${newId().slice(0, 6)}`,
       address: "Jl. Test 1, Banyuwangi",
@@ -134,7 +135,7 @@ export function makeVenue(db: Db, overrides: Partial<VenueCreate> = {}) {
 
 export function makeHost(db: Db, overrides: Partial<HostCreate> = {}) {
   return createHost(
-    { db, actor: ACTOR, now: NOW },
+    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
     {
       name: `Host ${newId().slice(0, 6)}`,
       title: "Kepala Dinas",
@@ -176,7 +177,7 @@ export async function makeClosure(db: Db, date: string, name = "Hari libur") {
 }
 
 export function bookingCtx(db: Db, now = NOW) {
-  return { db, actor: ACTOR, now };
+  return { db, actor: ACTOR, now, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } };
 }
 
 /** Books an item through the booking service (the production path). */

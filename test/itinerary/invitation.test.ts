@@ -14,7 +14,7 @@ import {
   invitationCalendars,
   organizerOf,
 } from "../../src/calendar/index";
-import { parseConfig } from "../../src/config";
+import { DEFAULT_HOST_TIME_ZONE, parseConfig } from "../../src/config";
 import { freshDb } from "../helpers/db";
 import {
   BADUNG_DELEGATION,
@@ -75,7 +75,7 @@ describe("invitationCalendar", () => {
       name: "Protokol Banyuwangi",
       email: "protokol@banyuwangikab.go.id",
     });
-    const agenda = await loadDelegationAgenda(db.orm, d.id);
+    const agenda = await loadDelegationAgenda(db.orm, d.id, DEFAULT_HOST_TIME_ZONE);
     const attendees = invitationAttendees({
       delegation: d,
       participants: await loadParticipants(db.orm, d.id),
@@ -104,7 +104,7 @@ describe("invitationCalendar", () => {
     expect(req.getAllSubcomponents("vtimezone")).toHaveLength(1);
 
     await cancel(db, item.id, 1);
-    const after = await loadDelegationAgenda(db.orm, d.id);
+    const after = await loadDelegationAgenda(db.orm, d.id, DEFAULT_HOST_TIME_ZONE);
     const [withdrawal] = invitationCalendars({
       delegation: d,
       items: after?.items ?? [],
@@ -140,7 +140,7 @@ describe("invitationCalendar", () => {
       startsAt: "2026-03-10T09:00:00+07:00",
       endsAt: "2026-03-10T10:00:00+07:00",
     });
-    const agenda = await loadDelegationAgenda(db.orm, d.id);
+    const agenda = await loadDelegationAgenda(db.orm, d.id, DEFAULT_HOST_TIME_ZONE);
     const [inv] = invitationCalendars({
       delegation: { ...d, status: "cancelled" },
       items: agenda?.items ?? [],
@@ -184,7 +184,7 @@ describe("hostile input never creates a property or component", () => {
       endsAt: "2026-03-10T14:00:00+07:00",
     });
     await move(db, item.id, 1, { dressCode: HOSTILE });
-    const agenda = await loadDelegationAgenda(db.orm, d.id);
+    const agenda = await loadDelegationAgenda(db.orm, d.id, DEFAULT_HOST_TIME_ZONE);
     if (!agenda) throw new Error("no agenda");
     const attendees = invitationAttendees({
       delegation: d,

@@ -20,6 +20,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outboxMessages } from "../../db/schema/outbox";
+import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { DEFAULT_DELIVERY } from "../../src/jobs/deliver-outbox";
 import { sendInvitations } from "../../src/mail/invitations";
 import { childEnv } from "../helpers/child-env";
@@ -121,6 +122,7 @@ describe("a delivering process killed mid-send, then restarted", () => {
         db,
         now: t.clock(),
         baseUrl: BASE_URL,
+        hostTimeZone: DEFAULT_HOST_TIME_ZONE,
         actor: { id: null, label: "test" },
         organizer: { name: "Protokol Banyuwangi", email: "protokol@banyuwangikab.go.id" },
       },

@@ -94,6 +94,7 @@ async function visit() {
     baseUrl: "http://localhost:8787",
     actor: { id: null, label: "test" },
     organizer: ORGANIZER,
+    hostTimeZone: "Asia/Jakarta",
   };
   return { db, d, items, ctx };
 }

@@ -10,6 +10,7 @@ import { agendaItems } from "../../db/schema/agenda";
 import { participants } from "../../db/schema/delegations";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
+import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { makeDelegation, makeHost, makeVenue } from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "./helpers";
@@ -50,15 +51,19 @@ async function setup(language: "id" | "en" = "en") {
       updatedAt: t.clock(),
     });
   });
-  const item = await bookItem({ db: t.db, actor: ACTOR, now: t.clock() }, d.id, {
-    title: "Kunjungan MPP",
-    titleEn: "MPP visit",
-    kind: "tour",
-    startsAt: new Date("2026-03-10T02:00:00Z"),
-    endsAt: new Date("2026-03-10T03:30:00Z"),
-    venueId: venue.id,
-    hostIds: [host.id],
-  } as never);
+  const item = await bookItem(
+    { db: t.db, actor: ACTOR, now: t.clock(), config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+    d.id,
+    {
+      title: "Kunjungan MPP",
+      titleEn: "MPP visit",
+      kind: "tour",
+      startsAt: new Date("2026-03-10T02:00:00Z"),
+      endsAt: new Date("2026-03-10T03:30:00Z"),
+      venueId: venue.id,
+      hostIds: [host.id],
+    } as never,
+  );
   const staff = await t.as("protocol");
   return { t, smtp, d, item, host, staff };
 }
@@ -137,11 +142,15 @@ describe("invitations, updates and withdrawals", () => {
     smtp.received.length = 0;
 
     const current = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
-    await changeItem({ db: t.db, actor: ACTOR, now: t.clock() }, item.id, {
-      version: current!.version,
-      startsAt: new Date("2026-03-10T03:00:00Z"),
-      endsAt: new Date("2026-03-10T04:30:00Z"),
-    } as never);
+    await changeItem(
+      { db: t.db, actor: ACTOR, now: t.clock(), config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+      item.id,
+      {
+        version: current!.version,
+        startsAt: new Date("2026-03-10T03:00:00Z"),
+        endsAt: new Date("2026-03-10T04:30:00Z"),
+      } as never,
+    );
     expect((await send(t, staff.headers, d.id)).queued).toBe(5);
     await runMailJobs(t, smtpTransport(smtp.url));
     const updates = smtp.received.filter((m) => m.parsed.headers.get("x-sambang-kind") === "update");
@@ -161,7 +170,11 @@ describe("invitations, updates and withdrawals", () => {
 
     smtp.received.length = 0;
     const changed = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
-    await cancelItem({ db: t.db, actor: ACTOR, now: t.clock() }, item.id, changed!.version);
+    await cancelItem(
+      { db: t.db, actor: ACTOR, now: t.clock(), config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+      item.id,
+      changed!.version,
+    );
     expect((await send(t, staff.headers, d.id)).queued).toBe(3);
     await runMailJobs(t, smtpTransport(smtp.url));
     expect(smtp.received).toHaveLength(3);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { outboxMessages } from "../../db/schema/outbox";
 import { bookItem } from "../../src/bookings/service";
+import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { enqueueNotice } from "../../src/mail/notices";
 import { enqueueMessage } from "../../src/mail/outbox";
 import { makeDelegation, makeVenue } from "../helpers/factories";
@@ -69,14 +70,23 @@ describe("workflow notices", () => {
     const smtp = await sink();
     const venue = await makeVenue(t.db);
     const d = await makeDelegation(t.db);
-    await bookItem({ db: t.db, actor: { id: null, label: "t" }, now: t.clock() }, d.id, {
-      title: "Kunjungan MPP",
-      kind: "tour",
-      startsAt: new Date("2026-03-10T02:00:00Z"),
-      endsAt: new Date("2026-03-10T03:00:00Z"),
-      venueId: venue.id,
-      hostIds: [],
-    } as never);
+    await bookItem(
+      {
+        db: t.db,
+        actor: { id: null, label: "t" },
+        now: t.clock(),
+        config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+      },
+      d.id,
+      {
+        title: "Kunjungan MPP",
+        kind: "tour",
+        startsAt: new Date("2026-03-10T02:00:00Z"),
+        endsAt: new Date("2026-03-10T03:00:00Z"),
+        venueId: venue.id,
+        hostIds: [],
+      } as never,
+    );
     t.clock.set("2026-03-09T15:59:00+07:00");
     expect((await runMailJobs(t, smtpTransport(smtp.url))).reminders).toBe(0);
     t.clock.set("2026-03-09T16:00:00+07:00");

@@ -161,7 +161,15 @@ describe("findFreeSlots: basics", () => {
     expect(() => findFreeSlots({ ...base, from: 0, to: 181 * 86_400_000 })).toThrow(/180/);
     expect(() => findFreeSlots({ ...base, from: 10, to: 10 })).toThrow(/empty/);
     expect(() => findFreeSlots({ ...base, from: 0, to: 86_400_000, gridMinutes: 7 })).toThrow(/divide/);
-    expect(findFreeSlots({ ...base, from: 0, to: 180 * 86_400_000, gridMinutes: 1440 })).toHaveLength(180);
+    expect(
+      findFreeSlots({ ...base, from: 0, to: 180 * 86_400_000, gridMinutes: 1440, timeZone: "Asia/Jakarta" }),
+    ).toHaveLength(180);
+  });
+
+  it("needs a zone when there is no venue: the pure core never guesses one", () => {
+    expect(() => findFreeSlots({ durationMinutes: 60, groupSize: 1, from: 0, to: 86_400_000 })).toThrow(
+      /timeZone/,
+    );
   });
 });
 

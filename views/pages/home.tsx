@@ -5,8 +5,9 @@
 import type { Child } from "hono/jsx";
 import { DELEGATION_STATUSES } from "../../db/schema/delegations";
 import type { Dashboard } from "../../src/home/dashboard";
-import type { MessageKey } from "../../src/i18n/dictionary";
+import { localized } from "../../src/i18n/dictionary";
 import { formatLocalDate, formatTime } from "../../src/i18n/format";
+import { statusKey } from "../../src/i18n/keys";
 import type { PageContext } from "../page-context";
 import { rangeLabel } from "./public/status";
 
@@ -29,7 +30,7 @@ export function HomePage({
         {DELEGATION_STATUSES.map((status) => (
           <li>
             <a href={`/delegations?status=${status}`} data-testid={`count-${status}`}>
-              <strong>{counts[status]}</strong> {t(`delegationStatus.${status}` as MessageKey)}
+              <strong>{counts[status]}</strong> {t(statusKey(status))}
             </a>
           </li>
         ))}
@@ -44,14 +45,14 @@ export function HomePage({
           <table>
             <tbody>
               {todayItems.map((item) => {
-                const zone = item.venueTimeZone ?? "Asia/Jakarta";
+                const zone = item.venueTimeZone ?? ctx.hostTimeZone;
                 return (
                   <tr>
                     <td>
                       {formatTime(item.startsAt, locale, zone, false)}–{formatTime(item.endsAt, locale, zone)}
                     </td>
                     <td>
-                      {locale === "en" && item.titleEn ? item.titleEn : item.title}
+                      {localized(locale, item.title, item.titleEn)}
                       {item.venueName && <span class="muted"> · {item.venueName}</span>}
                     </td>
                     <td>

@@ -8,6 +8,7 @@ import { newId } from "../../auth/encoding";
 import { searchAvailability } from "../../bookings/availability";
 import { bookItem } from "../../bookings/service";
 import { AppError } from "../../http/errors";
+import { STARTER_TIME_ZONE } from "../../venues/seed";
 import { summarise, timeMs } from "../stats";
 import { randomWindow } from "./availability";
 import type { BenchSection } from "./types";
@@ -51,14 +52,18 @@ export const bookingSection: BenchSection = {
       const venueId = pick(data.venueIds);
       const hostIds = rand() < 0.5 ? [pick(data.hostIds)] : [];
       const window = randomWindow(ctx, 7);
-      const found = await searchAvailability(data.db.orm, {
-        venueId,
-        hostIds,
-        ...window,
-        durationMinutes: 60,
-        groupSize: 15,
-        gridMinutes: 15,
-      });
+      const found = await searchAvailability(
+        data.db.orm,
+        {
+          venueId,
+          hostIds,
+          ...window,
+          durationMinutes: 60,
+          groupSize: 15,
+          gridMinutes: 15,
+        },
+        STARTER_TIME_ZONE,
+      );
       const slot = found.slots.length > 0 ? pick(found.slots) : undefined;
       if (!slot) {
         noSlot++;
@@ -66,14 +71,23 @@ export const bookingSection: BenchSection = {
       }
       const ms = await timeMs(async () => {
         try {
-          await bookItem({ db: data.db, actor: { id: data.adminId, label: "bench" }, now }, delegationId, {
-            title: "Bench booking",
-            kind: "tour",
-            startsAt: new Date(slot.startsAt),
-            endsAt: new Date(slot.endsAt),
-            venueId,
-            hostIds,
-          });
+          await bookItem(
+            {
+              db: data.db,
+              actor: { id: data.adminId, label: "bench" },
+              now,
+              config: { hostTimeZone: STARTER_TIME_ZONE },
+            },
+            delegationId,
+            {
+              title: "Bench booking",
+              kind: "tour",
+              startsAt: new Date(slot.startsAt),
+              endsAt: new Date(slot.endsAt),
+              venueId,
+              hostIds,
+            },
+          );
         } catch (error) {
           if (error instanceof AppError && error.code === "conflict") refused++;
           else throw error;

@@ -38,7 +38,7 @@ function timedDb(db: Db, held: number[]): Db {
 
 async function makeVisit(db: Db, run: number): Promise<string> {
   const venue = await createVenue(
-    { db, actor: ACTOR, now: NOW },
+    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: "Asia/Jakarta" } },
     {
       name: `Bench invitations ${run}-${newId().slice(0, 4)}`,
       address: "Jl. Bench, Banyuwangi",
@@ -89,7 +89,7 @@ async function makeVisit(db: Db, run: number): Promise<string> {
   });
   const start = localToInstant({ date, time: "08:00", timeZone: "Asia/Jakarta" });
   for (let k = 0; k < ITEMS; k++) {
-    await bookItem({ db, actor: ACTOR, now: NOW }, id, {
+    await bookItem({ db, actor: ACTOR, now: NOW, config: { hostTimeZone: "Asia/Jakarta" } }, id, {
       kind: "presentation",
       title: `Sesi ${k + 1}`,
       titleEn: `Session ${k + 1}`,
@@ -121,6 +121,7 @@ export const invitationsSection: BenchSection = {
               baseUrl: "http://127.0.0.1:8787",
               actor: ACTOR,
               organizer: { name: "Protokol Bench", email: "protokol@bench.local" },
+              hostTimeZone: "Asia/Jakarta",
             },
             delegationId,
           );

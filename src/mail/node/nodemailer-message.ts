@@ -4,7 +4,7 @@
  *
  * The calendar goes in as `icalEvent`, which makes nodemailer add the one `text/calendar; method=…`
  * alternative part and one `application/ics` attachment — never add the .ics again as an attachment
- * (DESIGN §6: that gives three calendar entities). File and URL access are disabled: no content may be
+ * (that gives three calendar entities). File and URL access are disabled: no content may be
  * read from disk or fetched by address.
  */
 import { Buffer } from "node:buffer";

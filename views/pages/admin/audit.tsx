@@ -65,7 +65,7 @@ export function AuditPage({
             <tbody>
               {events.map((e) => (
                 <tr>
-                  <td data-label={t("audit.at")}>{formatDateTime(e.at, locale, "Asia/Jakarta")}</td>
+                  <td data-label={t("audit.at")}>{formatDateTime(e.at, locale, ctx.hostTimeZone)}</td>
                   <td data-label={t("audit.actor")}>{e.actorLabel}</td>
                   <td data-label={t("audit.action")}>
                     <code>{e.action}</code>

@@ -25,7 +25,7 @@ export function TokensPage(props: {
 }) {
   const { ctx, tokens, owners, created, notice, errors } = props;
   const { t, locale } = ctx;
-  const when = (d: Date | null) => (d ? formatDateTime(d, locale, "Asia/Jakarta") : t("tokens.never"));
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale, ctx.hostTimeZone) : t("tokens.never"));
   return (
     <>
       <p class="muted">{t("tokens.intro")}</p>

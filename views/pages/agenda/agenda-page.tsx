@@ -11,7 +11,9 @@ import type { ShareLinkInfo } from "../../../src/agenda/share-links";
 import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
+import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
@@ -50,7 +52,6 @@ function Conflicts({
   details: ConflictDetail[];
   errors?: FieldErrors;
 }) {
-  const zone = "Asia/Jakarta";
   return (
     <div class="alert error" role="alert" data-testid="conflicts">
       {errors?._?.map((m) => (
@@ -62,11 +63,12 @@ function Conflicts({
           <ul>
             {details.map((d) => (
               <li>
-                {d.kind}
+                {ctx.t(`conflictKind.${d.kind}`)}
                 {d.title ? `: ${d.title}` : ""}
-                {d.reason ? ` (${d.reason})` : ""} —{" "}
-                {formatTime(new Date(d.startsAt), ctx.locale, zone, false)}–
-                {formatTime(new Date(d.endsAt), ctx.locale, zone)}
+                {/* Only a closure's reason is for people (its name); the others are English diagnostics. */}
+                {d.closureId && d.reason ? ` (${d.reason})` : ""} —{" "}
+                {formatTime(new Date(d.startsAt), ctx.locale, d.timeZone, false)}–
+                {formatTime(new Date(d.endsAt), ctx.locale, d.timeZone)}
               </li>
             ))}
           </ul>
@@ -87,7 +89,7 @@ function ItemFields(props: {
 }) {
   const { ctx, item, values, errors, id } = props;
   const { t } = ctx;
-  const zone = item?.timeZone ?? "Asia/Jakarta";
+  const zone = item?.timeZone ?? ctx.hostTimeZone;
   const v = (name: string, fallback: string) => values?.[name] ?? fallback;
   const date = item ? localDateOf(item.startsAt.getTime(), zone) : "";
   const start = item ? localTimeOf(item.startsAt.getTime(), zone) : "";
@@ -255,7 +257,9 @@ export function AgendaPage(props: Props) {
       {items.length === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.entries()].map(([date, list]) => (
         <section class="agenda-day" data-date={date}>
-          <h3>{formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? "Asia/Jakarta")}</h3>
+          <h3>
+            {formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
+          </h3>
           <ol class="agenda-list">
             {list.map((item) => (
               <li class={item.status === "cancelled" ? "card cancelled" : "card"} data-testid="agenda-item">
@@ -264,8 +268,8 @@ export function AgendaPage(props: Props) {
                     {formatTime(item.startsAt, locale, item.timeZone, false)}–
                     {formatTime(item.endsAt, locale, item.timeZone)}
                   </strong>{" "}
-                  <span>{locale === "en" && item.titleEn ? item.titleEn : item.title}</span>{" "}
-                  <span class="badge">{t(`agenda.kind.${item.kind}` as MessageKey)}</span>
+                  <span>{localized(locale, item.title, item.titleEn)}</span>{" "}
+                  <span class="badge">{t(agendaKindKey(item.kind))}</span>
                   {item.status === "cancelled" && (
                     <span class="badge danger">{t("itinerary.itemCancelled")}</span>
                   )}
@@ -333,7 +337,7 @@ export function AgendaPage(props: Props) {
                 <Field name="templateId" label={t("agenda.template")}>
                   <select id="f-templateId" name="templateId">
                     {props.templates.map((tpl) => (
-                      <option value={tpl.id}>{locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}</option>
+                      <option value={tpl.id}>{localized(locale, tpl.name, tpl.nameEn)}</option>
                     ))}
                   </select>
                 </Field>
@@ -366,7 +370,7 @@ export function AgendaPage(props: Props) {
             <p>
               {props.activeLink
                 ? t("agenda.shareActive", {
-                    at: formatDateTime(props.activeLink.createdAt, locale, "Asia/Jakarta"),
+                    at: formatDateTime(props.activeLink.createdAt, locale, ctx.hostTimeZone),
                   })
                 : t("agenda.shareNone")}
             </p>

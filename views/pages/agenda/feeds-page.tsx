@@ -16,7 +16,7 @@ export function FeedsPage(props: {
 }) {
   const { ctx, feeds, created, notice, errors } = props;
   const { t, locale } = ctx;
-  const when = (d: Date) => formatDateTime(d, locale, "Asia/Jakarta");
+  const when = (d: Date) => formatDateTime(d, locale, ctx.hostTimeZone);
   return (
     <>
       <p class="muted">{t("feeds.intro")}</p>

@@ -4,8 +4,9 @@
  * precedence (lowest rank first; ties by name), numbered as seats are assigned from the head of the table.
  */
 import type { AgendaEntry, AgendaParticipant, DelegationAgenda } from "../../../src/agenda/load-agenda";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatTime } from "../../../src/i18n/format";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import type { PageContext } from "../../page-context";
 
@@ -34,7 +35,9 @@ export function RundownPage(props: {
       {days.size === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.values()].map((list) => (
         <section class="rundown-day">
-          <h2>{formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? "Asia/Jakarta")}</h2>
+          <h2>
+            {formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
+          </h2>
           <div class="table-wrap">
             <table data-testid="rundown-table">
               <thead>
@@ -53,8 +56,8 @@ export function RundownPage(props: {
                       {formatTime(item.endsAt, locale, item.timeZone)}
                     </td>
                     <td>
-                      <strong>{locale === "en" && item.titleEn ? item.titleEn : item.title}</strong>{" "}
-                      <span class="muted">({t(`agenda.kind.${item.kind}` as MessageKey)})</span>
+                      <strong>{localized(locale, item.title, item.titleEn)}</strong>{" "}
+                      <span class="muted">({t(agendaKindKey(item.kind))})</span>
                       {item.hosts.length > 0 && (
                         <div class="muted">
                           {t("itinerary.hosts")}: {item.hosts.map((h) => `${h.name} (${h.title})`).join(", ")}

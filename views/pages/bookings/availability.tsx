@@ -5,8 +5,8 @@
 import type { AvailabilityResult } from "../../../src/bookings/availability";
 import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { conflictKindKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
@@ -25,7 +25,8 @@ export interface AvailabilitySearch {
   gridMinutes: string;
 }
 
-export function ConflictList(props: { ctx: PageContext; conflicts: ConflictDetail[]; timeZone: string }) {
+/** Each conflict's times in its own zone (the venue's where it has one). */
+export function ConflictList(props: { ctx: PageContext; conflicts: ConflictDetail[] }) {
   const { t, locale } = props.ctx;
   return (
     <div class="alert error" role="alert" data-testid="conflicts">
@@ -33,9 +34,9 @@ export function ConflictList(props: { ctx: PageContext; conflicts: ConflictDetai
       <ul>
         {props.conflicts.map((c) => (
           <li>
-            <strong>{t(`conflictKind.${c.kind}` as MessageKey)}</strong>
-            {c.title ? `: ${c.title}` : ""} ({formatDateTime(new Date(c.startsAt), locale, props.timeZone)} –{" "}
-            {formatTime(new Date(c.endsAt), locale, props.timeZone)})
+            <strong>{t(conflictKindKey(c.kind))}</strong>
+            {c.title ? `: ${c.title}` : ""} ({formatDateTime(new Date(c.startsAt), locale, c.timeZone)} –{" "}
+            {formatTime(new Date(c.endsAt), locale, c.timeZone)})
           </li>
         ))}
       </ul>
@@ -57,7 +58,7 @@ export function AvailabilityPage(props: {
 }) {
   const { ctx, search, result } = props;
   const { t, locale } = ctx;
-  const zone = result?.timeZone ?? "Asia/Jakarta";
+  const zone = result?.timeZone ?? ctx.hostTimeZone;
   const byDay = new Map<string, AvailabilityResult["slots"]>();
   for (const s of result?.slots ?? []) {
     const list = byDay.get(s.local.date) ?? [];
@@ -144,7 +145,7 @@ export function AvailabilityPage(props: {
       {result && (
         <form method="post" action="/availability/book" class="stack-wide" data-testid="availability-results">
           {props.conflicts && props.conflicts.length > 0 && (
-            <ConflictList ctx={ctx} conflicts={props.conflicts} timeZone={zone} />
+            <ConflictList ctx={ctx} conflicts={props.conflicts} />
           )}
           <input type="hidden" name="venueId" value={search.venueId} />
           {search.hostIds.map((h) => (

@@ -1,9 +1,5 @@
-/**
- * @module The staff calendar (day or week, per venue or host): hours, closures and bookings per day,
- * merged sessions marked, each delegation linked to its page. Printable on A4 (print CSS in styles.ts).
- */
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatLocalDate } from "../../../src/i18n/format";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import type { CalendarDay } from "../../../src/staff-calendar/load";
 import type { PageContext } from "../../page-context";
 
@@ -72,8 +68,7 @@ export function CalendarPage(props: {
                     </strong>{" "}
                     {i.title}
                     <div class="small">
-                      {t(`agendaKind.${i.kind}` as MessageKey)} ·{" "}
-                      {t("calendar.people", { count: i.groupSize })}
+                      {t(agendaKindKey(i.kind))} · {t("calendar.people", { count: i.groupSize })}
                       {i.merged && <span class="badge">{t("calendar.merged")}</span>}
                     </div>
                     {props.showVenue && i.venue && <div class="small">{i.venue.name}</div>}

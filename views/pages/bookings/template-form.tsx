@@ -4,7 +4,7 @@
  */
 import { AGENDA_KINDS } from "../../../db/schema/agenda";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import { type FormValues, rowField } from "../../../src/templates/forms";
 import { Field, FormErrors, fieldError } from "../../components/field";
 import type { PageContext } from "../../page-context";
@@ -69,7 +69,7 @@ function ItemRow(props: FormProps & { row: number }) {
           <select id={`f-${n("kind")}`} name={n("kind")} {...aria(errors, n("kind"))}>
             {AGENDA_KINDS.map((k) => (
               <option value={k} selected={(one(values, n("kind")) || "tour") === k}>
-                {t(`agendaKind.${k}` as MessageKey)}
+                {t(agendaKindKey(k))}
               </option>
             ))}
           </select>
@@ -149,7 +149,7 @@ export function TemplateForm(props: FormProps) {
         <Field
           name="timeZone"
           label={t("templates.timeZone")}
-          value={one(values, "timeZone") || "Asia/Jakarta"}
+          value={one(values, "timeZone") || ctx.hostTimeZone}
           errors={errors}
         />
       </div>

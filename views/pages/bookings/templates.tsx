@@ -1,5 +1,5 @@
-/** @module Tour templates: each template's running order, with links to add and edit (template-form.tsx). */
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { localized } from "../../../src/i18n/dictionary";
+import { agendaKindKey } from "../../../src/i18n/keys";
 import type { TemplateView } from "../../../src/templates/service";
 import type { PageContext } from "../../page-context";
 
@@ -30,7 +30,7 @@ export function TemplatesPage(props: {
       {props.templates.map((tpl) => (
         <section class="card">
           <h2>
-            {locale === "en" && tpl.nameEn ? tpl.nameEn : tpl.name}{" "}
+            {localized(locale, tpl.name, tpl.nameEn)}{" "}
             {!tpl.active && <span class="badge">{t("templates.inactive")}</span>}
           </h2>
           <p>
@@ -59,8 +59,8 @@ export function TemplatesPage(props: {
                     </td>
                     <td>{i.durationMinutes}</td>
                     <td>
-                      {locale === "en" ? i.titleEn : i.titleId}
-                      <div class="small muted">{t(`agendaKind.${i.kind}` as MessageKey)}</div>
+                      {localized(locale, i.titleId, i.titleEn)}
+                      <div class="small muted">{t(agendaKindKey(i.kind))}</div>
                     </td>
                     <td>{i.venueId ? (props.venueNames[i.venueId] ?? "") : ""}</td>
                     <td>{i.hostIds.map((h) => props.hostNames[h] ?? h).join(", ")}</td>

@@ -3,8 +3,8 @@ import type { ClosureCsvError } from "../../../src/closures/closures-csv";
 import { CLOSURE_KINDS } from "../../../src/closures/kinds";
 import type { ClosureRow } from "../../../src/closures/service";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatLocalDate } from "../../../src/i18n/format";
+import { closureKindKey, closureSourceKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
@@ -68,8 +68,8 @@ export function ClosuresPage(props: ClosuresPageProps) {
                 <tr>
                   <td>{formatLocalDate(r.date, locale)}</td>
                   <td>{r.name}</td>
-                  <td>{t(`closures.kind.${r.kind}` as MessageKey)}</td>
-                  <td>{t(`closures.source.${r.source}` as MessageKey)}</td>
+                  <td>{t(closureKindKey(r.kind))}</td>
+                  <td>{t(closureSourceKey(r.source))}</td>
                   <td>
                     {r.reviewed ? (
                       <span class="badge ok">{t("closures.reviewed")}</span>
@@ -126,7 +126,7 @@ export function ClosuresPage(props: ClosuresPageProps) {
               <select id="f-kind" name="kind">
                 {CLOSURE_KINDS.map((k) => (
                   <option value={k} selected={v.kind === k}>
-                    {t(`closures.kind.${k}` as MessageKey)}
+                    {t(closureKindKey(k))}
                   </option>
                 ))}
               </select>

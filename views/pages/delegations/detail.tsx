@@ -8,8 +8,8 @@ import type { delegationNotes } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import { TRANSITIONS } from "../../../src/delegations/lifecycle";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
+import { delegationSourceKey, isDelegationStatus, languageKey, statusKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { rangeLabel, StatusBadge } from "../public/status";
@@ -121,7 +121,7 @@ function TransitionForms({ ctx, d, errors }: { ctx: PageContext; d: DelegationRo
 export function DetailPage(props: DetailProps) {
   const { ctx, d, letter, duplicates, notes, events, canAct } = props;
   const { t, locale } = ctx;
-  const when = (at: Date) => formatDateTime(at, locale, "Asia/Jakarta");
+  const when = (at: Date) => formatDateTime(at, locale, ctx.hostTimeZone);
   return (
     <>
       {props.notice && (
@@ -237,9 +237,9 @@ export function DetailPage(props: DetailProps) {
           </>
         )}
         <dt>{t("delegations.language")}</dt>
-        <dd>{t(d.language === "en" ? "lang.en" : "lang.id")}</dd>
+        <dd>{t(languageKey(d.language))}</dd>
         <dt>{t("delegations.source")}</dt>
-        <dd>{t(`delegations.source.${d.source}` as MessageKey)}</dd>
+        <dd>{t(delegationSourceKey(d.source))}</dd>
         <dt>{t("delegations.received")}</dt>
         <dd>{when(d.createdAt)}</dd>
       </dl>
@@ -277,8 +277,8 @@ export function DetailPage(props: DetailProps) {
           return (
             <li>
               <span class="muted">{when(e.at)}</span> — {e.actorLabel}: <code>{e.action}</code>
-              {e.action === "delegation.transition" && after.status
-                ? ` → ${t(`delegationStatus.${after.status}` as MessageKey)}`
+              {e.action === "delegation.transition" && isDelegationStatus(after.status)
+                ? ` → ${t(statusKey(after.status))}`
                 : ""}
             </li>
           );

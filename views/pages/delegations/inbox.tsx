@@ -3,8 +3,8 @@ import type { Child } from "hono/jsx";
 import { DELEGATION_STATUSES, type DelegationStatus } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import { type InboxQuery, SORTS } from "../../../src/delegations/queries";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDateTime } from "../../../src/i18n/format";
+import { delegationSortKey, statusKey } from "../../../src/i18n/keys";
 import type { Province } from "../../../src/regions/regions";
 import { Field } from "../../components/field";
 import type { PageContext } from "../../page-context";
@@ -54,7 +54,7 @@ export function InboxPage({
                 data-testid={`count-${s}`}
                 aria-current={query.status === s ? "page" : undefined}
               >
-                {t(`delegationStatus.${s}` as MessageKey)}: <strong>{counts[s]}</strong>
+                {t(statusKey(s))}: <strong>{counts[s]}</strong>
               </a>
             </li>
           ))}
@@ -67,7 +67,7 @@ export function InboxPage({
               <option value="">{t("delegations.filter.all")}</option>
               {DELEGATION_STATUSES.map((s) => (
                 <option value={s} selected={query.status === s}>
-                  {t(`delegationStatus.${s}` as MessageKey)}
+                  {t(statusKey(s))}
                 </option>
               ))}
             </select>
@@ -99,7 +99,7 @@ export function InboxPage({
             <select id="f-sort" name="sort">
               {SORTS.map((s) => (
                 <option value={s} selected={(query.sort ?? "newest") === s}>
-                  {t(`delegations.sort.${s}` as MessageKey)}
+                  {t(delegationSortKey(s))}
                 </option>
               ))}
             </select>
@@ -144,7 +144,7 @@ export function InboxPage({
                   <td>
                     <StatusBadge ctx={ctx} status={d.status} />
                   </td>
-                  <td>{formatDateTime(d.createdAt, locale, "Asia/Jakarta")}</td>
+                  <td>{formatDateTime(d.createdAt, locale, ctx.hostTimeZone)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@
  */
 import { raw } from "hono/html";
 import type { Translate } from "../../../src/i18n/dictionary";
+import { otherLocale } from "../../../src/i18n/dictionary";
 import type { ItemView, ItineraryView } from "../../../src/itinerary/view-model";
 
 export interface ItineraryPageProps {
@@ -85,7 +86,7 @@ function Item({ item, t }: { item: ItemView; t: Translate }) {
 }
 
 export function ItineraryPage({ view, t, path, url, webcalUrl, qrSvg }: ItineraryPageProps) {
-  const other = view.locale === "id" ? "en" : "id";
+  const other = otherLocale(view.locale);
   const q = `?lang=${view.locale}`;
   return (
     <html lang={view.locale}>

@@ -20,7 +20,7 @@ export function OutboxPage({
   fileMode: boolean;
 }) {
   const { t, locale } = ctx;
-  const when = (d: Date | null) => (d ? formatDateTime(d, locale, "Asia/Jakarta") : "—");
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale, ctx.hostTimeZone) : "—");
   return (
     <>
       {fileMode && (

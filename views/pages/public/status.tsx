@@ -1,8 +1,11 @@
 /** @module The visitor's status page (private link) and the page shown right after submitting. */
+
+import type { DelegationStatus } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import type { PublicHistoryEntry } from "../../../src/delegations/status-view";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { otherLocale } from "../../../src/i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
+import { statusKey } from "../../../src/i18n/keys";
 import type { PageContext } from "../../page-context";
 
 export function rangeLabel(r: { start: string; end: string }, locale: PageContext["locale"]): string {
@@ -11,7 +14,7 @@ export function rangeLabel(r: { start: string; end: string }, locale: PageContex
     : `${formatLocalDate(r.start, locale)} – ${formatLocalDate(r.end, locale)}`;
 }
 
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: string }) {
+export function StatusBadge({ ctx, status }: { ctx: PageContext; status: DelegationStatus }) {
   const cls =
     status === "confirmed" || status === "completed"
       ? "badge ok"
@@ -20,7 +23,7 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: string 
         : "badge danger";
   return (
     <span class={cls} data-testid="status" data-status={status}>
-      {ctx.t(`delegationStatus.${status}` as MessageKey)}
+      {ctx.t(statusKey(status))}
     </span>
   );
 }
@@ -60,7 +63,7 @@ export function StatusPage({
   token: string;
 }) {
   const { t, locale } = ctx;
-  const other = locale === "id" ? "en" : "id";
+  const other = otherLocale(locale);
   return (
     <>
       <p>
@@ -114,8 +117,8 @@ export function StatusPage({
       <ol class="timeline">
         {history.map((h) => (
           <li>
-            <span class="muted">{formatDateTime(h.at, locale, "Asia/Jakarta")}</span> —{" "}
-            {t(`delegationStatus.${h.status}` as MessageKey)}
+            <span class="muted">{formatDateTime(h.at, locale, ctx.hostTimeZone)}</span> —{" "}
+            {t(statusKey(h.status))}
             {h.message ? `: ${h.message}` : ""}
           </li>
         ))}

@@ -1,7 +1,7 @@
 /** @module Blackouts of a venue (or of all venues): the list with delete buttons and the add form. */
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDateTime } from "../../../src/i18n/format";
+import { isWeekday, weekdayKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { WEEKDAYS } from "./venue-form";
@@ -32,7 +32,10 @@ export function BlackoutList(props: {
           <strong>{b.reason}</strong> —{" "}
           {b.kind === "once" && b.startsAt && b.endsAt
             ? `${formatDateTime(b.startsAt, locale, props.timeZone)} – ${formatDateTime(b.endsAt, locale, props.timeZone)}`
-            : `${(b.weekdays ?? []).map((d) => t(`scheduling.weekday.${d}` as MessageKey)).join(", ")} ${b.fromTime}–${b.toTime}`}{" "}
+            : `${(b.weekdays ?? [])
+                .filter(isWeekday)
+                .map((d) => t(weekdayKey(d)))
+                .join(", ")} ${b.fromTime}–${b.toTime}`}{" "}
           <form method="post" action={`/blackouts/${b.id}/delete`} class="inline-form">
             <input type="hidden" name="back" value={props.back} />
             <button type="submit" class="secondary">
@@ -99,7 +102,7 @@ export function BlackoutForm(props: {
               value={d}
               checked={(values.weekdays ?? "").split(",").includes(d)}
             />{" "}
-            {t(`scheduling.weekday.${d}` as MessageKey)}
+            {t(weekdayKey(d))}
           </label>
         ))}
       </fieldset>

@@ -3,7 +3,7 @@
  * time-zone and "active" fields are shared with the host form.
  */
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { weekdayKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
@@ -25,7 +25,7 @@ export function HoursFields(props: {
       {WEEKDAYS.map((d) => (
         <Field
           name={`${props.prefix}${d}`}
-          label={t(`scheduling.weekday.${d}` as MessageKey)}
+          label={t(weekdayKey(d))}
           value={props.values[`${props.prefix}${d}`] ?? ""}
           errors={props.errors}
         />
@@ -34,7 +34,7 @@ export function HoursFields(props: {
   );
 }
 
-/** The IANA zone of a venue or host; Asia/Jakarta on a new form. */
+/** The IANA zone of a venue or host; the host's zone (HOST_TIME_ZONE) on a new form. */
 export function TimeZoneField(props: {
   ctx: PageContext;
   values: Record<string, string>;
@@ -44,7 +44,7 @@ export function TimeZoneField(props: {
     <Field
       name="timeZone"
       label={props.ctx.t("venue.timeZone")}
-      value={props.values.timeZone ?? "Asia/Jakarta"}
+      value={props.values.timeZone ?? props.ctx.hostTimeZone}
       errors={props.errors}
     />
   );

@@ -84,7 +84,7 @@ export function VenuesPage(props: {
       <h2>
         {t("blackouts.title")}: {t("blackout.allVenues")}
       </h2>
-      <BlackoutList ctx={ctx} items={props.allVenueBlackouts} timeZone="Asia/Jakarta" back="/venues" />
+      <BlackoutList ctx={ctx} items={props.allVenueBlackouts} timeZone={ctx.hostTimeZone} back="/venues" />
       <BlackoutForm
         ctx={ctx}
         action="/blackouts"
