@@ -3,6 +3,7 @@
  * and the months and years a period covers. Dates are local calendar dates "YYYY-MM-DD" in the host zone.
  */
 import { z } from "zod";
+import { localDate } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { dayNumberOf } from "../scheduling/zoned-time";
 
@@ -14,7 +15,7 @@ export interface ReportRange {
   to: string;
 }
 
-const isoDate = z.iso.date(msg("reports.dateInvalid"));
+const isoDate = localDate("i18n:reports.dateInvalid");
 
 /** `?from=&to=` (both, `to` not before `from`, at most ten years) or `?preset=`; nothing means this year. */
 export const rangeQuerySchema = z
@@ -24,10 +25,11 @@ export const rangeQuerySchema = z
     preset: z.enum(PRESETS, msg("reports.presetInvalid")).optional(),
   })
   .superRefine((q, ctx) => {
-    if (typeof q.from === "string" && typeof q.to === "string") {
-      if (q.to < q.from)
-        ctx.addIssue({ code: "custom", path: ["to"], message: "i18n:reports.rangeReversed" });
-      else if (dayNumberOf(q.to) - dayNumberOf(q.from) > 3660)
+    // zod runs this refinement even when a field failed, with the raw input: compare only real dates.
+    const { from, to } = q;
+    if (from && to && isoDate.safeParse(from).success && isoDate.safeParse(to).success) {
+      if (to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "i18n:reports.rangeReversed" });
+      else if (dayNumberOf(to) - dayNumberOf(from) > 3660)
         ctx.addIssue({ code: "custom", path: ["to"], message: "i18n:reports.rangeTooLong" });
     } else if ((q.from === undefined) !== (q.to === undefined)) {
       ctx.addIssue({ code: "custom", path: [q.from ? "to" : "from"], message: "i18n:reports.rangeBoth" });

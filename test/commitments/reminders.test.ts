@@ -97,7 +97,7 @@ async function setup() {
     new Promise<string>((resolve, reject) => {
       const proc = spawn(process.execPath, ["--import", "tsx", "test/mail/fixtures/deliver-child.ts"], {
         env: childEnv({
-          CHILD_DB_PATH: db.path,
+          CHILD_DB_URL: db.url,
           CHILD_NOW: clock().toISOString(),
           SMTP_URL: (sink as SmtpSink).url,
           BASE_URL,

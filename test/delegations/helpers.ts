@@ -4,7 +4,7 @@
  */
 import { visitOutcomes } from "../../db/schema/outcomes";
 import { seedTopics } from "../../src/delegations/topics";
-import { json as jsonInit, makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
+import { json as jsonInit, makeTestApp, ORIGIN, renewSessions, type TestApp } from "../helpers/test-app";
 
 export async function delegationsApp(env: Record<string, string> = {}) {
   const t = await makeTestApp({ env });
@@ -81,5 +81,6 @@ export async function readyToComplete(t: TestApp, delegationId: string) {
       .onConflictDoNothing(),
   );
   t.clock.set("2026-03-17T10:00:00+07:00");
+  await renewSessions(t);
   return () => t.clock.set(before);
 }

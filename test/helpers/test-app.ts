@@ -4,7 +4,7 @@
  * the suite stays fast; the production cost is covered in test/auth/password.test.ts.
  */
 
-import type { Role } from "../../db/schema/auth";
+import { type Role, sessions } from "../../db/schema/auth";
 import { createApp } from "../../src/app";
 import { createPasswordHasher } from "../../src/auth/password";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
@@ -116,3 +116,14 @@ export const json = (headers: Record<string, string>, body?: unknown, method = "
   headers: { ...headers, "Content-Type": "application/json" },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
+
+/**
+ * After a test moves its clock forward by days, staff would have signed in again: every session restarts
+ * at the clock's time (sessions end 12 hours idle and 7 days after sign-in).
+ */
+export async function renewSessions(t: TestApp): Promise<void> {
+  const now = t.clock();
+  await t.db.writeTransaction((tx) =>
+    tx.update(sessions).set({ createdAt: now, expiresAt: Math.floor(now.getTime() / 1000) + 12 * 3600 }),
+  );
+}

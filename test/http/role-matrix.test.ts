@@ -155,6 +155,8 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /admin/targets/:year": ADMIN,
   "GET /reports": STAFF,
   "GET /reports/:file": STAFF,
+  "GET /account/password": STAFF,
+  "POST /account/password": STAFF,
 };
 
 const randomId = () => crypto.randomUUID();

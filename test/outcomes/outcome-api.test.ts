@@ -9,7 +9,7 @@ import { auditEvents } from "../../db/schema/audit";
 import { delegations, participants } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
 import { book, makeDelegation, makeParticipant, makeVenue } from "../helpers/factories";
-import { json, makeTestApp, type TestApp } from "../helpers/test-app";
+import { json, makeTestApp, renewSessions, type TestApp } from "../helpers/test-app";
 
 const OUTCOME = {
   summary: "Rombongan mempelajari MPP.",
@@ -152,6 +152,7 @@ describe("completing a visit", () => {
     const reason = async (res: Response) =>
       ((await res.json()) as { error: { details: { reason: string } } }).error.details.reason;
     t.clock.set("2026-03-16T23:30:00+07:00"); // 00.30 WITA on the 17th: the last day has begun at the venue
+    await renewSessions(t);
     let res = await complete(d.version);
     expect(res.status).toBe(409);
     expect(await reason(res)).toBe("no_summary");
