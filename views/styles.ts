@@ -150,4 +150,8 @@ ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
 .stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
 tr.overdue td:first-child{color:var(--danger);font-weight:600}
 form.stack.wide{max-width:48rem}
+
+/* Audit log: changed fields as "before → after", and the pager. */
+ul.changes{margin:0;padding-left:1rem}ul.changes del{color:var(--danger)}ul.changes ins{color:var(--ok);text-decoration:none;font-weight:600}
+nav.pager{display:flex;gap:1rem;justify-content:space-between;margin:1rem 0}
 ${RESULTS_CSS}`;

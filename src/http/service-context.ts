@@ -7,6 +7,7 @@
  */
 import type { Db, Transaction } from "../../db/client";
 import { type AuditActor, recordAudit } from "../audit/record";
+import type { AuditAction, AuditEntity as AuditEntityType } from "../audit/actions";
 import { actorOf } from "../auth/guard";
 import type { PasswordHasher } from "../auth/password";
 import type { Config } from "../config";
@@ -15,12 +16,12 @@ import type { AppContext, AppDeps } from "./context";
 
 /** The audited thing: `{ type: "user", id }`. */
 export interface AuditEntity {
-  type: string;
+  type: AuditEntityType;
   id: string;
 }
 
 /** Records one audit event in the surrounding transaction. */
-export type Audit = (action: string, entity: AuditEntity, before?: unknown, after?: unknown) => Promise<void>;
+export type Audit = (action: AuditAction, entity: AuditEntity, before?: unknown, after?: unknown) => Promise<void>;
 
 export interface ServiceContext {
   db: Db;

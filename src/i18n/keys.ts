@@ -6,6 +6,7 @@
 import type { AGENDA_KINDS } from "../../db/schema/agenda";
 import type { CLOSURE_KINDS, closures } from "../../db/schema/closures";
 import { DELEGATION_STATUSES, type DelegationStatus, type delegations } from "../../db/schema/delegations";
+import type { AuditAction, AuditEntity } from "../audit/actions";
 import type { SORTS } from "../delegations/queries";
 import type { ErrorCode } from "../http/errors";
 import type { ConflictKind, Weekday } from "../scheduling/types";
@@ -33,3 +34,7 @@ export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;
 /** Narrows a status read back from stored JSON (an audit entry) before it is translated. */
 export const isDelegationStatus = (value: unknown): value is DelegationStatus =>
   (DELEGATION_STATUSES as readonly unknown[]).includes(value);
+
+/** The translated name of an audit action (every code in `AUDIT_ACTIONS` has one). */
+export const auditActionKey = (action: AuditAction): MessageKey => `audit.action.${action}`;
+export const auditEntityKey = (entity: AuditEntity): MessageKey => `audit.entity.${entity}`;

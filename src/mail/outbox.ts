@@ -182,7 +182,7 @@ async function changeStatus(
   ctx: StaffActionContext,
   id: string,
   from: OutboxStatus[],
-  action: string,
+  action: "outbox.retry" | "outbox.cancel",
   patch: (row: OutboxRow) => Partial<OutboxRow>,
 ): Promise<OutboxRow> {
   return ctx.db.writeTransaction(async (tx) => {

@@ -62,6 +62,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /admin/tokens": ADMIN,
   "POST /admin/tokens/:id/revoke": ADMIN,
   "GET /admin/audit": ADMIN,
+  "GET /admin/audit.csv": ADMIN,
   "GET /templates": PROTOCOL,
   "GET /templates/new": PROTOCOL,
   "POST /templates": PROTOCOL,
