@@ -4,11 +4,19 @@
  * of what changed. Technical fields (ids, versions, timestamps of the row itself) are left out; a field
  * with no translated name is counted, not shown, so no code ever reaches the reader.
  */
+import { AGENDA_KINDS } from "../../db/schema/agenda";
+import { CLOSURE_KINDS } from "../../db/schema/closures";
 import { DELEGATION_STATUSES } from "../../db/schema/delegations";
+
+type AgendaKind = (typeof AGENDA_KINDS)[number];
+type ClosureKind = (typeof CLOSURE_KINDS)[number];
+const isAgendaKind = (v: string): v is AgendaKind => (AGENDA_KINDS as readonly string[]).includes(v);
+const isClosureKind = (v: string): v is ClosureKind => (CLOSURE_KINDS as readonly string[]).includes(v);
+
 import { COMMITMENT_STATUSES } from "../../db/schema/outcomes";
 import { hasMessage, type Locale, type MessageKey, type Translate } from "../i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../i18n/format";
-import { auditActionKey, auditEntityKey, statusKey } from "../i18n/keys";
+import { agendaKindKey, auditActionKey, auditEntityKey, closureKindKey, statusKey } from "../i18n/keys";
 import { isAuditAction, isAuditEntity } from "./actions";
 import type { AuditNames } from "./names";
 
@@ -90,6 +98,12 @@ function statusText(value: string, t: Translate): string | undefined {
   return undefined;
 }
 
+function kindText(value: string, t: Translate): string | undefined {
+  if (isAgendaKind(value)) return t(agendaKindKey(value));
+  if (isClosureKind(value)) return t(closureKindKey(value));
+  return undefined;
+}
+
 /** One value in words; long texts are shortened. */
 export function valueText(field: string, value: unknown, c: DescribeContext): string {
   const { t } = c;
@@ -98,6 +112,7 @@ export function valueText(field: string, value: unknown, c: DescribeContext): st
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
     if (field === "status") return statusText(value, t) ?? t("audit.changedValue");
+    if (field === "kind") return kindText(value, t) ?? t("audit.changedValue");
     const roleKey = `role.${value}`;
     if (field === "role" && hasMessage(roleKey)) return t(roleKey);
     if (ISO_INSTANT.test(value)) return formatDateTime(new Date(value), c.locale, c.timeZone);

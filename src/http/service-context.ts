@@ -6,8 +6,8 @@
  * one with `createServiceContext`.
  */
 import type { Db, Transaction } from "../../db/client";
-import { type AuditActor, recordAudit } from "../audit/record";
 import type { AuditAction, AuditEntity as AuditEntityType } from "../audit/actions";
+import { type AuditActor, recordAudit } from "../audit/record";
 import { actorOf } from "../auth/guard";
 import type { PasswordHasher } from "../auth/password";
 import type { Config } from "../config";
@@ -21,7 +21,12 @@ export interface AuditEntity {
 }
 
 /** Records one audit event in the surrounding transaction. */
-export type Audit = (action: AuditAction, entity: AuditEntity, before?: unknown, after?: unknown) => Promise<void>;
+export type Audit = (
+  action: AuditAction,
+  entity: AuditEntity,
+  before?: unknown,
+  after?: unknown,
+) => Promise<void>;
 
 export interface ServiceContext {
   db: Db;

@@ -8,7 +8,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../db/schema/auth";
 import { delegations } from "../../db/schema/delegations";
@@ -40,11 +40,26 @@ const UNREACHABLE: Record<string, string> = {
   "/livez": "a probe, not a page",
   "/healthz": "a probe, not a page",
 };
+/**
+ * Leaks known and owned elsewhere, each as narrow as possible: remove an entry when its fix lands (the
+ * test then keeps it fixed).
+ */
+const KNOWN_GAPS: { page: RegExp; problem: RegExp; why: string }[] = [
+  {
+    page: /^\/admin\/closures/,
+    problem: /^snake_case code "(national_holiday|cuti_bersama|local_holiday)"/,
+    why: "the closures CSV help names the kind codes the import still requires",
+  },
+];
+const isKnownGap = (url: string, problem: string) =>
+  KNOWN_GAPS.some((g) => g.page.test(url) && g.problem.test(problem));
+
 /** A few pages per route are enough; the same template with other data adds little. */
-const PER_ROUTE = 3;
+const PER_ROUTE = 4;
 
 let t: TestApp;
 let itineraryPath = "";
+let refusedBookings = 0;
 const statusPages: string[] = [];
 const mail = createFileTransport(mkdtempSync(join(tmpdir(), "sambang-language-")));
 
@@ -94,8 +109,9 @@ async function crawl(locale: Locale, cookie: string, starts: string[]) {
     const html = await res.text();
     expect(res.status, `${url} answered ${res.status}`).toBeLessThan(500);
     visited[locale].set(route, [...(visited[locale].get(route) ?? []), url]);
-    for (const p of languageProblems(visibleText(html, locale), locale))
-      problems[locale].push(`${url}: ${p}`);
+    for (const p of languageProblems(visibleText(html, locale), locale)) {
+      if (!isKnownGap(url, p)) problems[locale].push(`${url}: ${p}`);
+    }
     for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)) {
       const href = (m[1] as string).replace(/&amp;/g, "&").split("#")[0] as string;
       if (href.startsWith("/") && !href.startsWith("//") && !seen.has(href)) queue.push(href);
@@ -124,7 +140,9 @@ beforeAll(async () => {
 
   // A morning's work on the demo visit: a share link, invitations written to files; and, in both
   // languages, a request that is received, offered other dates, confirmed and invited, and one declined.
-  const kepri = await t.db.orm.query.delegations.findFirst({ where: eq(delegations.status, "confirmed") });
+  const kepri = await t.db.orm.query.delegations.findFirst({
+    where: and(eq(delegations.status, "confirmed"), like(delegations.institution, "%Kepulauan Riau%")),
+  });
   if (!kepri) throw new Error("the demo seed has no confirmed visit");
   const share = await call(admin.headers, "POST", `/api/v1/delegations/${kepri.id}/share`);
   await call(admin.headers, "POST", `/api/v1/delegations/${kepri.id}/invitations/send`);
@@ -142,6 +160,42 @@ beforeAll(async () => {
   itineraryPath = new URL((share as { url: string }).url).pathname;
 
   const starts = ["/", "/kunjungan", "/kunjungan/ajukan", "/forgot-password", itineraryPath, ...statusPages];
+  // Refused bookings render their conflicts: the venue, a host and the delegation already taken, and a
+  // venue closed at night.
+  const [first] = (
+    await (await t.app.request(`/api/v1/delegations/${kepri.id}/agenda`, { headers: admin.headers })).json()
+  ).items as { venueId: string; hostIds: string[]; local: { date: string; start: string; end: string } }[];
+  if (!first) throw new Error("the demo visit has no agenda");
+  for (const [locale, who] of [
+    ["id", admin],
+    ["en", english],
+  ] as const) {
+    const slots: [string, string][] = [
+      [first.local.start, first.local.end],
+      ["22:00", "23:00"],
+    ];
+    for (const [start, end] of slots) {
+      const body = new URLSearchParams({
+        title: "Sesi uji",
+        kind: "discussion",
+        date: first.local.date,
+        start,
+        end,
+        venueId: first.venueId,
+      });
+      for (const h of first.hostIds) body.append("hostIds", h);
+      const res = await t.app.request(`/delegations/${kepri.id}/agenda/items`, {
+        method: "POST",
+        headers: { ...who.headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      expect(res.status).toBe(409);
+      for (const p of languageProblems(visibleText(await res.text(), locale), locale)) {
+        problems[locale].push(`refused booking ${start}: ${p}`);
+      }
+      refusedBookings += 1;
+    }
+  }
   await crawl("id", admin.cookie, starts);
   await crawl("en", english.cookie, starts);
   // Signed out: the sign-in page itself.
@@ -161,6 +215,7 @@ describe("the interface speaks one language at a time", () => {
   });
 
   it("no Indonesian page shows a key, a code or English", () => {
+    expect(refusedBookings).toBe(4);
     expect(problems.id).toEqual([]);
   });
 

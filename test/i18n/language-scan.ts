@@ -34,6 +34,10 @@ export const ENGLISH_MARKERS = [
   "cancelled",
   "completed",
   "invitation",
+  "presentation",
+  "reception",
+  "discussion",
+  "scheduled",
   "withdrawal",
   "reminder",
   "protocol",
@@ -47,6 +51,8 @@ export const ENGLISH_MARKERS = [
   "SEQUENCE",
   "sequence",
   "Revisi kalender",
+  "revision",
+  "Revision",
   "urutan 0",
 ];
 
@@ -79,9 +85,7 @@ export const INDONESIAN_MARKERS = [
   "Ubah",
   "Hapus",
   "Tambah",
-  "publik",
   "sistem",
-  "protokol",
 ];
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };

@@ -278,7 +278,8 @@ export function AgendaPage(props: Props) {
                     {item.venue ? item.venue.name : t("itinerary.noVenue")}
                     {item.personInCharge ? ` · ${t("agenda.personInCharge")}: ${item.personInCharge}` : ""}
                     {item.dressCode ? ` · ${t("agenda.dressCode")}: ${item.dressCode}` : ""}
-                    {` · ${t("agenda.sequence", { n: item.sequence })}`}
+                    {/* The calendar's SEQUENCE, for staff: how many times the session changed after booking. */}
+                    {item.sequence > 0 ? ` · ${t("agenda.sequence", { n: item.sequence })}` : ""}
                   </span>
                   {item.sharedWith.length > 0 && (
                     <p class="muted">{t("agenda.shared", { codes: item.sharedWith.join(", ") })}</p>
