@@ -15,6 +15,7 @@ import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
+import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
@@ -164,7 +165,7 @@ function ItemFields(props: {
           <select id={fid("hostIds")} name="hostIds" multiple size={3}>
             {props.hosts.map((h) => (
               <option value={h.id} selected={hostIds.has(h.id)}>
-                {h.name} ({h.title})
+                {hostLabel(h)}
               </option>
             ))}
           </select>
