@@ -149,7 +149,9 @@ export function describeEvent(e: AuditEventLike, c: DescribeContext): EventDescr
   for (const field of fields) {
     const b = before?.[field];
     const a = after?.[field];
-    if (kind === "changed" && JSON.stringify(b) === JSON.stringify(a)) continue;
+    // Missing, null and "" all read "empty": a change between them is no change to a reader.
+    const same = (x: unknown) => JSON.stringify(x === undefined || x === "" ? null : x);
+    if (kind === "changed" && same(b) === same(a)) continue;
     const key = `audit.field.${field}`;
     if (!hasMessage(key)) {
       hiddenChanges += 1;

@@ -24,7 +24,7 @@ import { languageProblems, visibleText } from "./language-scan";
 
 /** Pages that answer something other than an HTML page (files, redirects) or need a secret to reach. */
 const NOT_HTML = [
-  /\.(pdf|ics|csv|png|svg|js|css|json)$/,
+  /\.(pdf|ics|csv|png|svg|ico|js|css|json)$/,
   /\/raw$/,
   /\/letter$/,
   /\/logo$/,
