@@ -150,4 +150,15 @@ ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
 .stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
 tr.overdue td:first-child{color:var(--danger);font-weight:600}
 form.stack.wide{max-width:48rem}
+
+/* Audit log: changed fields as "before → after", and the pager. */
+ul.changes{margin:0;padding-left:1rem}ul.changes del{color:var(--danger)}ul.changes ins{color:var(--ok);text-decoration:none;font-weight:600}
+nav.pager{display:flex;gap:1rem;justify-content:space-between;margin:1rem 0}
+
+/* Filter links as a wrapping row of pills, no bullets under the links; mail delivery badges. */
+ul.filter-links{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem .6rem}
+ul.filter-links a{display:inline-block;padding:.3rem .7rem;border:1px solid var(--line);border-radius:999px;background:#fff}
+ul.filter-links a[aria-current=page]{background:var(--soft);font-weight:600;border-color:currentColor}
+.badge.warn{border-color:#8a5a00;color:#8a5a00}
+code.server-reply{font-size:.8rem;overflow-wrap:anywhere}
 ${RESULTS_CSS}`;

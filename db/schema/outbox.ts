@@ -7,7 +7,11 @@
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const;
+/**
+ * `sent`: an SMTP server accepted the message. `written`: no SMTP server is configured, so the message was
+ * saved as an .eml file and NOT sent. A `queued` message with attempts behind it is waiting to retry.
+ */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "written", "failed", "cancelled"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const NOTICE_KINDS = [
@@ -28,6 +32,8 @@ export const NOTICE_KINDS = [
   "password_reset",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const isNoticeKind = (value: string): value is NoticeKind =>
+  (NOTICE_KINDS as readonly string[]).includes(value);
 
 export interface OutboxAttachment {
   filename: string;

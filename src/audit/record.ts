@@ -4,6 +4,7 @@
  */
 import type { Queryable } from "../../db/client";
 import { auditEvents } from "../../db/schema/audit";
+import type { AuditAction, AuditEntity } from "./actions";
 
 export interface AuditActor {
   id: string | null;
@@ -12,8 +13,8 @@ export interface AuditActor {
 
 export interface AuditInput {
   actor: AuditActor;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;

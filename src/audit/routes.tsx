@@ -1,16 +1,24 @@
 /**
- * @module The audit log for admins: /admin/audit (page) and /api/v1/audit (JSON), same filters.
+ * @module The audit log for admins: /admin/audit (page, numbered pages), /admin/audit.csv (the same
+ * filters as a file for an auditor) and /api/v1/audit (JSON, keyset paging with `before`).
  */
+import { inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
+import { users } from "../../db/schema/auth";
 import { AuditPage } from "../../views/pages/admin/audit";
 import { requireRole } from "../auth/guard";
 import { ADMIN } from "../auth/roles";
+import { contentDisposition } from "../http/content-disposition";
 import type { AppEnv } from "../http/context";
 import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { readQuery } from "../http/validate";
-import { auditFilterSchema, queryAudit } from "./query";
+import { localDateOf } from "../scheduling/zoned-time";
+import { auditCsv } from "./csv";
+import { describeEvent } from "./describe";
+import { loadAuditNames } from "./names";
+import { auditActorIds, auditFilterSchema, countAudit, queryAudit } from "./query";
 
 const eventOut = z.object({
   id: z.number(),
@@ -28,7 +36,7 @@ export const auditApiDocs: RouteDoc[] = [
   {
     method: "get",
     path: "/audit",
-    summary: "Audit events, newest first; page with `before`",
+    summary: "Audit events, newest first; page with `before` (or `page`)",
     tag: "audit",
     roles: ADMIN,
     query: auditFilterSchema,
@@ -39,24 +47,87 @@ export const auditApiDocs: RouteDoc[] = [
 export function auditRoutes() {
   const app = new Hono<AppEnv>();
   app.use("/admin/audit", requireRole(ADMIN));
+  app.use("/admin/audit.csv", requireRole(ADMIN));
   app.use("/api/v1/audit", requireRole(ADMIN));
 
   app.get("/admin/audit", async (c) => {
+    const { db, config } = c.get("deps");
     const filter = readQuery(c, auditFilterSchema);
-    const { events, nextBefore } = await queryAudit(c.get("deps").db.orm, filter);
-    const params = new URLSearchParams(Object.entries(c.req.query()).filter(([k]) => k !== "before"));
-    if (nextBefore) params.set("before", String(nextBefore));
-    const nextHref = nextBefore ? `/admin/audit?${params}` : undefined;
+    const page = filter.page ?? 1;
+    const tz = config.hostTimeZone;
+    const [result, total, actorIds] = await Promise.all([
+      queryAudit(db.orm, { ...filter, before: undefined, page }, tz),
+      countAudit(db.orm, filter, tz),
+      auditActorIds(db.orm),
+    ]);
+    const names = await loadAuditNames(db.orm, result.events);
+    const ctx = pageContext(c);
+    const actors =
+      actorIds.length === 0
+        ? []
+        : await db.orm
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, actorIds));
+    const rows = result.events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      ...describeEvent(e, { t: ctx.t, locale: ctx.locale, timeZone: tz, names }),
+    }));
+    const query = new URLSearchParams(
+      Object.entries(c.req.query()).filter(([k, v]) => k !== "page" && k !== "before" && v !== ""),
+    );
+    const pageHref = (n: number) => {
+      const q = new URLSearchParams(query);
+      if (n > 1) q.set("page", String(n));
+      const s = q.toString();
+      return s ? `/admin/audit?${s}` : "/admin/audit";
+    };
+    const csvQuery = new URLSearchParams(query);
+    csvQuery.delete("lang");
     return renderPage(
       c,
-      c.get("t")("audit.title"),
-      <AuditPage ctx={pageContext(c)} events={events} filter={filter} nextHref={nextHref} />,
+      ctx.t("audit.title"),
+      <AuditPage
+        ctx={ctx}
+        rows={rows}
+        filter={filter}
+        actors={actors.sort((a, b) => a.name.localeCompare(b.name))}
+        paging={{
+          from: result.events.length > 0 ? result.offset + 1 : 0,
+          to: result.offset + result.events.length,
+          total,
+          previousHref: page > 1 ? pageHref(page - 1) : undefined,
+          nextHref: result.hasMore ? pageHref(page + 1) : undefined,
+        }}
+        csvHref={`/admin/audit.csv${csvQuery.size > 0 ? `?${csvQuery}` : ""}`}
+      />,
     );
+  });
+
+  app.get("/admin/audit.csv", async (c) => {
+    const { db, config, clock } = c.get("deps");
+    const filter = readQuery(c, auditFilterSchema);
+    const body = await auditCsv(db.orm, filter, {
+      t: c.get("t"),
+      locale: c.get("locale"),
+      timeZone: config.hostTimeZone,
+    });
+    const today = localDateOf(clock().getTime(), config.hostTimeZone);
+    return c.body(body, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition("attachment", `jejak-audit-${today}.csv`),
+    });
   });
 
   app.get("/api/v1/audit", async (c) => {
     const filter = readQuery(c, auditFilterSchema);
-    return c.json(await queryAudit(c.get("deps").db.orm, filter));
+    const { events, nextBefore } = await queryAudit(
+      c.get("deps").db.orm,
+      filter,
+      c.get("deps").config.hostTimeZone,
+    );
+    return c.json({ events, nextBefore });
   });
   return app;
 }

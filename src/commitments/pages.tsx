@@ -8,6 +8,8 @@ import { z } from "zod";
 import { BoardPage } from "../../views/pages/commitments/board";
 import { CommitmentDetailPage } from "../../views/pages/commitments/detail";
 import { CommitmentForm } from "../../views/pages/commitments/form";
+import { actorText } from "../audit/describe";
+import { loadAuditNames } from "../audit/names";
 import { actorOf, currentUser, requireRole } from "../auth/guard";
 import { FOLLOW_UP, hasRole, STAFF } from "../auth/roles";
 import { getDelegation } from "../delegations/queries";
@@ -47,6 +49,19 @@ const ctxOf = (c: AppContext) => {
 };
 
 /** Form fields → the API's shape (blank → absent, checkbox → boolean). */
+/** The history's actors by name ("Sistem Sambang", a person's name), not a stored label. */
+async function historyInWords<T extends { actor: string; actorId: string | null }>(c: AppContext, rows: T[]) {
+  const view = { t: c.get("t"), locale: c.get("locale"), timeZone: c.get("deps").config.hostTimeZone };
+  const names = await loadAuditNames(
+    c.get("deps").db.orm,
+    rows.map((r) => ({ ...r, entityType: "", entityId: "" })),
+  );
+  return rows.map((r) => ({
+    ...r,
+    actor: actorText({ actorId: r.actorId, actorLabel: r.actor }, { ...view, names }),
+  }));
+}
+
 export function commitmentFromForm(form: Record<string, string | File | (string | File)[]>) {
   const s = (k: string) => (typeof form[k] === "string" ? (form[k] as string).trim() : "");
   const out: Record<string, unknown> = {
@@ -177,7 +192,7 @@ export function commitmentPages() {
       <CommitmentDetailPage
         ctx={pageContext(c)}
         c={commitment}
-        history={await commitmentHistory(db, id)}
+        history={await historyInWords(c, await commitmentHistory(db, id))}
         canEdit={hasRole(currentUser(c).role, FOLLOW_UP)}
         staff={await staffOf(c)}
         notice={status === 200 ? noticeText : undefined}

@@ -128,6 +128,7 @@ export async function commitmentHistory(db: Queryable, id: string) {
   return rows.map((e) => ({
     at: e.at,
     actor: e.actorLabel,
+    actorId: e.actorId,
     action: e.action,
     before: e.before,
     after: e.after,

@@ -4,16 +4,20 @@
  */
 import { DetailPage, type DetailProps } from "../../views/pages/delegations/detail";
 import { StalePage } from "../../views/pages/delegations/stale";
+import { actorText } from "../audit/describe";
+import { loadAuditNames } from "../audit/names";
 import { hasRole, PROTOCOL } from "../auth/roles";
 import type { AppContext } from "../http/context";
 import { pageContext, renderPage } from "../http/render";
 import type { MessageKey } from "../i18n/dictionary";
+import { statusKey } from "../i18n/keys";
 import { followUpSections } from "../outcomes/follow-up";
 import { findProvince, findRegency } from "../regions/regions";
 import { inputToFormValues } from "./input-schema";
 import type { DelegationRow } from "./intake";
 import { listParticipants } from "./participants";
 import { findDuplicates, getDelegation, letterInfo, listNotes, timeline } from "./queries";
+import { loadTimeline } from "./timeline-view";
 import { listTopics, topicName } from "./topics";
 
 export function originLabel(d: Pick<DelegationRow, "provinceCode" | "regencyCode">): string {
@@ -39,7 +43,11 @@ export async function showDetail(
     letterInfo(db, id),
     findDuplicates(db, d),
     listNotes(db, id),
-    timeline(db, id),
+    loadTimeline(db, id, {
+      t: c.get("t"),
+      locale: c.get("locale"),
+      timeZone: c.get("deps").config.hostTimeZone,
+    }),
     listParticipants(db, id),
     listTopics(db),
   ]);
@@ -80,6 +88,14 @@ export async function showStale(
   const d = await getDelegation(db, id);
   const events = await timeline(db, id);
   const last = events[events.length - 1];
+  const who = last
+    ? actorText(last, {
+        t: c.get("t"),
+        locale: c.get("locale"),
+        timeZone: c.get("deps").config.hostTimeZone,
+        names: await loadAuditNames(db.orm, [last]),
+      })
+    : "?";
   const current = inputToFormValues(d);
   const t = c.get("t");
   const fields: [string, MessageKey][] = [
@@ -99,17 +115,16 @@ export async function showStale(
   ];
   const rows = fields
     .filter(([k]) => k in yours || k === "status")
-    .map(([k, label]) => ({ label: t(label), yours: yours[k] ?? "", current: current[k] ?? "" }));
+    .map(([k, label]) => ({
+      label: t(label),
+      yours: yours[k] ?? "",
+      // The stored status is a code: the reader gets its name.
+      current: k === "status" ? t(statusKey(d.status)) : (current[k] ?? ""),
+    }));
   return renderPage(
     c,
     t("delegations.staleTitle"),
-    <StalePage
-      ctx={pageContext(c)}
-      who={last?.actorLabel ?? "?"}
-      version={d.version}
-      rows={rows}
-      reloadHref={reloadHref}
-    />,
+    <StalePage ctx={pageContext(c)} who={who} version={d.version} rows={rows} reloadHref={reloadHref} />,
     409,
   );
 }

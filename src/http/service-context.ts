@@ -6,6 +6,7 @@
  * one with `createServiceContext`.
  */
 import type { Db, Transaction } from "../../db/client";
+import type { AuditAction, AuditEntity as AuditEntityType } from "../audit/actions";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { actorOf } from "../auth/guard";
 import type { PasswordHasher } from "../auth/password";
@@ -15,12 +16,17 @@ import type { AppContext, AppDeps } from "./context";
 
 /** The audited thing: `{ type: "user", id }`. */
 export interface AuditEntity {
-  type: string;
+  type: AuditEntityType;
   id: string;
 }
 
 /** Records one audit event in the surrounding transaction. */
-export type Audit = (action: string, entity: AuditEntity, before?: unknown, after?: unknown) => Promise<void>;
+export type Audit = (
+  action: AuditAction,
+  entity: AuditEntity,
+  before?: unknown,
+  after?: unknown,
+) => Promise<void>;
 
 export interface ServiceContext {
   db: Db;

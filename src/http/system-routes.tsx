@@ -4,7 +4,7 @@
  */
 
 import { sql } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { ApiDocsPage } from "../../views/pages/api-docs";
 import { HomePage } from "../../views/pages/home";
 import { APP_CSS } from "../../views/styles";
@@ -15,6 +15,7 @@ import { followUpHome } from "../outcomes/follow-up";
 import type { AppEnv } from "./context";
 import type { RouteDoc } from "./openapi";
 import { pageContext, renderPage } from "./render";
+import { FAVICON_SVG, PRINT_JS } from "./static-assets";
 
 export const systemApiDocs: RouteDoc[] = [
   { method: "get", path: "/openapi.json", summary: "This document", tag: "system" },
@@ -48,6 +49,16 @@ export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
   app.get("/assets/app.css", (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(APP_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
+  });
+  const favicon = (c: Context<AppEnv>) => {
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(FAVICON_SVG, 200, { "Content-Type": "image/svg+xml" });
+  };
+  app.get("/assets/favicon.svg", favicon);
+  app.get("/favicon.ico", favicon);
+  app.get("/assets/print.js", (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(PRINT_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
   app.get("/api/v1/openapi.json", (c) => c.json(document(c.get("deps").config.baseUrl)));
   app.get("/api/v1/docs", (c) =>

@@ -3,6 +3,7 @@
  * Add a feature's catalogue from `messages/` to `catalogues` below.
  */
 import { LOCALES, type Locale } from "../../db/schema/auth";
+import { auditMessages } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { closuresMessages } from "./messages/closures";
 import { common } from "./messages/common";
@@ -20,6 +21,7 @@ export const DEFAULT_LOCALE: Locale = "id";
 const catalogues = [
   common,
   auth,
+  auditMessages,
   closuresMessages,
   delegationsMessages,
   humasMessages,

@@ -6,8 +6,11 @@
 import type { AGENDA_KINDS } from "../../db/schema/agenda";
 import type { CLOSURE_KINDS, closures } from "../../db/schema/closures";
 import { DELEGATION_STATUSES, type DelegationStatus, type delegations } from "../../db/schema/delegations";
+import type { NoticeKind } from "../../db/schema/outbox";
+import type { AuditAction, AuditEntity } from "../audit/actions";
 import type { SORTS } from "../delegations/queries";
 import type { ErrorCode } from "../http/errors";
+import type { MailState } from "../mail/delivery-state";
 import type { ConflictKind, Weekday } from "../scheduling/types";
 import type { RangeProblem } from "../venues/weekly-hours";
 import type { Locale, MessageKey } from "./dictionary";
@@ -33,3 +36,9 @@ export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;
 /** Narrows a status read back from stored JSON (an audit entry) before it is translated. */
 export const isDelegationStatus = (value: unknown): value is DelegationStatus =>
   (DELEGATION_STATUSES as readonly unknown[]).includes(value);
+
+/** The translated name of an audit action (every code in `AUDIT_ACTIONS` has one). */
+export const auditActionKey = (action: AuditAction): MessageKey => `audit.action.${action}`;
+export const auditEntityKey = (entity: AuditEntity): MessageKey => `audit.entity.${entity}`;
+export const mailStateKey = (state: MailState): MessageKey => `mail.status.${state}`;
+export const noticeKindKey = (kind: NoticeKind): MessageKey => `mail.kind.${kind}`;

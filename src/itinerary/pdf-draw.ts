@@ -11,6 +11,7 @@
 
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { INTL_LOCALE } from "../i18n/format";
+import { hostLabel } from "../venues/host-label";
 import type { ItineraryPdfInput } from "./pdf";
 import { qrMatrix } from "./qr-svg";
 
@@ -197,7 +198,7 @@ export async function drawItineraryPdf(input: ItineraryPdfInput): Promise<Uint8A
       if (item.personInCharge)
         w.text(`${t("itinerary.personInCharge")}: ${item.personInCharge}`, { size: 9, x: col });
       if (item.hosts.length > 0)
-        w.text(`${t("itinerary.hosts")}: ${item.hosts.map((h) => `${h.name} (${h.title})`).join(", ")}`, {
+        w.text(`${t("itinerary.hosts")}: ${item.hosts.map((h) => hostLabel(h)).join(", ")}`, {
           size: 9,
           x: col,
         });

@@ -123,7 +123,11 @@ export function outgoingOf(row: OutboxRow, sender: { from: Mailbox; replyTo?: Ma
       contentType: a.contentType,
       content: Uint8Array.from(atob(a.contentBase64), (ch) => ch.charCodeAt(0)),
     })),
-    headers: { "X-Sambang-Kind": row.kind, "Auto-Submitted": "auto-generated" },
+    headers: {
+      "X-Sambang-Kind": row.kind,
+      "Content-Language": row.locale,
+      "Auto-Submitted": "auto-generated",
+    },
   };
 }
 
@@ -180,10 +184,12 @@ async function deliverOne(
   }
   // Mark before anything else: the smaller this window, the rarer a resend after a crash.
   const now = deps.clock();
+  // Only an SMTP server's acceptance is "sent"; the file writer keeps the message and sends nothing.
+  const delivered = deps.transport.kind === "file" ? "written" : "sent";
   await deps.db.writeTransaction((tx) =>
     tx
       .update(outboxMessages)
-      .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null, updatedAt: now })
+      .set({ status: delivered, sentAt: now, leaseUntil: null, lastError: null, updatedAt: now })
       .where(and(eq(outboxMessages.id, row.id), inArray(outboxMessages.status, ["sending", "queued"]))),
   );
   return "sent";

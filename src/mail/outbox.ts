@@ -6,7 +6,7 @@
  * item or scope, sequence, recipient) enqueued twice — a double click, a retried request, a job step run
  * by two processes — yields one row and so one message.
  */
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import {
   type ItemSnapshot,
@@ -20,6 +20,9 @@ import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError } from "../http/errors";
 import type { Locale } from "../i18n/dictionary";
+import { messageRef } from "../i18n/dictionary";
+import { mailStateKey } from "../i18n/keys";
+import { MAIL_STATES, type MailState, mailStateOf, mailStateWhere } from "./delivery-state";
 import { cleanHeaderText, type Mailbox, safeMailbox } from "./header-safety";
 
 export { OUTBOX_STATUSES, type OutboxStatus };
@@ -133,10 +136,11 @@ export type OutboxRow = typeof outboxMessages.$inferSelect;
 /** The outbox as staff see it: newest first, optionally one status and/or one delegation. */
 export async function listOutbox(
   db: Queryable,
-  filter: { status?: OutboxStatus; delegationId?: string; limit?: number } = {},
+  filter: { status?: OutboxStatus; state?: MailState; delegationId?: string; limit?: number } = {},
 ): Promise<OutboxRow[]> {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(outboxMessages.status, filter.status));
+  if (filter.state) where.push(mailStateWhere(filter.state));
   if (filter.delegationId) where.push(eq(outboxMessages.delegationId, filter.delegationId));
   return db
     .select()
@@ -146,10 +150,18 @@ export async function listOutbox(
     .limit(filter.limit ?? 200);
 }
 
-export async function countByStatus(db: Queryable): Promise<Record<OutboxStatus, number>> {
-  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-  const rows = await db.select({ status: outboxMessages.status }).from(outboxMessages);
-  for (const r of rows) counts[r.status] += 1;
+/** How many messages are in each delivery state (retrying counted apart from waiting). */
+export async function countByState(db: Queryable): Promise<Record<MailState, number>> {
+  const counts = Object.fromEntries(MAIL_STATES.map((s) => [s, 0])) as Record<MailState, number>;
+  const rows = await db
+    .select({
+      status: outboxMessages.status,
+      retried: sql<number>`${outboxMessages.attempts} > 0`,
+      n: count(),
+    })
+    .from(outboxMessages)
+    .groupBy(outboxMessages.status, sql`${outboxMessages.attempts} > 0`);
+  for (const r of rows) counts[mailStateOf({ status: r.status, attempts: Number(r.retried) })] += r.n;
   return counts;
 }
 
@@ -159,9 +171,12 @@ export interface StaffActionContext {
   now: Date;
 }
 
-/** A failed or cancelled message goes back to the queue now, with a fresh attempt budget. */
+/**
+ * A failed, cancelled or only-written (no SMTP at the time) message goes back to the queue now, with a
+ * fresh attempt budget.
+ */
 export async function retryMessage(ctx: StaffActionContext, id: string): Promise<OutboxRow> {
-  return changeStatus(ctx, id, ["failed", "cancelled"], "outbox.retry", (row) => ({
+  return changeStatus(ctx, id, ["failed", "cancelled", "written"], "outbox.retry", (row) => ({
     status: "queued" as const,
     attempts: 0,
     nextAttemptAt: ctx.now,
@@ -182,7 +197,7 @@ async function changeStatus(
   ctx: StaffActionContext,
   id: string,
   from: OutboxStatus[],
-  action: string,
+  action: "outbox.retry" | "outbox.cancel",
   patch: (row: OutboxRow) => Partial<OutboxRow>,
 ): Promise<OutboxRow> {
   return ctx.db.writeTransaction(async (tx) => {
@@ -191,7 +206,7 @@ async function changeStatus(
     if (!from.includes(row.status)) {
       throw new AppError("conflict", {
         messageKey: "mail.outbox.wrongStatus",
-        params: { status: row.status },
+        params: { status: messageRef(mailStateKey(mailStateOf(row))) },
         details: { status: row.status, allowed: from },
       });
     }

@@ -10,6 +10,8 @@ export interface MailPreviewSummary {
   to: string;
   subject: string;
   kind: string;
+  /** The mail's language (its Content-Language), so a page in the other language marks it as such. */
+  language?: string;
   writtenAt: string;
   hasCalendar: boolean;
 }

@@ -3,7 +3,7 @@
  * then the job runner blanks its text, HTML, calendar part and attachments. Those carry live status and
  * itinerary links; the row itself (recipient, subject, Message-ID, times, status) stays for the record.
  */
-import { and, eq, isNotNull, lt, ne, or } from "drizzle-orm";
+import { and, inArray, isNotNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { outboxMessages } from "../../db/schema/outbox";
 
@@ -21,7 +21,7 @@ export async function blankOldSentBodies(
       .set({ text: "", html: "", icsContent: null, attachments: null, updatedAt: now })
       .where(
         and(
-          eq(outboxMessages.status, "sent"),
+          inArray(outboxMessages.status, ["sent", "written"]),
           lt(outboxMessages.sentAt, before),
           or(
             ne(outboxMessages.text, ""),

@@ -18,8 +18,9 @@ import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { readForm, readQuery } from "../http/validate";
+import { MAIL_STATES } from "./delivery-state";
 import { planInvitations, sendInvitations } from "./invitations";
-import { cancelMessage, countByStatus, listOutbox, type OutboxRow, retryMessage } from "./outbox";
+import { cancelMessage, countByState, listOutbox, type OutboxRow, retryMessage } from "./outbox";
 import { PREVIEW_NAME } from "./preview";
 
 const outboxOut = z.object({
@@ -140,11 +141,24 @@ async function invitationsPage(
   );
 }
 
-async function outboxPage(c: AppContext, notice?: string) {
+const stateQuery = z.strictObject({
+  status: z.enum(MAIL_STATES).optional(),
+  done: z.enum(["retried", "cancelled"]).optional(),
+  lang: z.string().optional(),
+});
+
+async function outboxPage(c: AppContext) {
   const { db, mail } = c.get("deps");
-  const { status } = readQuery(c, statusQuery);
-  const rows = await listOutbox(db.orm, { status });
-  const counts = await countByStatus(db.orm);
+  const { status, done } = readQuery(c, stateQuery);
+  const t = c.get("t");
+  const notice =
+    done === "retried"
+      ? t("mail.outbox.retried")
+      : done === "cancelled"
+        ? t("mail.outbox.cancelled")
+        : undefined;
+  const rows = await listOutbox(db.orm, { state: status });
+  const counts = await countByState(db.orm);
   return renderPage(
     c,
     c.get("t")("mail.outbox.title"),
@@ -224,11 +238,11 @@ export function mailRoutes() {
   app.get("/admin/outbox", (c) => outboxPage(c));
   app.post("/admin/outbox/:id/retry", async (c) => {
     await retryMessage(staffCtx(c), c.req.param("id"));
-    return outboxPage(c, c.get("t")("mail.outbox.retried"));
+    return c.redirect("/admin/outbox?done=retried", 303);
   });
   app.post("/admin/outbox/:id/cancel", async (c) => {
     await cancelMessage(staffCtx(c), c.req.param("id"));
-    return outboxPage(c, c.get("t")("mail.outbox.cancelled"));
+    return c.redirect("/admin/outbox?done=cancelled", 303);
   });
 
   app.get("/mail/preview", async (c) => {

@@ -187,8 +187,7 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
   await createTemplate(ctx, {
     name: MPP_TEMPLATE_NAME,
     nameEn: "Half-day MPP visit",
-    description:
-      "Penyambutan di Pendopo, paparan, kunjungan ke MPP, tanya jawab dan jamuan makan siang. / Welcome at the Pendopo, presentation, MPP tour, Q&A and lunch.",
+    description: "Penyambutan di Pendopo, paparan, kunjungan ke MPP, tanya jawab dan jamuan makan siang.",
     defaultStartTime: "08:30",
     timeZone: STARTER_TIME_ZONE,
     active: true,

@@ -104,7 +104,7 @@ describe("agenda builder", () => {
     expect(moved.status).toBe(303);
     const page = await (await t.app.request(`/delegations/${delegationId}/agenda`, { headers })).text();
     expect(page).toContain("10.00–11.00 WIB");
-    expect(page).toContain("Revisi kalender 1");
+    expect(page).toContain("perubahan ke-1");
   });
 
   it("is read-only for viewers and closed to visitors", async () => {

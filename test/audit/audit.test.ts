@@ -195,27 +195,98 @@ describe("audit log listing", () => {
     expect(next.events[0].id).toBeLessThan(first.events[1].id);
   });
 
-  it("the admin page lists events with local times and filters them", async () => {
-    const { t, admin } = await scenario();
+  /** The rows of the audit table as text: time, actor, action, record, changes. */
+  const tableRows = (html: string) =>
+    [...(html.split('data-testid="audit"')[1] ?? "").matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) =>
+      (m[1] as string)
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
+
+  it("the admin page reads in words: names, translated actions, before → after", async () => {
+    const { t, admin, other } = await scenario();
     const all = await (await t.app.request("/admin/audit", { headers: { Cookie: admin.cookie } })).text();
-    expect(all).toContain("Senin, 9 Maret 2026, 08.00 WIB");
-    expect(all).toContain("user.update");
-    expect(all).toContain("auth.sign_in");
-    expect(all).toContain("siti@test.sambang.id");
+    const rows = tableRows(all);
+    expect(rows[0]).toBe(
+      "Senin, 9 Maret 2026, 08.00 WIB admin 1 Pengguna diubah Pengguna protocol 2 Peran : Protokol → Peninjau",
+    );
+    expect(rows).toContain("Kamis, 5 Maret 2026, 10.00 WIB protocol 2 Masuk Pengguna protocol 2 —");
+    // No codes or ids on the page: the action code only as a filter choice's value.
+    expect(all.replace(/value="[^"]*"/g, "")).not.toMatch(
+      /user\.update|auth\.sign_in|[0-9a-f]{8}-[0-9a-f]{4}-/,
+    );
 
     const filtered = await (
-      await t.app.request("/admin/audit?actor=siti&from=2026-03-05&to=2026-03-06", {
+      await t.app.request(`/admin/audit?actor=${other.id}&from=2026-03-05&to=2026-03-06`, {
         headers: { Cookie: admin.cookie },
       })
     ).text();
-    expect(filtered).toContain("Kamis, 5 Maret 2026, 10.00 WIB");
-    expect(filtered).not.toContain("user.update");
-    expect(filtered).toMatch(/name="actor"[^>]*value="siti"|value="siti"[^>]*name="actor"/);
+    expect(tableRows(filtered)).toEqual([
+      "Kamis, 5 Maret 2026, 10.00 WIB protocol 2 Masuk Pengguna protocol 2 —",
+    ]);
+    expect(filtered).toContain(`<option value="${other.id}" selected="">protocol 2</option>`);
 
     const byAction = await (
-      await t.app.request("/admin/audit?action=user.update", { headers: { Cookie: admin.cookie } })
+      await t.app.request("/admin/audit?action=auth.sign_in&lang=en", { headers: { Cookie: admin.cookie } })
     ).text();
-    expect(byAction).toContain("user.update");
-    expect(byAction).not.toContain("auth.sign_in<");
+    // Exact: "auth.sign_in" does not take in "auth.sign_in_failed".
+    expect(tableRows(byAction).map((r) => r.split(" WIB ")[1])).toEqual([
+      "protocol 2 Signed in User protocol 2 —",
+      "admin 1 Signed in User admin 1 —",
+    ]);
+    expect(byAction).toContain('<option value="auth.sign_in" selected="">Signed in</option>');
+  });
+
+  it("pages the admin page: 'showing 1–2 of 5', next and previous keep the filters", async () => {
+    const { t, admin } = await scenario();
+    const get = async (path: string) =>
+      (await t.app.request(path, { headers: { Cookie: admin.cookie } })).text();
+    const first = await get("/admin/audit?limit=2&entityType=user");
+    expect(first).toContain("Menampilkan 1–2 · 5 kejadian");
+    expect(first).not.toContain('data-testid="audit-previous"');
+    const next = /href="([^"]+)" rel="next"/.exec(first)?.[1]?.replace(/&amp;/g, "&");
+    expect(next).toBe("/admin/audit?limit=2&entityType=user&page=2");
+    const second = await get(next as string);
+    expect(second).toContain("Menampilkan 3–4 · 5 kejadian");
+    expect(second).toContain('href="/admin/audit?limit=2&amp;entityType=user" rel="prev"');
+    const third = await get("/admin/audit?limit=2&entityType=user&page=3");
+    expect(third).toContain("Menampilkan 5–5 · 5 kejadian");
+    expect(third).not.toContain('rel="next"');
+    // Every event once across the pages, newest first.
+    const times = [first, second, third].flatMap((h) => tableRows(h).map((r) => r.split(" WIB")[0]));
+    expect(times).toHaveLength(5);
+    const beyond = await get("/admin/audit?limit=2&page=99");
+    expect(beyond).toContain("Tidak ada kejadian yang cocok.");
+    expect((await t.app.request("/admin/audit?page=0", { headers: { Cookie: admin.cookie } })).status).toBe(
+      400,
+    );
+  });
+
+  it("exports the filtered trail as CSV for an auditor: BOM, quoted cells, formulas neutralised", async () => {
+    const { t, admin } = await scenario();
+    // A name a spreadsheet would run as a formula.
+    await json(t, "PATCH", `/api/v1/users/${admin.user.id}`, admin.headers, { name: "=HYPERLINK(1)" });
+    const res = await t.app.request("/admin/audit.csv?entityType=user", {
+      headers: { Cookie: admin.cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toContain("jejak-audit-2026-03-09.csv");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).split("\r\n");
+    expect(lines[0]).toMatch(/^"Waktu","UTC","Pelaku","Pelaku \(ID\)","Tindakan","Tindakan \(kode\)",/);
+    expect(lines[1]).toContain(`"'=HYPERLINK(1)","${admin.user.id}","Pengguna diubah","user.update"`);
+    // Only a cell that starts like a formula is neutralised.
+    expect(lines[1]).toContain('"Nama: admin 1 → =HYPERLINK(1)"');
+    expect(lines.filter((l) => l !== "")).toHaveLength(1 + 6);
+    expect(lines.filter((l) => l !== "").every((l) => /^"(?:[^"]|"")*"(,"(?:[^"]|"")*")*$/.test(l))).toBe(
+      true,
+    );
+    const forbidden = await t.as("protocol");
+    expect((await t.app.request("/admin/audit.csv", { headers: { Cookie: forbidden.cookie } })).status).toBe(
+      403,
+    );
   });
 });

@@ -104,8 +104,13 @@ describe("inbox", () => {
     }
     expect(html).toContain("Sudah ditelepon, menunggu surat.");
     expect(html).toContain(staff.user.email);
-    expect(html).toContain("delegation.create");
-    expect(html).toContain("delegation.note");
+    // The timeline in words: who by name, the translated action, the receipt mail with its honest state.
+    expect(html).toContain("Pengunjung situs (publik): Permohonan kunjungan dibuat");
+    expect(html).toContain(`${staff.user.name}: Catatan internal ditambahkan`);
+    expect(html).toMatch(
+      /Tanda terima permohonan · Rina Narahubung: “<span lang="id">[^<]+<\/span>” <span class="badge"[^>]*>Menunggu dikirim/,
+    );
+    expect(html).not.toMatch(/delegation\.(create|note)/);
     // The status page never shows internal notes.
     expect(await (await t.app.request(a.statusPath)).text()).not.toContain("Sudah ditelepon");
   });
@@ -204,7 +209,9 @@ describe("optimistic concurrency", () => {
     expect(html).toContain('data-testid="stale"');
     expect(html).toContain("Nama Rina");
     expect(html).toContain("Nama Budi");
-    expect(html).toContain(budi.user.email);
+    expect(html).toContain(`Sementara Anda mengedit, ${budi.user.name} menyimpan`);
+    // The status in words, never the stored code.
+    expect(html).toContain("<td>Diajukan</td>");
     const current = (await (
       await t.app.request(`/api/v1/delegations/${r.id}`, { headers: rina.headers })
     ).json()) as { delegation: { institution: string } };

@@ -2,7 +2,7 @@
  * End to end in Chromium against a real SMTP server started by the test: the app is configured with
  * SMTP_URL pointing at it and `deps.mail` wired as src/server.ts does, and the job loop runs as on the
  * Node server. Protocol staff sign in, open a confirmed delegation with a booked item, go to
- * "Undangan & e-mail", check the recipients, send; the outbox shows every message "terkirim" and the SMTP
+ * "Undangan & e-mail", check the recipients, send; the outbox shows every message "Terkirim (diterima server e-mail)" and the SMTP
  * server received each one once. Staff then move the item in the agenda builder and click "Kirim
  * perubahan": the SMTP server receives the updates with METHOD:REQUEST, the same UID and SEQUENCE 1.
  */
@@ -170,7 +170,9 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
 
     // The outbox shows every message sent once the job has delivered it.
     await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(5).fill("sent"));
-    expect(await page.getByTestId("outbox").locator("tbody tr").first().textContent()).toContain("terkirim");
+    expect(await page.getByTestId("outbox").locator("tbody tr").first().textContent()).toContain(
+      "Terkirim (diterima server e-mail)",
+    );
     expect(await page.getByTestId("not-sent-banner").count()).toBe(0);
 
     // The SMTP server accepted each stored message exactly once.

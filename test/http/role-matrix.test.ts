@@ -28,6 +28,7 @@ const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
   { method: "GET", path: "/livez" },
   { method: "GET", path: "/healthz" },
   { method: "GET", path: /^\/assets\// },
+  { method: "GET", path: "/favicon.ico" },
   { method: "GET", path: /^\/kunjungan(\/|$)/ },
   // Capability links: a random ≥128-bit token in the path is the credential (itinerary shares, feeds).
   { method: "GET", path: /^\/i\/:token(\/|$)/ },
@@ -62,6 +63,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /admin/tokens": ADMIN,
   "POST /admin/tokens/:id/revoke": ADMIN,
   "GET /admin/audit": ADMIN,
+  "GET /admin/audit.csv": ADMIN,
   "GET /templates": PROTOCOL,
   "GET /templates/new": PROTOCOL,
   "POST /templates": PROTOCOL,

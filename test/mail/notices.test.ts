@@ -147,6 +147,7 @@ describe("header safety", () => {
           "date",
           "mime-version",
           "x-sambang-kind",
+          "content-language",
           "auto-submitted",
           ...names.filter((n) => n === "content-transfer-encoding"),
         ]),

@@ -37,6 +37,7 @@ export function createFileTransport(dir: string): MailTransport & { preview: Mai
         to: `${mail.to.name} <${mail.to.email}>`,
         subject: mail.subject,
         kind: mail.headers["X-Sambang-Kind"] ?? "",
+        language: mail.headers["Content-Language"],
         writtenAt: new Date().toISOString(),
         hasCalendar: mail.calendar !== undefined,
       };

@@ -15,6 +15,7 @@ import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
+import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
@@ -164,7 +165,7 @@ function ItemFields(props: {
           <select id={fid("hostIds")} name="hostIds" multiple size={3}>
             {props.hosts.map((h) => (
               <option value={h.id} selected={hostIds.has(h.id)}>
-                {h.name} ({h.title})
+                {hostLabel(h)}
               </option>
             ))}
           </select>
@@ -278,7 +279,8 @@ export function AgendaPage(props: Props) {
                     {item.venue ? item.venue.name : t("itinerary.noVenue")}
                     {item.personInCharge ? ` · ${t("agenda.personInCharge")}: ${item.personInCharge}` : ""}
                     {item.dressCode ? ` · ${t("agenda.dressCode")}: ${item.dressCode}` : ""}
-                    {` · ${t("agenda.sequence", { n: item.sequence })}`}
+                    {/* The calendar's SEQUENCE, for staff: how many times the session changed after booking. */}
+                    {item.sequence > 0 ? ` · ${t("agenda.sequence", { n: item.sequence })}` : ""}
                   </span>
                   {item.sharedWith.length > 0 && (
                     <p class="muted">{t("agenda.shared", { codes: item.sharedWith.join(", ") })}</p>

@@ -3,11 +3,13 @@
  * place and person in charge, then the reception's seating order: the visiting participants by protocol
  * precedence (lowest rank first; ties by name), numbered as seats are assigned from the head of the table.
  */
+
 import type { AgendaEntry, AgendaParticipant, DelegationAgenda } from "../../../src/agenda/load-agenda";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
+import { hostLabel } from "../../../src/venues/host-label";
 import type { PageContext } from "../../page-context";
 
 export function RundownPage(props: {
@@ -30,7 +32,12 @@ export function RundownPage(props: {
         <strong>{d.institution}</strong> · {d.leaderName}, {d.leaderTitle} · {d.code}
       </p>
       <p class="no-print">
-        <a href={`/delegations/${d.id}/agenda`}>{t("agenda.title", { code: d.code })}</a>
+        <a href={`/delegations/${d.id}/agenda`}>{t("agenda.title", { code: d.code })}</a>{" "}
+        <button type="button" class="secondary" data-print hidden data-testid="rundown-print">
+          {t("itinerary.print")}
+        </button>
+        {/* The CSP allows no inline script: the static script shows the button and wires it up. */}
+        <script src="/assets/print.js" defer />
       </p>
       {days.size === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.values()].map((list) => (
@@ -60,7 +67,7 @@ export function RundownPage(props: {
                       <span class="muted">({t(agendaKindKey(item.kind))})</span>
                       {item.hosts.length > 0 && (
                         <div class="muted">
-                          {t("itinerary.hosts")}: {item.hosts.map((h) => `${h.name} (${h.title})`).join(", ")}
+                          {t("itinerary.hosts")}: {item.hosts.map((h) => hostLabel(h)).join(", ")}
                         </div>
                       )}
                       {item.dressCode && (

@@ -2,10 +2,12 @@
  * @module The tour template form (create and edit): name, description, default start, zone, active, and a
  * fixed number of item rows (`items.<row>.<field>`; empty rows are ignored). Edit adds the delete form.
  */
+
 import { AGENDA_KINDS } from "../../../db/schema/agenda";
 import type { FieldErrors } from "../../../src/http/validate";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { type FormValues, rowField } from "../../../src/templates/forms";
+import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors, fieldError } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
@@ -110,7 +112,7 @@ function ItemRow(props: FormProps & { row: number }) {
           >
             {props.hosts.map((h) => (
               <option value={h.id} selected={selectedHosts.has(h.id)}>
-                {h.name} ({h.title})
+                {hostLabel(h)}
               </option>
             ))}
           </select>

@@ -3,14 +3,15 @@
  * requester submitted, the letter file, the timeline (audit events) and internal notes.
  */
 import type { Child } from "hono/jsx";
-import type { auditEvents } from "../../../db/schema/audit";
 import type { delegationNotes } from "../../../db/schema/delegations";
 import type { DelegationRow } from "../../../src/delegations/intake";
 import { TRANSITIONS } from "../../../src/delegations/lifecycle";
+import type { TimelineEntry } from "../../../src/delegations/timeline-view";
 import type { FieldErrors } from "../../../src/http/validate";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
-import { delegationSourceKey, isDelegationStatus, languageKey, statusKey } from "../../../src/i18n/keys";
+import { delegationSourceKey, languageKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
+import { MailStateBadge } from "../../components/mail-state";
 import type { PageContext } from "../../page-context";
 import { rangeLabel, StatusBadge } from "../public/status";
 
@@ -22,7 +23,7 @@ export interface DetailProps {
   letter: { fileName: string; contentType: string; size: number } | null;
   duplicates: { id: string; code: string; status: string }[];
   notes: (typeof delegationNotes.$inferSelect)[];
-  events: (typeof auditEvents.$inferSelect)[];
+  events: TimelineEntry[];
   participantCount: number;
   canAct: boolean;
   /** Outcome, attendance, papers and commitments (src/outcomes/follow-up.tsx). */
@@ -144,7 +145,7 @@ export function DetailPage(props: DetailProps) {
         </div>
       )}
       <p>
-        <StatusBadge ctx={ctx} status={d.status} /> <span class="muted">v{d.version}</span>
+        <StatusBadge ctx={ctx} status={d.status} />
         {canAct && (
           <>
             {" · "}
@@ -272,17 +273,25 @@ export function DetailPage(props: DetailProps) {
       )}
       <h2>{t("delegations.timeline")}</h2>
       <ol class="timeline" data-testid="timeline">
-        {events.map((e) => {
-          const after = (e.after ?? {}) as { status?: string };
-          return (
-            <li>
-              <span class="muted">{when(e.at)}</span> — {e.actorLabel}: <code>{e.action}</code>
-              {e.action === "delegation.transition" && isDelegationStatus(after.status)
-                ? ` → ${t(statusKey(after.status))}`
-                : ""}
-            </li>
-          );
-        })}
+        {events.map((e) => (
+          <li>
+            <span class="muted">{when(e.at)}</span> — {e.actor ? `${e.actor}: ` : ""}
+            {e.text}
+            {e.detail ? ` ${e.detail}` : ""}
+            {e.subject && (
+              <>
+                {": “"}
+                <span lang={e.subject.lang}>{e.subject.text}</span>”
+              </>
+            )}
+            {e.mailState && (
+              <>
+                {" "}
+                <MailStateBadge ctx={ctx} state={e.mailState} />
+              </>
+            )}
+          </li>
+        ))}
       </ol>
     </>
   );

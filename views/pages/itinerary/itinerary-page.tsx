@@ -3,10 +3,12 @@
  * day by day, with the QR code of the link for printed letters. A4 print rules live in views/styles.ts
  * (`.itin` selectors). Rendered once per agenda version and cached, so it takes plain data only.
  */
+
 import { raw } from "hono/html";
 import type { Translate } from "../../../src/i18n/dictionary";
 import { otherLocale } from "../../../src/i18n/dictionary";
 import type { ItemView, ItineraryView } from "../../../src/itinerary/view-model";
+import { hostLabel } from "../../../src/venues/host-label";
 
 export interface ItineraryPageProps {
   view: ItineraryView;
@@ -75,7 +77,7 @@ function Item({ item, t }: { item: ItemView; t: Translate }) {
           {item.hosts.length > 0 && (
             <>
               <dt>{t("itinerary.hosts")}</dt>
-              <dd>{item.hosts.map((h) => `${h.name} (${h.title})`).join(", ")}</dd>
+              <dd>{item.hosts.map((h) => hostLabel(h)).join(", ")}</dd>
             </>
           )}
         </dl>
@@ -97,6 +99,8 @@ export function ItineraryPage({ view, t, path, url, webcalUrl, qrSvg }: Itinerar
         <meta name="referrer" content="no-referrer" />
         <title>{`${t("itinerary.title")} ${view.code} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <script src="/assets/print.js" defer />
       </head>
       <body class="itin">
         <header class="itin-top">
@@ -138,6 +142,9 @@ export function ItineraryPage({ view, t, path, url, webcalUrl, qrSvg }: Itinerar
                 <a class="button secondary" href={`${path}/itinerary.pdf${q}`} data-testid="itinerary-pdf">
                   {t("itinerary.pdf")}
                 </a>
+                <button type="button" class="secondary" data-print hidden data-testid="itinerary-print">
+                  {t("itinerary.print")}
+                </button>
               </nav>
               {view.changes.length > 0 && (
                 <section

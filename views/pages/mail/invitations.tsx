@@ -1,7 +1,10 @@
 /** @module Staff page: a delegation's invitations — recipients, per-item state, a preview, send / send update. */
 import { formatDateTime } from "../../../src/i18n/format";
+import { noticeKindKey } from "../../../src/i18n/keys";
+import { mailStateOf } from "../../../src/mail/delivery-state";
 import type { InvitationPlan } from "../../../src/mail/invitations";
 import type { OutboxRow } from "../../../src/mail/outbox";
+import { MailStateBadge } from "../../components/mail-state";
 import type { PageContext } from "../../page-context";
 
 export function InvitationsPage({
@@ -27,7 +30,11 @@ export function InvitationsPage({
     if (p.action === "update") return t("mail.inv.state.changed");
     if (p.action === "withdraw") return t("mail.inv.state.withdraw");
     if (p.last?.kind === "withdrawal") return t("mail.inv.state.withdrawn");
-    return p.last ? t("mail.inv.state.invited", { sequence: p.last.sequence }) : "—";
+    if (!p.last) return "—";
+    // The calendar's SEQUENCE counts the changes sent after the first invitation.
+    return p.last.sequence > 0
+      ? t("mail.inv.state.invitedChanged", { n: p.last.sequence })
+      : t("mail.inv.state.invited");
   };
   return (
     <>
@@ -52,7 +59,7 @@ export function InvitationsPage({
           <ul data-testid="recipients">
             {plan.recipients.map((r) => (
               <li>
-                {r.name} &lt;{r.email}&gt;
+                {r.name} <span translate="no">&lt;{r.email}&gt;</span>
               </li>
             ))}
           </ul>
@@ -110,8 +117,8 @@ export function InvitationsPage({
         <ul>
           {history.map((h) => (
             <li>
-              <code>{h.kind}</code> · {h.toEmail} · {h.subject} ·{" "}
-              <span class={h.status === "sent" ? "badge ok" : "badge"}>{t(`mail.status.${h.status}`)}</span>
+              {t(noticeKindKey(h.kind))} · <span translate="no">{h.toEmail}</span> ·{" "}
+              <span lang={h.locale}>{h.subject}</span> · <MailStateBadge ctx={ctx} state={mailStateOf(h)} />
             </li>
           ))}
         </ul>

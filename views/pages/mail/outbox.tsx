@@ -1,7 +1,13 @@
-/** @module Admin page: the outbox by status, with retry (failed, cancelled) and cancel (queued, failed). */
-import { OUTBOX_STATUSES, type OutboxStatus } from "../../../db/schema/outbox";
+/**
+ * @module Staff page: the outbox by delivery state (waiting, being sent, waiting to retry, sent, not sent
+ * because saved as a file, failed, cancelled), with retry (failed, cancelled, saved as a file) and cancel
+ * (waiting, failed).
+ */
 import { formatDateTime } from "../../../src/i18n/format";
+import { mailStateKey, noticeKindKey } from "../../../src/i18n/keys";
+import { MAIL_STATES, type MailState, mailStateOf } from "../../../src/mail/delivery-state";
 import type { OutboxRow } from "../../../src/mail/outbox";
+import { MailStateBadge } from "../../components/mail-state";
 import type { PageContext } from "../../page-context";
 
 export function OutboxPage({
@@ -14,8 +20,8 @@ export function OutboxPage({
 }: {
   ctx: PageContext;
   rows: OutboxRow[];
-  counts: Record<OutboxStatus, number>;
-  status?: OutboxStatus;
+  counts: Record<MailState, number>;
+  status?: MailState;
   notice?: string;
   fileMode: boolean;
 }) {
@@ -34,16 +40,16 @@ export function OutboxPage({
         </p>
       )}
       <nav aria-label={t("field.status")}>
-        <ul class="row">
+        <ul class="filter-links" data-testid="outbox-filters">
           <li>
             <a href="/admin/outbox" aria-current={status ? undefined : "page"}>
               {t("mail.outbox.all")}
             </a>
           </li>
-          {OUTBOX_STATUSES.map((s) => (
+          {MAIL_STATES.map((s) => (
             <li>
               <a href={`/admin/outbox?status=${s}`} aria-current={status === s ? "page" : undefined}>
-                {t(`mail.status.${s}`)} ({counts[s]})
+                {t(mailStateKey(s))} ({counts[s]})
               </a>
             </li>
           ))}
@@ -53,7 +59,7 @@ export function OutboxPage({
         <p>{t("mail.outbox.empty")}</p>
       ) : (
         <div class="table-wrap">
-          <table data-testid="outbox">
+          <table class="cards" data-testid="outbox">
             <thead>
               <tr>
                 <th>{t("field.createdAt")}</th>
@@ -62,50 +68,62 @@ export function OutboxPage({
                 <th>{t("mail.outbox.subject")}</th>
                 <th>{t("field.status")}</th>
                 <th>{t("mail.outbox.attempts")}</th>
-                <th>{t("mail.outbox.lastError")}</th>
+                <th>{t("mail.outbox.serverReply")}</th>
                 <th />
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
-                <tr data-status={r.status}>
-                  <td>{when(r.createdAt)}</td>
-                  <td>
-                    <code>{r.kind}</code>
-                  </td>
-                  <td>
-                    {r.toName} <span class="muted">&lt;{r.toEmail}&gt;</span>
-                  </td>
-                  <td>{r.subject}</td>
-                  <td>
-                    <span class={r.status === "sent" ? "badge ok" : "badge"}>
-                      {t(`mail.status.${r.status}`)}
-                    </span>
-                    {r.status === "sent" && <div class="muted">{when(r.sentAt)}</div>}
-                    {r.status === "queued" && r.attempts > 0 && (
-                      <div class="muted">
-                        {t("mail.outbox.next")}: {when(r.nextAttemptAt)}
-                      </div>
-                    )}
-                  </td>
-                  <td>{r.attempts}</td>
-                  <td>{r.lastError ?? ""}</td>
-                  <td>
-                    {(r.status === "failed" || r.status === "cancelled") && (
-                      <form method="post" action={`/admin/outbox/${r.id}/retry`} class="inline-form">
-                        <button type="submit">{t("mail.outbox.retry")}</button>
-                      </form>
-                    )}
-                    {(r.status === "queued" || r.status === "failed") && (
-                      <form method="post" action={`/admin/outbox/${r.id}/cancel`} class="inline-form">
-                        <button type="submit" class="secondary">
-                          {t("mail.outbox.cancel")}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {rows.map((r) => {
+                const state = mailStateOf(r);
+                return (
+                  <tr data-status={state}>
+                    <td data-label={t("field.createdAt")}>{when(r.createdAt)}</td>
+                    <td data-label={t("mail.outbox.kind")}>{t(noticeKindKey(r.kind))}</td>
+                    <td data-label={t("mail.outbox.to")}>
+                      {r.toName}{" "}
+                      <span class="muted" translate="no">
+                        &lt;{r.toEmail}&gt;
+                      </span>
+                    </td>
+                    <td data-label={t("mail.outbox.subject")} lang={r.locale}>
+                      {r.subject}
+                    </td>
+                    <td data-label={t("field.status")}>
+                      <MailStateBadge ctx={ctx} state={state} />
+                      {(state === "sent" || state === "written") && <div class="muted">{when(r.sentAt)}</div>}
+                      {state === "retrying" && (
+                        <div class="muted">
+                          {t("mail.outbox.next")}: {when(r.nextAttemptAt)}
+                        </div>
+                      )}
+                    </td>
+                    <td data-label={t("mail.outbox.attempts")}>{r.attempts}</td>
+                    <td data-label={t("mail.outbox.serverReply")}>
+                      {r.lastError ? (
+                        <code class="server-reply" translate="no">
+                          {r.lastError}
+                        </code>
+                      ) : (
+                        ""
+                      )}
+                    </td>
+                    <td>
+                      {(state === "failed" || state === "cancelled" || state === "written") && (
+                        <form method="post" action={`/admin/outbox/${r.id}/retry`} class="inline-form">
+                          <button type="submit">{t("mail.outbox.retry")}</button>
+                        </form>
+                      )}
+                      {(state === "queued" || state === "retrying" || state === "failed") && (
+                        <form method="post" action={`/admin/outbox/${r.id}/cancel`} class="inline-form">
+                          <button type="submit" class="secondary">
+                            {t("mail.outbox.cancel")}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

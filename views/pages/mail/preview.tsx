@@ -1,4 +1,6 @@
 /** @module Staff page: .eml files written without SMTP, clearly labelled NOT SENT, each viewable. */
+import { isNoticeKind } from "../../../db/schema/outbox";
+import { noticeKindKey } from "../../../src/i18n/keys";
 import type { MailPreviewEntry, MailPreviewSummary } from "../../../src/mail/preview";
 import type { PageContext } from "../../page-context";
 
@@ -23,15 +25,20 @@ export function MailPreviewPage({
       </p>
       {selected && (
         <section class="card" aria-labelledby="selected-subject">
-          <h2 id="selected-subject">{selected.subject}</h2>
+          <h2 id="selected-subject" lang={selected.language}>
+            {selected.subject}
+          </h2>
           <p>
-            {t("mail.outbox.to")}: {selected.to} · <code>{selected.messageId}</code>
+            {t("mail.outbox.to")}: <span translate="no">{selected.to}</span> ·{" "}
+            <code translate="no">{selected.messageId}</code>
           </p>
           <p>
             <a href={`/mail/preview/${selected.name}/html`}>{t("mail.preview.html")}</a> ·{" "}
             <a href={`/mail/preview/${selected.name}/raw`}>{t("mail.preview.raw")}</a>
           </p>
-          <pre class="code">{selected.text}</pre>
+          <pre class="code" lang={selected.language}>
+            {selected.text}
+          </pre>
         </section>
       )}
       {entries.length === 0 ? (
@@ -50,11 +57,13 @@ export function MailPreviewPage({
               {entries.map((e) => (
                 <tr>
                   <td>
-                    <a href={`/mail/preview/${e.name}`}>{e.subject}</a>
+                    <a href={`/mail/preview/${e.name}`} lang={e.language}>
+                      {e.subject}
+                    </a>
                   </td>
-                  <td>{e.to}</td>
+                  <td translate="no">{e.to}</td>
                   <td>
-                    <code>{e.kind}</code>{" "}
+                    {isNoticeKind(e.kind) ? t(noticeKindKey(e.kind)) : ""}{" "}
                     {e.hasCalendar && <span class="badge">{t("mail.preview.calendar")}</span>}
                   </td>
                 </tr>

@@ -1,0 +1,102 @@
+/**
+ * @module Every action the audit trail records, as one closed list: the services can only record an
+ * action named here (the type checks it), and each one has a translated name in the catalogue
+ * (`audit.action.<code>`, through `auditActionKey`), so a reader never sees the code itself.
+ */
+export const AUDIT_ACTIONS = [
+  "agenda.apply_template",
+  "agenda_item.book",
+  "agenda_item.cancel",
+  "agenda_item.join",
+  "agenda_item.move",
+  "agenda_item.override",
+  "agenda_item.update",
+  "api_token.create",
+  "api_token.revoke",
+  "attendance.check_in",
+  "auth.password_reset",
+  "auth.password_reset_requested",
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_locked",
+  "auth.sign_out",
+  "blackout.create",
+  "blackout.delete",
+  "blackout.update",
+  "closure.create",
+  "closure.delete",
+  "closure.import",
+  "closure.review",
+  "closure.seed",
+  "closure.update",
+  "commitment.create",
+  "commitment.transition",
+  "commitment.update",
+  "delegation.auto_notices",
+  "delegation.create",
+  "delegation.note",
+  "delegation.reopen",
+  "delegation.transition",
+  "delegation.update",
+  "feed_token.create",
+  "feed_token.revoke",
+  "host.create",
+  "host.update",
+  "host_settings.update",
+  "mail.invitations.send",
+  "outbox.cancel",
+  "outbox.retry",
+  "outcome.create",
+  "outcome.update",
+  "participant.create",
+  "participant.delete",
+  "participant.import",
+  "participant.update",
+  "share_link.issue",
+  "share_link.revoke",
+  "target.set",
+  "template.create",
+  "template.delete",
+  "template.update",
+  "topic.activate",
+  "topic.create",
+  "topic.deactivate",
+  "topic.rename",
+  "topic.seed",
+  "user.create",
+  "user.disable",
+  "user.enable",
+  "user.password_change",
+  "user.password_reset",
+  "user.update",
+  "venue.create",
+  "venue.update",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = (value: string): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+/** The kinds of record an audit event is about (its `entityType`). */
+export const AUDIT_ENTITIES = [
+  "agenda_item",
+  "api_token",
+  "blackout",
+  "closure",
+  "commitment",
+  "delegation",
+  "feed_token",
+  "host",
+  "host_settings",
+  "outbox_message",
+  "participant",
+  "template",
+  "topic",
+  "user",
+  "venue",
+  "yearly_target",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const isAuditEntity = (value: string): value is AuditEntity =>
+  (AUDIT_ENTITIES as readonly string[]).includes(value);
