@@ -8,14 +8,17 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
+import { delegations } from "../../db/schema/delegations";
 import { hosts, venues } from "../../db/schema/venues";
 import { AgendaPage, type AgendaPageNotice } from "../../views/pages/agenda/agenda-page";
 import { RundownPage } from "../../views/pages/agenda/rundown-page";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
 import type { ConflictDetail } from "../bookings/check";
-import { bookItem, cancelItem, changeItem } from "../bookings/service";
+import { getItemRow } from "../bookings/items";
+import { bookItem, cancelItem, changeItem, leaveItem } from "../bookings/service";
 import { organizerOf } from "../calendar/invitation";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
@@ -25,7 +28,8 @@ import { translate } from "../i18n/dictionary";
 import { applyTemplate } from "../templates/apply";
 import { listTemplates } from "../templates/service";
 import { itemForm, templateForm, toCreate, toPatch } from "./forms";
-import { loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { findAgendaDelegation, loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { itemsOutside } from "./outside-dates";
 import { issueShareLink, listShareLinks, revokeShareLinks } from "./share-links";
 
 export const agendaApiDocs: RouteDoc[] = [
@@ -57,6 +61,9 @@ interface PageExtras {
   sharedUrl?: string;
 }
 
+/** Visits whose agenda may still change; a declined, cancelled or completed visit's agenda is read-only. */
+const OPEN = new Set(["requested", "confirmed"]);
+
 async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 400 | 404 | 409 = 200) {
   const { db } = c.get("deps");
   const id = c.req.param("id") ?? "";
@@ -76,6 +83,11 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
     listTemplates(db.orm),
     listShareLinks(db.orm, id),
   ]);
+  const confirmed = await db.orm
+    .select({ confirmedDates: delegations.confirmedDates })
+    .from(delegations)
+    .where(eq(delegations.id, id))
+    .get();
   const t = c.get("t");
   return renderPage(
     c,
@@ -90,6 +102,8 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
         .map((tpl) => ({ id: tpl.id, name: tpl.name, nameEn: tpl.nameEn }))}
       activeLink={links.find((l) => !l.revokedAt) ?? null}
       canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
+      readOnly={!OPEN.has(agenda.delegation.status)}
+      outsideDates={itemsOutside(agenda.items, confirmed?.confirmedDates).map((i) => i.id)}
       {...extras}
     />,
     status,
@@ -162,7 +176,8 @@ export function agendaRoutes() {
 
   app.get("/delegations/:id/agenda", (c) => {
     const done = c.req.query("done");
-    const notice = done === "saved" || done === "removed" || done === "template" ? done : undefined;
+    const notice =
+      done === "saved" || done === "removed" || done === "template" || done === "left" ? done : undefined;
     return showAgenda(c, { notice });
   });
 
@@ -204,6 +219,23 @@ export function agendaRoutes() {
     return withConflicts(c, itemId, {}, () => cancelItem(bookingCtx(c), itemId, version), "removed");
   });
 
+  app.post("/delegations/:id/agenda/items/:itemId/leave", async (c) => {
+    const id = c.req.param("id");
+    const itemId = c.req.param("itemId");
+    if (!(await isConfirmed(c))) {
+      const d = await findAgendaDelegation(c.get("deps").db.orm, id);
+      const item = await getItemRow(c.get("deps").db.orm, itemId);
+      if (!d) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: c.get("t")("confirm.leave", { code: d.code, title: item.title }),
+        back: `/delegations/${id}/agenda`,
+      });
+    }
+    const body = await c.req.parseBody();
+    const version = Number(body.version) || undefined;
+    return withConflicts(c, itemId, {}, () => leaveItem(bookingCtx(c), itemId, id, version), "left");
+  });
+
   app.post("/delegations/:id/agenda/template", async (c) => {
     const form = await readForm(c, templateForm);
     if (!form.ok)
@@ -239,6 +271,14 @@ export function agendaRoutes() {
   });
   app.post("/delegations/:id/share/revoke", async (c) => {
     const { db, clock } = c.get("deps");
+    if (!(await isConfirmed(c))) {
+      const d = await findAgendaDelegation(db.orm, c.req.param("id"));
+      if (!d) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: c.get("t")("confirm.revokeLinks", { code: d.code }),
+        back: `/delegations/${d.id}/agenda`,
+      });
+    }
     await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
     return showAgenda(c, { notice: "shareRevoked" });
   });

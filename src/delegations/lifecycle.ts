@@ -11,17 +11,23 @@
  *
  * Anything else is refused with 409 `conflict` naming both statuses. The reason (or an optional message)
  * becomes the public message on the visitor's status page.
+ *
+ * Declining or cancelling lets go of everything the visit holds in the same transaction
+ * (src/bookings/release.ts) and, unless the delegation's notices are off, queues the calendar CANCELs for
+ * everyone who was told about its sessions (src/mail/withdrawals.ts).
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Transaction } from "../../db/client";
 import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
 import { type AuditActor, recordAudit } from "../audit/record";
+import { releaseDelegationItems } from "../bookings/release";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
 import { messageRef } from "../i18n/dictionary";
 import { statusKey } from "../i18n/keys";
 import { enqueueNotice } from "../mail/notices";
+import { planBeforeRelease, queueWithdrawals } from "../mail/withdrawals";
 import { completionFacts } from "../outcomes/complete";
 import { assertCompletable } from "../outcomes/completion";
 import { dateRangeSchema } from "./dates";
@@ -84,8 +90,19 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
 }
 
 /** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
+export interface TransitionCtx {
+  db: Db;
+  actor: AuditActor;
+  now: Date;
+  /** When given, the visitor is told and (with `config`) calendar withdrawals are queued. */
+  notifyBaseUrl?: string;
+  config?: { hostTimeZone: string; organizerName?: string; organizerEmail?: string; organizerPhone?: string };
+}
+
+const WITHDRAWN = new Set<DelegationStatus>(["declined", "cancelled"]);
+
 export async function transitionDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string },
+  ctx: TransitionCtx,
   id: string,
   input: TransitionInput,
 ): Promise<DelegationRow> {
@@ -97,6 +114,16 @@ export async function transitionDelegation(
     const change = planTransition(before, input);
     if (change.status === "completed") assertCompletable(await completionFacts(tx, before, ctx.now));
     const after: DelegationRow = { ...before, ...change, version: before.version + 1, updatedAt: ctx.now };
+    const withdrawing = change.status !== undefined && WITHDRAWN.has(change.status);
+    const organizer = ctx.config?.organizerEmail
+      ? {
+          name: ctx.config.organizerName ?? "",
+          email: ctx.config.organizerEmail,
+          phone: ctx.config.organizerPhone,
+        }
+      : null;
+    const mailCancels = withdrawing && before.autoNotices && ctx.notifyBaseUrl && organizer && ctx.config;
+    const plan = mailCancels && ctx.config ? await planBeforeRelease(tx, id, ctx.config.hostTimeZone) : null;
     await tx
       .update(delegations)
       .set({ ...change, version: after.version, updatedAt: ctx.now })
@@ -117,6 +144,16 @@ export async function transitionDelegation(
       },
       now: ctx.now,
     });
+    if (withdrawing) {
+      const released = await releaseDelegationItems(tx, ctx, id);
+      if (plan && ctx.config && ctx.notifyBaseUrl && organizer) {
+        await queueWithdrawals(
+          tx,
+          { now: ctx.now, baseUrl: ctx.notifyBaseUrl, hostTimeZone: ctx.config.hostTimeZone, organizer },
+          { before: plan, ...released, status: after.status },
+        );
+      }
+    }
     if (ctx.notifyBaseUrl) await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl });
     return after;
   });

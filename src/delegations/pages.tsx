@@ -5,16 +5,19 @@
  * features (agenda, mail, roster) have pages under /delegations/{id}/… too.
  */
 import { Hono } from "hono";
+import type { DelegationStatus } from "../../db/schema/delegations";
 import { InboxPage } from "../../views/pages/delegations/inbox";
 import { RequestForm } from "../../views/pages/public/request-form";
 import { requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import { contentDisposition } from "../http/content-disposition";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
+import type { MessageKey } from "../i18n/dictionary";
 import { statusKey } from "../i18n/keys";
 import { followUpInbox } from "../outcomes/follow-up";
 import { listProvinces } from "../regions/regions";
@@ -27,6 +30,13 @@ import { countByStatus, getDelegation, inboxQuerySchema, letterFile, listDelegat
 import { formBasics, toFormErrors } from "./request-form";
 import { checkSubmission, readSubmission } from "./submission";
 import { listTopics, topicName } from "./topics";
+
+/** Transitions that need the confirmation step first (they mail the visitor or cannot be undone). */
+const CONFIRM_KEYS: Partial<Record<DelegationStatus, MessageKey>> = {
+  declined: "confirm.decline",
+  cancelled: "confirm.cancel",
+  completed: "confirm.complete",
+};
 
 /** The service context, with visitor notices enabled (status changes mail the visitor). */
 const notifying = (c: AppContext) => ({ ...serviceContext(c), notifyBaseUrl: c.get("deps").config.baseUrl });
@@ -200,6 +210,20 @@ export function delegationPages() {
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues, c.get("locale"));
       return showDetail(c, id, { errors: { ...errors, _: Object.values(errors).flat() } }, 400);
+    }
+    const confirmKey = CONFIRM_KEYS[parsed.data.to];
+    if (confirmKey && !(await isConfirmed(c))) {
+      const d = await getDelegation(c.get("deps").db, id);
+      return confirmStep(c, {
+        message: c.get("t")(confirmKey, { code: d.code }),
+        back: `/delegations/${id}`,
+        danger: parsed.data.to !== "completed",
+        children: parsed.data.reason ? (
+          <p>
+            {c.get("t")("confirm.reason")}: {parsed.data.reason}
+          </p>
+        ) : undefined,
+      });
     }
     try {
       const d = await transitionDelegation(notifying(c), id, parsed.data);

@@ -13,15 +13,16 @@ import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
-import { agendaKindKey } from "../../../src/i18n/keys";
+import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
 
-export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked";
+export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked" | "left";
 
 const NOTICES: Record<AgendaPageNotice, MessageKey> = {
+  left: "agenda.left",
   saved: "agenda.saved",
   removed: "agenda.removed",
   template: "agenda.templateApplied",
@@ -36,6 +37,10 @@ interface Props {
   templates: { id: string; name: string; nameEn: string | null }[];
   activeLink: ShareLinkInfo | null;
   canEdit: boolean;
+  /** The visit is declined or cancelled: its agenda is shown, never changed. */
+  readOnly?: boolean;
+  /** Items outside the confirmed dates (flagged). */
+  outsideDates?: readonly string[];
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
   conflicts?: { formId: string; details: ConflictDetail[] };
@@ -218,7 +223,9 @@ function ItemFields(props: {
 }
 
 export function AgendaPage(props: Props) {
-  const { ctx, agenda, canEdit } = props;
+  const { ctx, agenda } = props;
+  const canEdit = props.canEdit && !props.readOnly;
+  const outside = new Set(props.outsideDates ?? []);
   const { t, locale } = ctx;
   const { delegation, items } = agenda;
   const days = new Map<string, AgendaEntry[]>();
@@ -241,6 +248,11 @@ export function AgendaPage(props: Props) {
         <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
         <a href={`/api/v1/delegations/${delegation.id}/calendar.ics`}>{t("agenda.calendar")}</a>
       </p>
+      {props.readOnly && (
+        <div class="alert warn" role="status" data-testid="agenda-read-only">
+          {t("agenda.readOnly", { status: t(statusKey(delegation.status)) })}
+        </div>
+      )}
       {props.notice && (
         <div class="alert ok" role="status" data-testid="agenda-notice">
           {t(NOTICES[props.notice])}
@@ -272,6 +284,11 @@ export function AgendaPage(props: Props) {
                   <span class="badge">{t(agendaKindKey(item.kind))}</span>
                   {item.status === "cancelled" && (
                     <span class="badge danger">{t("itinerary.itemCancelled")}</span>
+                  )}
+                  {outside.has(item.id) && (
+                    <span class="badge warn" data-testid="outside-dates">
+                      {t("dates.outside")}
+                    </span>
                   )}
                   <br />
                   <span class="muted">
@@ -305,6 +322,18 @@ export function AgendaPage(props: Props) {
                         {t("agenda.remove")}
                       </button>
                     </form>
+                    {item.sharedWith.length > 0 && (
+                      <form
+                        method="post"
+                        action={`${base}/agenda/items/${item.id}/leave`}
+                        class="inline-form"
+                      >
+                        <input type="hidden" name="version" value={String(item.version)} />
+                        <button type="submit" class="secondary" data-testid="leave-item">
+                          {t("agenda.leave")}
+                        </button>
+                      </form>
+                    )}
                   </details>
                 )}
               </li>
