@@ -25,7 +25,7 @@ import { canAct, originLabel, showDetail, showStale } from "./detail-view";
 import { addNote, updateDelegation } from "./edit";
 import { delegationInputSchema, inputToFormValues } from "./input-schema";
 import { createDelegation, type DelegationRow, statusUrlOf } from "./intake";
-import { transitionDelegation, transitionSchema } from "./lifecycle";
+import { planTransition, type TransitionInput, transitionDelegation, transitionSchema } from "./lifecycle";
 import { countByStatus, getDelegation, inboxQuerySchema, letterFile, listDelegations } from "./queries";
 import { formBasics, toFormErrors } from "./request-form";
 import { checkSubmission, readSubmission } from "./submission";
@@ -37,6 +37,16 @@ const CONFIRM_KEYS: Partial<Record<DelegationStatus, MessageKey>> = {
   cancelled: "confirm.cancel",
   completed: "confirm.complete",
 };
+
+function plannable(d: DelegationRow, input: TransitionInput): boolean {
+  try {
+    planTransition(d, input);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
 
 /** The service context, with visitor notices enabled (status changes mail the visitor). */
 const notifying = (c: AppContext) => ({ ...serviceContext(c), notifyBaseUrl: c.get("deps").config.baseUrl });
@@ -212,8 +222,10 @@ export function delegationPages() {
       return showDetail(c, id, { errors: { ...errors, _: Object.values(errors).flat() } }, 400);
     }
     const confirmKey = CONFIRM_KEYS[parsed.data.to];
-    if (confirmKey && !(await isConfirmed(c))) {
-      const d = await getDelegation(c.get("deps").db, id);
+    const current = await getDelegation(c.get("deps").db, id);
+    // A step that would be refused anyway (not allowed, reason missing) is refused at once.
+    if (confirmKey && plannable(current, parsed.data) && !(await isConfirmed(c))) {
+      const d = current;
       return confirmStep(c, {
         message: c.get("t")(confirmKey, { code: d.code }),
         back: `/delegations/${id}`,
