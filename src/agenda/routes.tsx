@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { delegations } from "../../db/schema/delegations";
 import { hosts, venues } from "../../db/schema/venues";
-import { AgendaPage, type AgendaPageNotice } from "../../views/pages/agenda/agenda-page";
+import { AgendaPage, type AgendaPageNotice, type ConflictsShown } from "../../views/pages/agenda/agenda-page";
 import { RundownPage } from "../../views/pages/agenda/rundown-page";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
@@ -18,6 +18,7 @@ import type { ConflictDetail } from "../bookings/check";
 import { getItemRow } from "../bookings/items";
 import { bookItem, cancelItem, changeItem, leaveItem } from "../bookings/service";
 import { organizerOf } from "../calendar/invitation";
+import { isRealDate } from "../delegations/dates";
 import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
@@ -25,6 +26,7 @@ import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, readForm } from "../http/validate";
 import { translate } from "../i18n/dictionary";
+import { localToInstant } from "../scheduling/zoned-time";
 import { applyTemplate } from "../templates/apply";
 import { listTemplates } from "../templates/service";
 import { itemForm, templateForm, toCreate, toPatch } from "./forms";
@@ -56,7 +58,7 @@ export const agendaApiDocs: RouteDoc[] = [
 interface PageExtras {
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
-  conflicts?: { formId: string; details: ConflictDetail[] };
+  conflicts?: ConflictsShown;
   values?: Record<string, string>;
   sharedUrl?: string;
 }
@@ -124,7 +126,16 @@ async function withConflicts(
     if (error instanceof AppError && (error.code === "conflict" || error.code === "stale")) {
       const details = Array.isArray(error.details) ? (error.details as ConflictDetail[]) : [];
       const message = translate(c.get("locale"), error.messageKey, error.params);
-      return showAgenda(c, { conflicts: { formId, details }, values, errors: { _: [message] } }, 409);
+      const requested = await requestedOf(c, values);
+      return showAgenda(
+        c,
+        {
+          conflicts: { formId, details, ...(requested ? { requested } : {}) },
+          values,
+          errors: { _: [message] },
+        },
+        409,
+      );
     }
     if (error instanceof AppError && error.code === "validation_failed") {
       const fields = (error.details as { fields?: FieldErrors } | undefined)?.fields ?? {};
@@ -138,6 +149,17 @@ async function withConflicts(
     throw error;
   }
   return c.redirect(`/delegations/${c.req.param("id")}/agenda?done=${notice}`, 303);
+}
+
+/** The times the user asked for (to show beside the conflicts), when the form had a valid date and times. */
+async function requestedOf(c: AppContext, values: Record<string, string>) {
+  const { date, start, end } = values;
+  if (!date || !start || !end || !isRealDate(date) || !/^\d\d:\d\d$/.test(start) || !/^\d\d:\d\d$/.test(end))
+    return undefined;
+  const timeZone = await zoneOfVenue(c, values.venueId || null);
+  const startsAt = localToInstant({ date, time: start, timeZone });
+  const endsAt = localToInstant({ date, time: end, timeZone });
+  return endsAt > startsAt ? { startsAt: new Date(startsAt), endsAt: new Date(endsAt), timeZone } : undefined;
 }
 
 async function zoneOfVenue(c: AppContext, venueId: string | null): Promise<string> {

@@ -14,7 +14,7 @@ import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
-import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
+import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
@@ -28,6 +28,13 @@ const NOTICES: Record<AgendaPageNotice, MessageKey> = {
   template: "agenda.templateApplied",
   shareRevoked: "agenda.shareRevoked",
 };
+
+/** Conflicts shown beside the form that caused them, with the times that were asked for. */
+export interface ConflictsShown {
+  formId: string;
+  details: ConflictDetail[];
+  requested?: { startsAt: Date; endsAt: Date; timeZone: string };
+}
 
 interface Props {
   ctx: PageContext;
@@ -43,7 +50,7 @@ interface Props {
   outsideDates?: readonly string[];
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
-  conflicts?: { formId: string; details: ConflictDetail[] };
+  conflicts?: ConflictsShown;
   values?: Record<string, string>;
   sharedUrl?: string;
 }
@@ -51,29 +58,58 @@ interface Props {
 function Conflicts({
   ctx,
   details,
+  requested,
   errors,
 }: {
   ctx: PageContext;
   details: ConflictDetail[];
+  requested?: ConflictsShown["requested"];
   errors?: FieldErrors;
 }) {
+  const { t, locale } = ctx;
+  const buffer = details.find((d) => d.bufferMinutes)?.bufferMinutes;
   return (
     <div class="alert error" role="alert" data-testid="conflicts">
       {errors?._?.map((m) => (
         <p>{m}</p>
       ))}
+      {requested && details.length > 0 && (
+        <p data-testid="conflict-requested">
+          {t("conflict.requested", {
+            from: formatTime(requested.startsAt, locale, requested.timeZone, false),
+            to: formatTime(requested.endsAt, locale, requested.timeZone, false),
+            zone: zoneLabel(requested.timeZone, requested.startsAt.getTime()),
+          })}
+          {buffer ? ` ${t("conflict.buffer", { minutes: buffer })}` : ""}
+        </p>
+      )}
       {details.length > 0 && (
         <>
-          <strong>{ctx.t("agenda.conflicts")}</strong>
+          <strong>{t("agenda.conflicts")}</strong>
           <ul>
             {details.map((d) => (
               <li>
-                {ctx.t(`conflictKind.${d.kind}`)}
+                {t(`conflictKind.${d.kind}`)}
                 {d.title ? `: ${d.title}` : ""}
                 {/* Only a closure's reason is for people (its name); the others are English diagnostics. */}
                 {d.closureId && d.reason ? ` (${d.reason})` : ""} —{" "}
-                {formatTime(new Date(d.startsAt), ctx.locale, d.timeZone, false)}–
-                {formatTime(new Date(d.endsAt), ctx.locale, d.timeZone)}
+                {formatTime(new Date(d.startsAt), locale, d.timeZone, false)}–
+                {formatTime(new Date(d.endsAt), locale, d.timeZone)}
+                {d.bufferMinutes ? ` (${t("conflict.bufferOnly")})` : ""}
+                {d.delegations && d.delegations.length > 0 && (
+                  <>
+                    {" · "}
+                    {t("conflict.delegations")}{" "}
+                    {d.delegations.map((o, i) => (
+                      <>
+                        {i > 0 ? ", " : ""}
+                        <a href={`/delegations/${o.id}`} data-testid="conflict-delegation">
+                          {o.code}
+                        </a>
+                      </>
+                    ))}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -235,7 +271,12 @@ export function AgendaPage(props: Props) {
   }
   const conflictFor = (formId: string) =>
     props.conflicts?.formId === formId ? (
-      <Conflicts ctx={ctx} details={props.conflicts.details} errors={props.errors} />
+      <Conflicts
+        ctx={ctx}
+        details={props.conflicts.details}
+        requested={props.conflicts.requested}
+        errors={props.errors}
+      />
     ) : null;
   const base = `/delegations/${delegation.id}`;
   return (
