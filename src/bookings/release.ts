@@ -106,14 +106,16 @@ export async function scheduledSessionsOf(tx: Transaction, delegationId: string)
     .all();
 }
 
-/** Lets go of everything the delegation holds (see the module note); returns what it did. */
-export async function releaseDelegationItems(
+/** Lets go of these sessions of the delegation (cancelled when its own, left when merged). */
+export async function releaseItems(
   tx: Transaction,
   ctx: ReleaseCtx,
   delegationId: string,
+  itemIds: readonly string[],
 ): Promise<Released> {
   const out: Released = { cancelled: [], left: [] };
   for (const s of await scheduledSessionsOf(tx, delegationId)) {
+    if (!itemIds.includes(s.itemId)) continue;
     const item = await getItemRow(tx, s.itemId);
     if (Number(s.parties) > 1) {
       await leaveItemIn(tx, ctx, item, delegationId);
@@ -124,4 +126,14 @@ export async function releaseDelegationItems(
     }
   }
   return out;
+}
+
+/** Lets go of everything the delegation holds (see the module note); returns what it did. */
+export async function releaseDelegationItems(
+  tx: Transaction,
+  ctx: ReleaseCtx,
+  delegationId: string,
+): Promise<Released> {
+  const all = (await scheduledSessionsOf(tx, delegationId)).map((s) => s.itemId);
+  return releaseItems(tx, ctx, delegationId, all);
 }

@@ -26,6 +26,7 @@ import { addNote, updateDelegation } from "./edit";
 import { delegationInputSchema, inputToFormValues } from "./input-schema";
 import { createDelegation, type DelegationRow, statusUrlOf } from "./intake";
 import { planTransition, type TransitionInput, transitionDelegation, transitionSchema } from "./lifecycle";
+import { isOutsideDetails, showOutsideChoice } from "./outside-choice";
 import { countByStatus, getDelegation, inboxQuerySchema, letterFile, listDelegations } from "./queries";
 import { formBasics, toFormErrors } from "./request-form";
 import { checkSubmission, readSubmission } from "./submission";
@@ -215,10 +216,17 @@ export function delegationPages() {
       ...(s("reason") ? { reason: s("reason") } : {}),
       ...(s("message") ? { message: s("message") } : {}),
       ...(ranges.length > 0 ? { dates: to === "confirmed" ? ranges[0] : ranges } : {}),
+      ...(s("outsideItems") ? { outsideItems: s("outsideItems") } : {}),
     };
     const parsed = parseWith(transitionSchema, input, c.get("locale"));
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues, c.get("locale"));
+      // A bad choice on the dates page: that page again, with the error beside the choice.
+      if (errors.outsideItems && Object.keys(errors).length === 1) {
+        const { outsideItems: _bad, ...rest } = input;
+        const retry = parseWith(transitionSchema, rest, c.get("locale"));
+        if (retry.success) return showOutsideChoice(c, id, retry.data, errors.outsideItems);
+      }
       return showDetail(c, id, { errors: { ...errors, _: Object.values(errors).flat() } }, 400);
     }
     const confirmKey = CONFIRM_KEYS[parsed.data.to];
@@ -249,6 +257,8 @@ export function delegationPages() {
       if (error.code === "stale") return showStale(c, id, { status: to }, `/delegations/${id}`);
       const message = c.get("t")(error.messageKey, error.params);
       if (error.code === "conflict") return showDetail(c, id, { error: message }, 409);
+      if (error.code === "validation_failed" && isOutsideDetails(error.details))
+        return showOutsideChoice(c, id, parsed.data);
       if (error.code === "validation_failed") return showDetail(c, id, { error: message }, 400);
       throw error;
     }

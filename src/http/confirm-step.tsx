@@ -27,8 +27,19 @@ export async function isConfirmed(c: AppContext): Promise<boolean> {
 /** Renders the confirmation page for the current POST (200: nothing has happened yet). */
 export async function confirmStep(
   c: AppContext,
-  spec: { message: string; back: string; danger?: boolean; children?: Child; action?: string },
+  spec: {
+    message: string;
+    back: string;
+    danger?: boolean;
+    children?: Child;
+    action?: string;
+    /** Posted fields the page asks for again (not carried on as hidden fields). */
+    omit?: readonly string[];
+    status?: 200 | 400 | 409;
+  },
 ) {
+  const fields = await postedFields(c);
+  for (const k of spec.omit ?? []) delete fields[k];
   const t = c.get("t");
   return renderPage(
     c,
@@ -38,10 +49,11 @@ export async function confirmStep(
       message={spec.message}
       action={spec.action ?? new URL(c.req.url).pathname}
       back={spec.back}
-      fields={await postedFields(c)}
+      fields={fields}
       danger={spec.danger ?? true}
     >
       {spec.children}
     </ConfirmStep>,
+    spec.status ?? 200,
   );
 }

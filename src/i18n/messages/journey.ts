@@ -18,6 +18,7 @@ export const journeyMessages = defineMessages({
     "conflict.bufferOnly": "bentrok karena jeda persiapan tempat",
     "conflict.delegations": "Rombongan:",
     "dates.outside": "Di luar tanggal terkonfirmasi",
+    "dates.change": "Ubah tanggal terkonfirmasi",
     "dates.outsideTitle": "Agenda di luar tanggal yang dikonfirmasi",
     "dates.outsideIntro":
       "Agenda berikut jatuh di luar tanggal {range}. Pilih apa yang dilakukan dengan agenda tersebut.",
@@ -57,6 +58,7 @@ export const journeyMessages = defineMessages({
     "conflict.bufferOnly": "clashes only through the venue turnover time",
     "conflict.delegations": "Delegation:",
     "dates.outside": "Outside the confirmed dates",
+    "dates.change": "Change the confirmed dates",
     "dates.outsideTitle": "Agenda items outside the confirmed dates",
     "dates.outsideIntro": "These agenda items fall outside {range}. Choose what to do with them.",
     "dates.outsideWarning": "{count} agenda item(s) fall outside the confirmed dates ({range}).",
