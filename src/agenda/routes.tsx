@@ -8,7 +8,6 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import { delegations } from "../../db/schema/delegations";
 import { hosts, venues } from "../../db/schema/venues";
 import { AgendaPage, type AgendaPageNotice, type ConflictsShown } from "../../views/pages/agenda/agenda-page";
 import { RundownPage } from "../../views/pages/agenda/rundown-page";
@@ -85,11 +84,6 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
     listTemplates(db.orm),
     listShareLinks(db.orm, id),
   ]);
-  const confirmed = await db.orm
-    .select({ confirmedDates: delegations.confirmedDates })
-    .from(delegations)
-    .where(eq(delegations.id, id))
-    .get();
   const t = c.get("t");
   return renderPage(
     c,
@@ -105,7 +99,7 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
       activeLink={links.find((l) => !l.revokedAt) ?? null}
       canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
       readOnly={!OPEN.has(agenda.delegation.status)}
-      outsideDates={itemsOutside(agenda.items, confirmed?.confirmedDates).map((i) => i.id)}
+      outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}
       {...extras}
     />,
     status,
@@ -314,7 +308,12 @@ export function agendaRoutes() {
     return renderPage(
       c,
       c.get("t")("rundown.title", { code: agenda.delegation.code }),
-      <RundownPage ctx={pageContext(c)} agenda={agenda} participants={participants} />,
+      <RundownPage
+        ctx={pageContext(c)}
+        agenda={agenda}
+        participants={participants}
+        outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}
+      />,
     );
   });
 

@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format
 import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
+import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
 
@@ -326,11 +327,7 @@ export function AgendaPage(props: Props) {
                   {item.status === "cancelled" && (
                     <span class="badge danger">{t("itinerary.itemCancelled")}</span>
                   )}
-                  {outside.has(item.id) && (
-                    <span class="badge warn" data-testid="outside-dates">
-                      {t("dates.outside")}
-                    </span>
-                  )}
+                  {outside.has(item.id) && <OutsideDatesBadge ctx={ctx} />}
                   <br />
                   <span class="muted">
                     {item.venue ? item.venue.name : t("itinerary.noVenue")}

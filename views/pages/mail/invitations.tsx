@@ -1,7 +1,9 @@
 /** @module Staff page: a delegation's invitations — recipients, per-item state, a preview, send / send update. */
+import { itemsOutside } from "../../../src/agenda/outside-dates";
 import { formatDateTime } from "../../../src/i18n/format";
 import type { InvitationPlan } from "../../../src/mail/invitations";
 import type { OutboxRow } from "../../../src/mail/outbox";
+import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 
 export function InvitationsPage({
@@ -21,6 +23,9 @@ export function InvitationsPage({
 }) {
   const { t, locale } = ctx;
   const d = plan.delegation;
+  const outside = new Set(
+    itemsOutside(plan.agenda.items, plan.agenda.delegation.confirmedDates).map((i) => i.id),
+  );
   const everInvited = plan.items.some((i) => i.last !== null);
   const stateOf = (p: InvitationPlan["items"][number]) => {
     if (p.action === "invite") return t("mail.inv.state.new");
@@ -69,7 +74,15 @@ export function InvitationsPage({
                 {plan.items.map((p) => (
                   <tr data-action={p.action}>
                     <td>{formatDateTime(p.item.startsAt, locale, p.item.timeZone)}</td>
-                    <td>{p.item.title}</td>
+                    <td>
+                      {p.item.title}
+                      {outside.has(p.item.id) && (
+                        <>
+                          {" "}
+                          <OutsideDatesBadge ctx={ctx} />
+                        </>
+                      )}
+                    </td>
                     <td>{stateOf(p)}</td>
                   </tr>
                 ))}
