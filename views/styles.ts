@@ -46,7 +46,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:var(--soft);font-weight:600}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;background:var(--soft);border:1px solid var(--line);font-size:.85rem}
-.badge.ok{border-color:var(--ok);color:var(--ok)}.badge.danger{border-color:var(--danger);color:var(--danger)}
+.badge.ok{border-color:var(--ok);color:var(--ok)}.badge.warn{border-color:var(--warn);background:#fffaeb;color:#7a2e0e}.badge.danger{border-color:var(--danger);color:var(--danger)}
 .stat-list{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.5rem}.stat-list a{display:block;padding:.5rem .8rem;border:1px solid var(--line);border-radius:.5rem;text-decoration:none;color:inherit;background:var(--soft)}.stat-list strong{font-size:1.25rem;margin-right:.25rem}
 .row{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
 .row>.field{flex:1 1 12rem}

@@ -11,7 +11,12 @@ import {
   agendaItemHosts,
   agendaItems,
 } from "../../db/schema/agenda";
-import { type DelegationStatus, delegations, participants } from "../../db/schema/delegations";
+import {
+  type DateRange,
+  type DelegationStatus,
+  delegations,
+  participants,
+} from "../../db/schema/delegations";
 import { hosts, venues } from "../../db/schema/venues";
 import type { AgendaCalendarItem } from "../calendar/agenda-events";
 
@@ -62,6 +67,8 @@ export interface AgendaDelegation {
   expectedSize: number;
   version: number;
   updatedAt: Date;
+  /** The confirmed dates (null until confirmed): items outside them are flagged. */
+  confirmedDates: DateRange | null;
 }
 
 export interface AgendaParticipant {
@@ -96,6 +103,7 @@ export async function findAgendaDelegation(db: Queryable, id: string): Promise<A
       contactPhone: delegations.contactPhone,
       language: delegations.language,
       expectedSize: delegations.expectedSize,
+      confirmedDates: delegations.confirmedDates,
       version: delegations.version,
       updatedAt: delegations.updatedAt,
     })

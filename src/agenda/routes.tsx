@@ -9,23 +9,28 @@ import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { hosts, venues } from "../../db/schema/venues";
-import { AgendaPage, type AgendaPageNotice } from "../../views/pages/agenda/agenda-page";
+import { AgendaPage, type AgendaPageNotice, type ConflictsShown } from "../../views/pages/agenda/agenda-page";
 import { RundownPage } from "../../views/pages/agenda/rundown-page";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
 import type { ConflictDetail } from "../bookings/check";
-import { bookItem, cancelItem, changeItem } from "../bookings/service";
+import { getItemRow } from "../bookings/items";
+import { bookItem, cancelItem, changeItem, leaveItem } from "../bookings/service";
 import { organizerOf } from "../calendar/invitation";
+import { isRealDate } from "../delegations/dates";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, readForm } from "../http/validate";
 import { translate } from "../i18n/dictionary";
+import { localToInstant } from "../scheduling/zoned-time";
 import { applyTemplate } from "../templates/apply";
 import { listTemplates } from "../templates/service";
 import { itemForm, templateForm, toCreate, toPatch } from "./forms";
-import { loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { findAgendaDelegation, loadDelegationAgenda, loadParticipants } from "./load-agenda";
+import { itemsOutside } from "./outside-dates";
 import { issueShareLink, listShareLinks, revokeShareLinks } from "./share-links";
 
 export const agendaApiDocs: RouteDoc[] = [
@@ -52,10 +57,13 @@ export const agendaApiDocs: RouteDoc[] = [
 interface PageExtras {
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
-  conflicts?: { formId: string; details: ConflictDetail[] };
+  conflicts?: ConflictsShown;
   values?: Record<string, string>;
   sharedUrl?: string;
 }
+
+/** Visits whose agenda may still change; a declined, cancelled or completed visit's agenda is read-only. */
+const OPEN = new Set(["requested", "confirmed"]);
 
 async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 400 | 404 | 409 = 200) {
   const { db } = c.get("deps");
@@ -90,6 +98,8 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
         .map((tpl) => ({ id: tpl.id, name: tpl.name, nameEn: tpl.nameEn }))}
       activeLink={links.find((l) => !l.revokedAt) ?? null}
       canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
+      readOnly={!OPEN.has(agenda.delegation.status)}
+      outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}
       {...extras}
     />,
     status,
@@ -110,7 +120,16 @@ async function withConflicts(
     if (error instanceof AppError && (error.code === "conflict" || error.code === "stale")) {
       const details = Array.isArray(error.details) ? (error.details as ConflictDetail[]) : [];
       const message = translate(c.get("locale"), error.messageKey, error.params);
-      return showAgenda(c, { conflicts: { formId, details }, values, errors: { _: [message] } }, 409);
+      const requested = await requestedOf(c, values);
+      return showAgenda(
+        c,
+        {
+          conflicts: { formId, details, ...(requested ? { requested } : {}) },
+          values,
+          errors: { _: [message] },
+        },
+        409,
+      );
     }
     if (error instanceof AppError && error.code === "validation_failed") {
       const fields = (error.details as { fields?: FieldErrors } | undefined)?.fields ?? {};
@@ -124,6 +143,17 @@ async function withConflicts(
     throw error;
   }
   return c.redirect(`/delegations/${c.req.param("id")}/agenda?done=${notice}`, 303);
+}
+
+/** The times the user asked for (to show beside the conflicts), when the form had a valid date and times. */
+async function requestedOf(c: AppContext, values: Record<string, string>) {
+  const { date, start, end } = values;
+  if (!date || !start || !end || !isRealDate(date) || !/^\d\d:\d\d$/.test(start) || !/^\d\d:\d\d$/.test(end))
+    return undefined;
+  const timeZone = await zoneOfVenue(c, values.venueId || null);
+  const startsAt = localToInstant({ date, time: start, timeZone });
+  const endsAt = localToInstant({ date, time: end, timeZone });
+  return endsAt > startsAt ? { startsAt: new Date(startsAt), endsAt: new Date(endsAt), timeZone } : undefined;
 }
 
 async function zoneOfVenue(c: AppContext, venueId: string | null): Promise<string> {
@@ -162,7 +192,8 @@ export function agendaRoutes() {
 
   app.get("/delegations/:id/agenda", (c) => {
     const done = c.req.query("done");
-    const notice = done === "saved" || done === "removed" || done === "template" ? done : undefined;
+    const notice =
+      done === "saved" || done === "removed" || done === "template" || done === "left" ? done : undefined;
     return showAgenda(c, { notice });
   });
 
@@ -204,6 +235,23 @@ export function agendaRoutes() {
     return withConflicts(c, itemId, {}, () => cancelItem(bookingCtx(c), itemId, version), "removed");
   });
 
+  app.post("/delegations/:id/agenda/items/:itemId/leave", async (c) => {
+    const id = c.req.param("id");
+    const itemId = c.req.param("itemId");
+    if (!(await isConfirmed(c))) {
+      const d = await findAgendaDelegation(c.get("deps").db.orm, id);
+      const item = await getItemRow(c.get("deps").db.orm, itemId);
+      if (!d) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: c.get("t")("confirm.leave", { code: d.code, title: item.title }),
+        back: `/delegations/${id}/agenda`,
+      });
+    }
+    const body = await c.req.parseBody();
+    const version = Number(body.version) || undefined;
+    return withConflicts(c, itemId, {}, () => leaveItem(bookingCtx(c), itemId, id, version), "left");
+  });
+
   app.post("/delegations/:id/agenda/template", async (c) => {
     const form = await readForm(c, templateForm);
     if (!form.ok)
@@ -239,6 +287,14 @@ export function agendaRoutes() {
   });
   app.post("/delegations/:id/share/revoke", async (c) => {
     const { db, clock } = c.get("deps");
+    if (!(await isConfirmed(c))) {
+      const d = await findAgendaDelegation(db.orm, c.req.param("id"));
+      if (!d) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: c.get("t")("confirm.revokeLinks", { code: d.code }),
+        back: `/delegations/${d.id}/agenda`,
+      });
+    }
     await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
     return showAgenda(c, { notice: "shareRevoked" });
   });
@@ -252,7 +308,12 @@ export function agendaRoutes() {
     return renderPage(
       c,
       c.get("t")("rundown.title", { code: agenda.delegation.code }),
-      <RundownPage ctx={pageContext(c)} agenda={agenda} participants={participants} />,
+      <RundownPage
+        ctx={pageContext(c)}
+        agenda={agenda}
+        participants={participants}
+        outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}
+      />,
     );
   });
 

@@ -11,8 +11,8 @@ import { agendaItemOut, availabilityOut, itemOut } from "./api-schemas";
 import { availabilityQuerySchema, searchAvailability } from "./availability";
 import { bookingContext } from "./context";
 import { getItemView, listDelegationAgenda } from "./items";
-import { cancelSchema, itemCreateSchema, itemPatchSchema, joinSchema } from "./schemas";
-import { assertDelegationExists, bookItem, cancelItem, changeItem, joinItem } from "./service";
+import { cancelSchema, itemCreateSchema, itemPatchSchema, joinSchema, leaveSchema } from "./schemas";
+import { assertDelegationExists, bookItem, cancelItem, changeItem, joinItem, leaveItem } from "./service";
 
 const tag = "agenda";
 const conflictNote =
@@ -114,6 +114,19 @@ const join = apiRoute({
   responses: { 200: json(itemOut) },
 });
 
+const leave = apiRoute({
+  method: "post",
+  path: "/{itemId}/leave",
+  operationId: "leaveAgendaItem",
+  summary:
+    "Take one delegation out of a merged session (the session goes on for the others; its people who were invited get a calendar CANCEL)",
+  tag,
+  roles: PROTOCOL,
+  errors: [409],
+  request: { params: itemParam, body: jsonBody(leaveSchema) },
+  responses: { 200: json(itemOut) },
+});
+
 export function agendaItemsApi() {
   const app = featureApi();
   app.openapi(one, async (c) =>
@@ -146,6 +159,13 @@ export function agendaItemsApi() {
       200,
     ),
   );
+  app.openapi(leave, async (c) => {
+    const { itemId } = c.req.valid("param");
+    const { delegationId, version } = c.req.valid("json");
+    const ctx = bookingContext(c);
+    await leaveItem(ctx, itemId, delegationId, version);
+    return c.json({ item: await getItemView(ctx.db.orm, itemId, ctx.config.hostTimeZone) }, 200);
+  });
   return app;
 }
 

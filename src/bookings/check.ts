@@ -21,6 +21,7 @@ import {
   loadDelegationBookings,
   loadHostBookings,
   loadHosts,
+  loadItemDelegations,
   loadItemZones,
   loadVenue,
   loadVenueBookings,
@@ -65,6 +66,10 @@ export interface ConflictDetail {
   timeZone: string;
   /** For template application: the template item's position. */
   templateItem?: number;
+  /** Set when the clash lies only in the venue's turnover time around the requested booking (minutes). */
+  bufferMinutes?: number;
+  /** The delegations of the other item (to name and link them). */
+  delegations?: { id: string; code: string }[];
 }
 
 export interface CheckResult {
@@ -116,10 +121,21 @@ export async function checkCandidate(
   const delegationRows = await loadDelegationBookings(tx, cand.delegationIds, window);
   const closures = venue ? await loadClosures(tx, venue.id, window) : [];
   const mine = new Set(cand.delegationIds);
+  // The candidate's own delegations become SELF, so the core can tell its own items from other groups'.
+  const asSelf = (b: ExistingBooking): ExistingBooking =>
+    b.delegationIds.some((d) => mine.has(d)) ? { ...b, delegationIds: [SELF] } : b;
   const delegationBookings: ExistingBooking[] = delegationRows.map((b) => ({ ...b, delegationIds: [SELF] }));
+  const ownItems = new Set(delegationRows.map((b) => b.itemId));
+  venueBookings.splice(0, venueBookings.length, ...venueBookings.map(asSelf));
+  // Host rows carry no delegations; the delegation's own items are known from its bookings.
+  hostBookings.splice(
+    0,
+    hostBookings.length,
+    ...hostBookings.map((b) => (ownItems.has(b.itemId) ? { ...b, delegationIds: [SELF] } : b)),
+  );
   for (const p of planned) {
-    if (venue && p.venueId === venue.id) venueBookings.push(p);
-    if (p.hostIds?.some((h) => cand.hostIds.includes(h))) hostBookings.push(p);
+    if (venue && p.venueId === venue.id) venueBookings.push(asSelf(p));
+    if (p.hostIds?.some((h) => cand.hostIds.includes(h))) hostBookings.push(asSelf(p));
     if (p.delegationIds.some((d) => mine.has(d))) delegationBookings.push({ ...p, delegationIds: [SELF] });
   }
   const hostAvailability: HostAvailability[] = hostRows
@@ -156,7 +172,18 @@ export async function checkCandidate(
     planned,
     hostTimeZone: options.hostTimeZone,
   });
-  return { conflicts: conflicts.map((c) => toDetail(c, titles, closureNames, zoneOf(c))), venue };
+  const parties = await loadItemDelegations(tx, [
+    ...new Set(
+      conflicts.flatMap((c) => (c.itemId && !planned.some((p) => p.itemId === c.itemId) ? [c.itemId] : [])),
+    ),
+  ]);
+  return {
+    conflicts: conflicts.map((c) => ({
+      ...toDetail(c, titles, closureNames, zoneOf(c)),
+      ...(c.itemId && parties.has(c.itemId) ? { delegations: parties.get(c.itemId) } : {}),
+    })),
+    venue,
+  };
 }
 
 /** Resolves each conflict's zone (see `ConflictDetail.timeZone`). */
@@ -212,6 +239,7 @@ function toDetail(
     startsAt: new Date(c.start).toISOString(),
     endsAt: new Date(c.end).toISOString(),
     timeZone,
+    ...(c.bufferMinutes ? { bufferMinutes: c.bufferMinutes } : {}),
   };
 }
 

@@ -71,18 +71,21 @@ export async function loadVenueBookings(
   venueId: string,
   window: Interval,
 ): Promise<ExistingBooking[]> {
-  const rows = await jsonRows<BookingTuple>(
+  // Each session's delegations come along: the turnover buffer applies only between different groups.
+  const rows = await jsonRows<[...BookingTuple, delegationIds: string[]]>(
     q,
-    `SELECT json_group_array(json_array(id, starts_at, ends_at, group_size, title)) AS j FROM agenda_items
+    `SELECT json_group_array(json_array(id, starts_at, ends_at, group_size, title,
+       json((SELECT json_group_array(d.delegation_id) FROM agenda_item_delegations d WHERE d.item_id = agenda_items.id))
+     )) AS j FROM agenda_items
      WHERE venue_id = ? AND starts_at >= ? AND starts_at < ? AND ends_at > ? AND status = 'scheduled'`,
     [venueId, window.start - MAX_ITEM_MS, window.end, window.start],
   );
-  return rows.map(([itemId, start, end, groupSize, title]) => ({
+  return rows.map(([itemId, start, end, groupSize, title, delegationIds]) => ({
     itemId,
     start,
     end,
     groupSize,
-    delegationIds: [],
+    delegationIds,
     title,
   }));
 }
@@ -105,6 +108,24 @@ export async function loadItemZones(
     [...itemIds],
   );
   return new Map(rows);
+}
+
+/** The delegations (id and code) of each of these items; one query, run only when a conflict names items. */
+export async function loadItemDelegations(
+  q: Queryable,
+  itemIds: readonly string[],
+): Promise<Map<string, { id: string; code: string }[]>> {
+  const out = new Map<string, { id: string; code: string }[]>();
+  if (itemIds.length === 0) return out;
+  const rows = await jsonRows<[itemId: string, id: string, code: string]>(
+    q,
+    `SELECT json_group_array(json_array(l.item_id, d.id, d.code)) AS j
+     FROM agenda_item_delegations l JOIN delegations d ON d.id = l.delegation_id
+     WHERE l.item_id IN (${placeholders(itemIds.length)})`,
+    [...itemIds],
+  );
+  for (const [itemId, id, code] of rows) out.set(itemId, [...(out.get(itemId) ?? []), { id, code }]);
+  return out;
 }
 
 /** Items of these hosts overlapping `window`, one row per (item, host), each carrying its `hostIds`. */

@@ -78,4 +78,9 @@ export const joinSchema = z.strictObject({
 });
 export type JoinInput = z.output<typeof joinSchema>;
 
+export const leaveSchema = z.strictObject({
+  delegationId: z.string().min(1),
+  version: z.int().min(1).optional(),
+});
+
 export const cancelSchema = z.strictObject({ version: z.int().min(1).optional() });

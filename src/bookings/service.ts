@@ -14,10 +14,12 @@ import { newId } from "../auth/encoding";
 import { nextSequence } from "../calendar/material-change";
 import { AppError, stale } from "../http/errors";
 import { enqueueNotice } from "../mail/notices";
+import { planBeforeRelease, queueWithdrawals } from "../mail/withdrawals";
 import { findJoinConflicts } from "../scheduling/index";
 import { type Candidate, type ConflictDetail, checkCandidate, conflictError, decide } from "./check";
 import { type AgendaItemRow, type AgendaItemView, getItemRow, getItemView, toView } from "./items";
 import { loadDelegationBookings, loadItemZones, loadVenue, loadVenueBookings, venueRulesOf } from "./load";
+import { cancelItemIn, leaveItemIn } from "./release";
 import type { ItemCreate, ItemPatch, JoinInput } from "./schemas";
 
 export interface BookingCtx {
@@ -364,25 +366,45 @@ export async function cancelItem(ctx: BookingCtx, itemId: string, version?: numb
     const before = await getItemRow(tx, itemId);
     if (version !== undefined && before.version !== version) throw stale({ currentVersion: before.version });
     if (before.status === "cancelled") return getItemView(tx, itemId, ctx.config.hostTimeZone);
-    const after: AgendaItemRow = {
-      ...before,
-      status: "cancelled",
-      cancelledAt: ctx.now,
-      version: before.version + 1,
-      updatedAt: ctx.now,
-    };
-    after.sequence = nextSequence(before.sequence, materialOf(before), materialOf(after));
-    await tx.update(agendaItems).set(after).where(eq(agendaItems.id, itemId));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "agenda_item.cancel",
-      entityType: "agenda_item",
-      entityId: itemId,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await cancelItemIn(tx, ctx, before);
     return getItemView(tx, itemId, ctx.config.hostTimeZone);
+  });
+}
+
+/**
+ * A delegation leaves a merged session; the session goes on for the others. Its people who were told
+ * about the session get a calendar CANCEL in the same transaction (with `notify`, unless its notices are off).
+ */
+export async function leaveItem(
+  ctx: BookingCtx,
+  itemId: string,
+  delegationId: string,
+  version?: number,
+): Promise<void> {
+  await ctx.db.writeTransaction(async (tx) => {
+    const item = await getItemRow(tx, itemId);
+    assertEditable(item, version);
+    const d = await tx
+      .select({ autoNotices: delegations.autoNotices, status: delegations.status })
+      .from(delegations)
+      .where(eq(delegations.id, delegationId))
+      .get();
+    if (!d) throw new AppError("not_found", { details: { entity: "delegation", id: delegationId } });
+    const plan =
+      ctx.notify && d.autoNotices ? await planBeforeRelease(tx, delegationId, ctx.config.hostTimeZone) : null;
+    await leaveItemIn(tx, ctx, item, delegationId);
+    if (plan && ctx.notify) {
+      await queueWithdrawals(
+        tx,
+        {
+          now: ctx.now,
+          baseUrl: ctx.notify.baseUrl,
+          hostTimeZone: ctx.config.hostTimeZone,
+          organizer: ctx.notify.organizer,
+        },
+        { before: plan, cancelled: [], left: [itemId], status: d.status },
+      );
+    }
   });
 }
 

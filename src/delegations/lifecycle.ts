@@ -3,6 +3,7 @@
  * function that applies a step (role-checked by the route, version-checked and audited here).
  *
  *   requested → confirmed   with the confirmed dates
+ *   confirmed → confirmed   changing the confirmed dates
  *   requested → requested   proposing up to two alternative dates to the visitor
  *   requested → declined    reason required
  *   requested → cancelled   reason required      confirmed → cancelled   reason required
@@ -11,25 +12,32 @@
  *
  * Anything else is refused with 409 `conflict` naming both statuses. The reason (or an optional message)
  * becomes the public message on the visitor's status page.
+ *
+ * Declining or cancelling lets go of everything the visit holds in the same transaction
+ * (src/bookings/release.ts) and, unless the delegation's notices are off, queues the calendar CANCELs for
+ * everyone who was told about its sessions (src/mail/withdrawals.ts).
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Transaction } from "../../db/client";
 import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
 import { type AuditActor, recordAudit } from "../audit/record";
+import { releaseDelegationItems, releaseItems } from "../bookings/release";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
 import { messageRef } from "../i18n/dictionary";
 import { statusKey } from "../i18n/keys";
 import { enqueueNotice } from "../mail/notices";
+import { planBeforeRelease, queueWithdrawals } from "../mail/withdrawals";
 import { completionFacts } from "../outcomes/complete";
 import { assertCompletable } from "../outcomes/completion";
 import { dateRangeSchema } from "./dates";
 import { type DelegationRow, publicFields } from "./intake";
+import { outsideAgenda, outsideError } from "./outside-agenda";
 
 export const TRANSITIONS: Readonly<Record<DelegationStatus, readonly DelegationStatus[]>> = {
   requested: ["confirmed", "requested", "declined", "cancelled"],
-  confirmed: ["cancelled", "completed"],
+  confirmed: ["confirmed", "cancelled", "completed"],
   completed: [],
   declined: [],
   cancelled: [],
@@ -46,6 +54,8 @@ export const transitionSchema = z.strictObject({
   /** confirmed: one range; requested → requested: one or two proposed ranges. */
   dates: z.union([dateRangeSchema, z.array(dateRangeSchema).min(1).max(2)]).optional(),
   version: z.number(msg("delegations.versionRequired")).int().min(1).optional(),
+  /** Confirming dates that leave agenda items outside them needs an explicit choice: keep or cancel them. */
+  outsideItems: z.enum(["keep", "cancel"], msg("dates.choiceRequired")).optional(),
 });
 export type TransitionInput = z.output<typeof transitionSchema>;
 
@@ -84,8 +94,19 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
 }
 
 /** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
+export interface TransitionCtx {
+  db: Db;
+  actor: AuditActor;
+  now: Date;
+  /** When given, the visitor is told and (with `config`) calendar withdrawals are queued. */
+  notifyBaseUrl?: string;
+  config?: { hostTimeZone: string; organizerName?: string; organizerEmail?: string; organizerPhone?: string };
+}
+
+const WITHDRAWN = new Set<DelegationStatus>(["declined", "cancelled"]);
+
 export async function transitionDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string },
+  ctx: TransitionCtx,
   id: string,
   input: TransitionInput,
 ): Promise<DelegationRow> {
@@ -95,8 +116,22 @@ export async function transitionDelegation(
     if (input.version !== undefined && input.version !== before.version)
       throw stale({ currentVersion: before.version, current: publicFields(before) });
     const change = planTransition(before, input);
+    const outside = change.confirmedDates ? await outsideAgenda(tx, id, change.confirmedDates, ctx) : [];
+    if (outside.length > 0 && !input.outsideItems) throw outsideError(outside);
     if (change.status === "completed") assertCompletable(await completionFacts(tx, before, ctx.now));
     const after: DelegationRow = { ...before, ...change, version: before.version + 1, updatedAt: ctx.now };
+    const withdrawing = change.status !== undefined && WITHDRAWN.has(change.status);
+    const dropOutside = outside.length > 0 && input.outsideItems === "cancel";
+    const organizer = ctx.config?.organizerEmail
+      ? {
+          name: ctx.config.organizerName ?? "",
+          email: ctx.config.organizerEmail,
+          phone: ctx.config.organizerPhone,
+        }
+      : null;
+    const mailCancels =
+      (withdrawing || dropOutside) && before.autoNotices && ctx.notifyBaseUrl && organizer && ctx.config;
+    const plan = mailCancels && ctx.config ? await planBeforeRelease(tx, id, ctx.config.hostTimeZone) : null;
     await tx
       .update(delegations)
       .set({ ...change, version: after.version, updatedAt: ctx.now })
@@ -114,9 +149,27 @@ export async function transitionDelegation(
         publicMessage: after.publicMessage,
         confirmedDates: change.confirmedDates,
         proposedDates: change.proposedDates,
+        ...(outside.length > 0 ? { outsideItems: input.outsideItems, items: outside.map((i) => i.id) } : {}),
       },
       now: ctx.now,
     });
+    if (withdrawing || dropOutside) {
+      const released = withdrawing
+        ? await releaseDelegationItems(tx, ctx, id)
+        : await releaseItems(
+            tx,
+            ctx,
+            id,
+            outside.map((i) => i.id),
+          );
+      if (plan && ctx.config && ctx.notifyBaseUrl && organizer) {
+        await queueWithdrawals(
+          tx,
+          { now: ctx.now, baseUrl: ctx.notifyBaseUrl, hostTimeZone: ctx.config.hostTimeZone, organizer },
+          { before: plan, ...released, status: after.status },
+        );
+      }
+    }
     if (ctx.notifyBaseUrl) await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl });
     return after;
   });

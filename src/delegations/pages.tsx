@@ -5,16 +5,19 @@
  * features (agenda, mail, roster) have pages under /delegations/{id}/… too.
  */
 import { Hono } from "hono";
+import type { DelegationStatus } from "../../db/schema/delegations";
 import { InboxPage } from "../../views/pages/delegations/inbox";
 import { RequestForm } from "../../views/pages/public/request-form";
 import { requireRole } from "../auth/guard";
 import { PROTOCOL, STAFF } from "../auth/roles";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import { contentDisposition } from "../http/content-disposition";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
+import type { MessageKey } from "../i18n/dictionary";
 import { statusKey } from "../i18n/keys";
 import { followUpInbox } from "../outcomes/follow-up";
 import { listProvinces } from "../regions/regions";
@@ -22,11 +25,29 @@ import { canAct, originLabel, showDetail, showStale } from "./detail-view";
 import { addNote, updateDelegation } from "./edit";
 import { delegationInputSchema, inputToFormValues } from "./input-schema";
 import { createDelegation, type DelegationRow, statusUrlOf } from "./intake";
-import { transitionDelegation, transitionSchema } from "./lifecycle";
+import { planTransition, type TransitionInput, transitionDelegation, transitionSchema } from "./lifecycle";
+import { isOutsideDetails, showOutsideChoice } from "./outside-choice";
 import { countByStatus, getDelegation, inboxQuerySchema, letterFile, listDelegations } from "./queries";
 import { formBasics, toFormErrors } from "./request-form";
 import { checkSubmission, readSubmission } from "./submission";
 import { listTopics, topicName } from "./topics";
+
+/** Transitions that need the confirmation step first (they mail the visitor or cannot be undone). */
+const CONFIRM_KEYS: Partial<Record<DelegationStatus, MessageKey>> = {
+  declined: "confirm.decline",
+  cancelled: "confirm.cancel",
+  completed: "confirm.complete",
+};
+
+function plannable(d: DelegationRow, input: TransitionInput): boolean {
+  try {
+    planTransition(d, input);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
 
 /** The service context, with visitor notices enabled (status changes mail the visitor). */
 const notifying = (c: AppContext) => ({ ...serviceContext(c), notifyBaseUrl: c.get("deps").config.baseUrl });
@@ -195,11 +216,34 @@ export function delegationPages() {
       ...(s("reason") ? { reason: s("reason") } : {}),
       ...(s("message") ? { message: s("message") } : {}),
       ...(ranges.length > 0 ? { dates: to === "confirmed" ? ranges[0] : ranges } : {}),
+      ...(s("outsideItems") ? { outsideItems: s("outsideItems") } : {}),
     };
     const parsed = parseWith(transitionSchema, input, c.get("locale"));
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues, c.get("locale"));
+      // A bad choice on the dates page: that page again, with the error beside the choice.
+      if (errors.outsideItems && Object.keys(errors).length === 1) {
+        const { outsideItems: _bad, ...rest } = input;
+        const retry = parseWith(transitionSchema, rest, c.get("locale"));
+        if (retry.success) return showOutsideChoice(c, id, retry.data, errors.outsideItems);
+      }
       return showDetail(c, id, { errors: { ...errors, _: Object.values(errors).flat() } }, 400);
+    }
+    const confirmKey = CONFIRM_KEYS[parsed.data.to];
+    const current = await getDelegation(c.get("deps").db, id);
+    // A step that would be refused anyway (not allowed, reason missing) is refused at once.
+    if (confirmKey && plannable(current, parsed.data) && !(await isConfirmed(c))) {
+      const d = current;
+      return confirmStep(c, {
+        message: c.get("t")(confirmKey, { code: d.code }),
+        back: `/delegations/${id}`,
+        danger: parsed.data.to !== "completed",
+        children: parsed.data.reason ? (
+          <p>
+            {c.get("t")("confirm.reason")}: {parsed.data.reason}
+          </p>
+        ) : undefined,
+      });
     }
     try {
       const d = await transitionDelegation(notifying(c), id, parsed.data);
@@ -213,6 +257,8 @@ export function delegationPages() {
       if (error.code === "stale") return showStale(c, id, { status: to }, `/delegations/${id}`);
       const message = c.get("t")(error.messageKey, error.params);
       if (error.code === "conflict") return showDetail(c, id, { error: message }, 409);
+      if (error.code === "validation_failed" && isOutsideDetails(error.details))
+        return showOutsideChoice(c, id, parsed.data);
       if (error.code === "validation_failed") return showDetail(c, id, { error: message }, 400);
       throw error;
     }

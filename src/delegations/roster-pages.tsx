@@ -8,6 +8,7 @@ import { RosterPage, type RosterProps } from "../../views/pages/delegations/rost
 import { StalePage } from "../../views/pages/delegations/stale";
 import { requireRole } from "../auth/guard";
 import { hasRole, PROTOCOL, STAFF } from "../auth/roles";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { prefixParam } from "../http/feature";
@@ -112,6 +113,15 @@ export function rosterPages() {
   });
 
   app.post(`${base}/:pid/delete`, requireRole(PROTOCOL), async (c) => {
+    if (!(await isConfirmed(c))) {
+      const db = c.get("deps").db;
+      const d = await getDelegation(db, prefixParam(c, "id"));
+      const p = await getParticipant(db, d.id, c.req.param("pid"));
+      return confirmStep(c, {
+        message: c.get("t")("confirm.deleteParticipant", { name: p.name, code: d.code }),
+        back: `/delegations/${d.id}/participants`,
+      });
+    }
     await deleteParticipant(serviceContext(c), prefixParam(c, "id"), c.req.param("pid"));
     return showRoster(c, prefixParam(c, "id"), { notice: c.get("t")("roster.deleted") });
   });

@@ -10,6 +10,7 @@ import { common } from "./messages/common";
 import { delegationsMessages } from "./messages/delegations";
 import { humasMessages } from "./messages/humas";
 import { itinerary } from "./messages/itinerary";
+import { journeyMessages } from "./messages/journey";
 import { mail } from "./messages/mail";
 import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
@@ -26,6 +27,7 @@ const catalogues = [
   delegationsMessages,
   humasMessages,
   itinerary,
+  journeyMessages,
   scheduling,
   mail,
   resultsMessages,

@@ -13,6 +13,7 @@ import { MailPreviewPage } from "../../views/pages/mail/preview";
 import { recordAudit } from "../audit/record";
 import { actorOf, requireRole } from "../auth/guard";
 import { PROTOCOL } from "../auth/roles";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RouteDoc } from "../http/openapi";
@@ -194,6 +195,16 @@ export function mailRoutes() {
 
   app.post("/delegations/:id/invitations/send", async (c) => {
     const t = c.get("t");
+    if (!(await isConfirmed(c))) {
+      const id = c.req.param("id");
+      const d = await c.get("deps").db.orm.query.delegations.findFirst({ where: eq(delegations.id, id) });
+      if (!d) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: t("confirm.sendInvitations", { code: d.code }),
+        back: `/delegations/${id}/invitations`,
+        danger: false,
+      });
+    }
     try {
       const { queued } = await sendInvitations(sendCtx(c), c.req.param("id"));
       return invitationsPage(c, {

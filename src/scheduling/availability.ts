@@ -83,10 +83,13 @@ export function findFreeSlots(input: FindFreeSlotsInput): number[] {
     for (const b of busy) forbidden.push({ start: b.start - duration - post + 1, end: b.end + pre });
   };
   const near = (b: ExistingBooking): boolean => b.itemId !== input.ignoreItemId && overlaps(b, reach);
+  // The buffer separates groups; the delegation's own items need none between them (see conflicts.ts).
+  const own = (b: ExistingBooking): boolean =>
+    input.delegationId !== undefined && b.delegationIds.includes(input.delegationId);
 
   if (venue) {
     if (input.groupSize > venue.capacity) return [];
-    const sessions = (input.venueBookings ?? []).filter(near);
+    const sessions = (input.venueBookings ?? []).filter((b) => near(b) && !own(b));
     const full = venueLoad(sessions, reach).filter(
       (l) => l.groups + 1 > venue.concurrentGroups || l.people + input.groupSize > venue.capacity,
     );
@@ -107,7 +110,8 @@ export function findFreeSlots(input: FindFreeSlotsInput): number[] {
   }
 
   for (const host of input.hosts ?? []) {
-    forbid(mergeIntervals(host.bookings.filter(near)), buffer, buffer);
+    forbid(mergeIntervals(host.bookings.filter((b) => near(b) && !own(b))), buffer, buffer);
+    forbid(mergeIntervals(host.bookings.filter((b) => near(b) && own(b))), 0, 0);
     if (host.weeklyAvailability) {
       // Availability is checked on the booking itself, without the venue's buffer.
       const span: Interval = { start: from, end: to + duration };
@@ -128,7 +132,7 @@ export function findFreeSlots(input: FindFreeSlotsInput): number[] {
     const mine = (input.delegationBookings ?? []).filter(
       (b) => near(b) && b.delegationIds.includes(delegationId),
     );
-    forbid(mergeIntervals(mine), buffer, buffer);
+    forbid(mergeIntervals(mine), 0, 0);
   }
 
   const allowed = subtractIntervals([{ start: from, end: to }], forbidden);

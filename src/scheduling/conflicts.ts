@@ -1,12 +1,14 @@
 /**
  * @module Conflict check for one candidate booking (the rules of ADR 005), returning every conflict, not the first.
  *
- * One thing to know: everything is checked inside the window [start − buffer, end + buffer), with the
- * venue's buffer (0 without a venue): other sessions at the venue (concurrent groups, a merged session
- * counting once, and people against capacity at every moment), the hosts' and the delegation's other items,
- * and the venue being open (weekly hours in its own zone, breaks, holidays, blackouts). So two sessions at a
- * venue stay `buffer` minutes apart, and set-up time must fall inside opening hours. A host's weekly
- * availability is checked against the booking itself, without the buffer. Venue, capacity, host and
+ * One thing to know: the venue's turnover buffer separates *different groups* at a venue. Other groups'
+ * sessions at the venue (concurrent groups, a merged session counting once, people against capacity at
+ * every moment) and the venue being open (weekly hours in its own zone, breaks, holidays, blackouts) are
+ * checked inside the window [start − buffer, end + buffer), so two groups stay `buffer` minutes apart and
+ * set-up time falls inside opening hours. The delegation's own sessions at the venue, the hosts' and the
+ * delegation's other items and a host's weekly availability are checked against the booking itself: a
+ * delegation may go straight from one of its items to the next. A clash that lies only in the buffer
+ * carries `bufferMinutes`, so it can be told apart from a clash with the requested times. Venue, capacity, host and
  * delegation conflicts are hard; closed and unavailable are soft (`hard: false`): staff may override them
  * with a recorded reason.
  */
@@ -220,32 +222,47 @@ function unavailableConflicts(input: FindConflictsInput, hostIds: ReadonlySet<st
  */
 export function findConflicts(input: FindConflictsInput): Conflict[] {
   assertCandidate(input);
-  const bufferMs = (input.venue?.bufferMinutes ?? 0) * MINUTE_MS;
+  const bufferMinutes = input.venue?.bufferMinutes ?? 0;
+  const bufferMs = bufferMinutes * MINUTE_MS;
+  const booking: Interval = { start: input.start, end: input.end };
   const window: Interval = { start: input.start - bufferMs, end: input.end + bufferMs };
-  const relevant = (b: ExistingBooking): boolean => b.itemId !== input.ignoreItemId && overlaps(b, window);
+  const own = (b: ExistingBooking): boolean =>
+    input.delegationId !== undefined && b.delegationIds.includes(input.delegationId);
+  const notIgnored = (b: ExistingBooking): boolean => b.itemId !== input.ignoreItemId;
+  const relevant = (b: ExistingBooking): boolean => notIgnored(b) && overlaps(b, booking);
+  /** Marks a clash that lies only in the turnover time around the booking. */
+  const inBuffer = (c: Conflict): Conflict =>
+    bufferMs > 0 && !overlaps(c, booking) ? { ...c, bufferMinutes } : c;
   const out: Conflict[] = [];
 
   if (input.venue) {
     const venue = input.venue;
-    const sessions = (input.venueBookings ?? []).filter(relevant);
-    out.push(...venueConflicts({ ...input, venue }, window, sessions));
-    out.push(...closedConflicts({ ...input, venue }, window));
+    // Other groups, within the buffer. The delegation's own sessions are not another group: overlapping
+    // one is a delegation conflict (below), and going straight from one to the next is fine.
+    const sessions = (input.venueBookings ?? []).filter(
+      (b) => notIgnored(b) && !own(b) && overlaps(b, window),
+    );
+    out.push(...venueConflicts({ ...input, venue }, window, sessions).map(inBuffer));
+    out.push(...closedConflicts({ ...input, venue }, window).map(inBuffer));
   }
 
   const hostIds = new Set(input.hostIds ?? []);
   for (const b of input.hostBookings ?? []) {
-    if (!relevant(b)) continue;
+    // A host needs the turnover time between groups too, but not between one delegation's own items.
+    if (!notIgnored(b) || !overlaps(b, own(b) ? booking : window)) continue;
     for (const hostId of b.hostIds ?? []) {
       if (!hostIds.has(hostId)) continue;
-      out.push({
-        kind: "host",
-        hard: true,
-        itemId: b.itemId,
-        hostId,
-        start: b.start,
-        end: b.end,
-        reason: b.title ? `host already booked: ${b.title}` : "host already booked",
-      });
+      out.push(
+        inBuffer({
+          kind: "host",
+          hard: true,
+          itemId: b.itemId,
+          hostId,
+          start: b.start,
+          end: b.end,
+          reason: b.title ? `host already booked: ${b.title}` : "host already booked",
+        }),
+      );
     }
   }
 

@@ -125,4 +125,9 @@ export interface Conflict {
   /** The host that is busy or unavailable. */
   hostId?: string;
   reason?: string;
+  /**
+   * Set (to the venue's turnover minutes) when the clash lies only in the turnover time around the
+   * requested booking, not in the booking itself, so a message can name the buffer apart from the times.
+   */
+  bufferMinutes?: number;
 }

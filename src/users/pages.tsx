@@ -8,12 +8,13 @@ import { UsersPage } from "../../views/pages/admin/users";
 import { requireRole } from "../auth/guard";
 import { generatePassword } from "../auth/password";
 import { ADMIN } from "../auth/roles";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, readForm } from "../http/validate";
-import { createUser, listUsers, newUserSchema, updateUser } from "./service";
+import { createUser, getUser, listUsers, newUserSchema, updateUser } from "./service";
 
 async function showPage(
   c: AppContext,
@@ -87,6 +88,13 @@ export function usersPages() {
 
   for (const action of ["disable", "enable"] as const) {
     app.post(`/:id/${action}`, async (c) => {
+      if (action === "disable" && !(await isConfirmed(c))) {
+        const target = await getUser(c.get("deps").db, c.req.param("id"));
+        return confirmStep(c, {
+          message: c.get("t")("confirm.disableUser", { email: target.email }),
+          back: "/admin/users",
+        });
+      }
       try {
         const user = await updateUser(serviceContext(c), c.req.param("id"), {
           disabled: action === "disable",

@@ -57,6 +57,7 @@ describe("transition matrix", () => {
         "requested→requested",
         "requested→declined",
         "requested→cancelled",
+        "confirmed→confirmed",
         "confirmed→cancelled",
         "confirmed→completed",
       ].sort(),

@@ -164,6 +164,9 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     expect((await send.textContent())?.trim()).toBe("Kirim undangan");
     await send.click();
     await page.waitForLoadState();
+    // The confirmation step: nothing is queued until staff confirm.
+    await page.getByTestId("confirm-go").click();
+    await page.waitForLoadState();
     // 3 invitations (contact, participant, host) + 2 itinerary messages (contact, participant).
     expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
     expect(await page.getByTestId("send-invitations").count()).toBe(0);
@@ -220,6 +223,9 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     const update = page.getByTestId("send-invitations");
     expect((await update.textContent())?.trim()).toBe("Kirim perubahan");
     await update.click();
+    await page.waitForLoadState();
+    // The confirmation step: nothing is queued until staff confirm.
+    await page.getByTestId("confirm-go").click();
     await page.waitForLoadState();
     expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
 

@@ -128,6 +128,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /delegations/:id/agenda/items": PROTOCOL,
   "POST /delegations/:id/agenda/items/:itemId": PROTOCOL,
   "POST /delegations/:id/agenda/items/:itemId/cancel": PROTOCOL,
+  "POST /delegations/:id/agenda/items/:itemId/leave": PROTOCOL,
   "POST /delegations/:id/agenda/template": PROTOCOL,
   "POST /delegations/:id/share": PROTOCOL,
   "POST /delegations/:id/share/revoke": PROTOCOL,

@@ -13,21 +13,30 @@ import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
-import { agendaKindKey } from "../../../src/i18n/keys";
-import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
+import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
+import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors } from "../../components/field";
+import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
 
-export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked";
+export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked" | "left";
 
 const NOTICES: Record<AgendaPageNotice, MessageKey> = {
+  left: "agenda.left",
   saved: "agenda.saved",
   removed: "agenda.removed",
   template: "agenda.templateApplied",
   shareRevoked: "agenda.shareRevoked",
 };
+
+/** Conflicts shown beside the form that caused them, with the times that were asked for. */
+export interface ConflictsShown {
+  formId: string;
+  details: ConflictDetail[];
+  requested?: { startsAt: Date; endsAt: Date; timeZone: string };
+}
 
 interface Props {
   ctx: PageContext;
@@ -37,9 +46,13 @@ interface Props {
   templates: { id: string; name: string; nameEn: string | null }[];
   activeLink: ShareLinkInfo | null;
   canEdit: boolean;
+  /** The visit is declined or cancelled: its agenda is shown, never changed. */
+  readOnly?: boolean;
+  /** Items outside the confirmed dates (flagged). */
+  outsideDates?: readonly string[];
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
-  conflicts?: { formId: string; details: ConflictDetail[] };
+  conflicts?: ConflictsShown;
   values?: Record<string, string>;
   sharedUrl?: string;
 }
@@ -47,29 +60,58 @@ interface Props {
 function Conflicts({
   ctx,
   details,
+  requested,
   errors,
 }: {
   ctx: PageContext;
   details: ConflictDetail[];
+  requested?: ConflictsShown["requested"];
   errors?: FieldErrors;
 }) {
+  const { t, locale } = ctx;
+  const buffer = details.find((d) => d.bufferMinutes)?.bufferMinutes;
   return (
     <div class="alert error" role="alert" data-testid="conflicts">
       {errors?._?.map((m) => (
         <p>{m}</p>
       ))}
+      {requested && details.length > 0 && (
+        <p data-testid="conflict-requested">
+          {t("conflict.requested", {
+            from: formatTime(requested.startsAt, locale, requested.timeZone, false),
+            to: formatTime(requested.endsAt, locale, requested.timeZone, false),
+            zone: zoneLabel(requested.timeZone, requested.startsAt.getTime()),
+          })}
+          {buffer ? ` ${t("conflict.buffer", { minutes: buffer })}` : ""}
+        </p>
+      )}
       {details.length > 0 && (
         <>
-          <strong>{ctx.t("agenda.conflicts")}</strong>
+          <strong>{t("agenda.conflicts")}</strong>
           <ul>
             {details.map((d) => (
               <li>
-                {ctx.t(`conflictKind.${d.kind}`)}
+                {t(`conflictKind.${d.kind}`)}
                 {d.title ? `: ${d.title}` : ""}
                 {/* Only a closure's reason is for people (its name); the others are English diagnostics. */}
                 {d.closureId && d.reason ? ` (${d.reason})` : ""} —{" "}
-                {formatTime(new Date(d.startsAt), ctx.locale, d.timeZone, false)}–
-                {formatTime(new Date(d.endsAt), ctx.locale, d.timeZone)}
+                {formatTime(new Date(d.startsAt), locale, d.timeZone, false)}–
+                {formatTime(new Date(d.endsAt), locale, d.timeZone)}
+                {d.bufferMinutes ? ` (${t("conflict.bufferOnly")})` : ""}
+                {d.delegations && d.delegations.length > 0 && (
+                  <>
+                    {" · "}
+                    {t("conflict.delegations")}{" "}
+                    {d.delegations.map((o, i) => (
+                      <>
+                        {i > 0 ? ", " : ""}
+                        <a href={`/delegations/${o.id}`} data-testid="conflict-delegation">
+                          {o.code}
+                        </a>
+                      </>
+                    ))}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -219,7 +261,9 @@ function ItemFields(props: {
 }
 
 export function AgendaPage(props: Props) {
-  const { ctx, agenda, canEdit } = props;
+  const { ctx, agenda } = props;
+  const canEdit = props.canEdit && !props.readOnly;
+  const outside = new Set(props.outsideDates ?? []);
   const { t, locale } = ctx;
   const { delegation, items } = agenda;
   const days = new Map<string, AgendaEntry[]>();
@@ -229,7 +273,12 @@ export function AgendaPage(props: Props) {
   }
   const conflictFor = (formId: string) =>
     props.conflicts?.formId === formId ? (
-      <Conflicts ctx={ctx} details={props.conflicts.details} errors={props.errors} />
+      <Conflicts
+        ctx={ctx}
+        details={props.conflicts.details}
+        requested={props.conflicts.requested}
+        errors={props.errors}
+      />
     ) : null;
   const base = `/delegations/${delegation.id}`;
   return (
@@ -242,6 +291,11 @@ export function AgendaPage(props: Props) {
         <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
         <a href={`/api/v1/delegations/${delegation.id}/calendar.ics`}>{t("agenda.calendar")}</a>
       </p>
+      {props.readOnly && (
+        <div class="alert warn" role="status" data-testid="agenda-read-only">
+          {t("agenda.readOnly", { status: t(statusKey(delegation.status)) })}
+        </div>
+      )}
       {props.notice && (
         <div class="alert ok" role="status" data-testid="agenda-notice">
           {t(NOTICES[props.notice])}
@@ -274,6 +328,7 @@ export function AgendaPage(props: Props) {
                   {item.status === "cancelled" && (
                     <span class="badge danger">{t("itinerary.itemCancelled")}</span>
                   )}
+                  {outside.has(item.id) && <OutsideDatesBadge ctx={ctx} />}
                   <br />
                   <span class="muted">
                     {item.venue ? item.venue.name : t("itinerary.noVenue")}
@@ -307,6 +362,18 @@ export function AgendaPage(props: Props) {
                         {t("agenda.remove")}
                       </button>
                     </form>
+                    {item.sharedWith.length > 0 && (
+                      <form
+                        method="post"
+                        action={`${base}/agenda/items/${item.id}/leave`}
+                        class="inline-form"
+                      >
+                        <input type="hidden" name="version" value={String(item.version)} />
+                        <button type="submit" class="secondary" data-testid="leave-item">
+                          {t("agenda.leave")}
+                        </button>
+                      </form>
+                    )}
                   </details>
                 )}
               </li>

@@ -10,12 +10,15 @@ import { formatDate, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
+import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 
 export function RundownPage(props: {
   ctx: PageContext;
   agenda: DelegationAgenda;
   participants: AgendaParticipant[];
+  /** Items outside the confirmed dates (flagged). */
+  outsideDates?: readonly string[];
 }) {
   const { ctx, agenda, participants } = props;
   const { t, locale } = ctx;
@@ -64,6 +67,7 @@ export function RundownPage(props: {
                     </td>
                     <td>
                       <strong>{localized(locale, item.title, item.titleEn)}</strong>{" "}
+                      {props.outsideDates?.includes(item.id) && <OutsideDatesBadge ctx={ctx} />}
                       <span class="muted">({t(agendaKindKey(item.kind))})</span>
                       {item.hosts.length > 0 && (
                         <div class="muted">

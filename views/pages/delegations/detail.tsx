@@ -48,14 +48,14 @@ function TransitionForms({ ctx, d, errors }: { ctx: PageContext; d: DelegationRo
     <div class="actions">
       {allowed.includes("confirmed") && (
         <form method="post" action={action} class="card stack" data-testid="confirm-form">
-          <h3>{t("transition.confirm")}</h3>
+          <h3>{t(d.status === "confirmed" ? "dates.change" : "transition.confirm")}</h3>
           {hidden("confirmed")}
           <div class="row">
             <Field
               name="start"
               label={t("transition.confirmStart")}
               type="date"
-              value={d.preferredDates.start}
+              value={(d.confirmedDates ?? d.preferredDates).start}
               errors={errors}
               required
             />
@@ -63,14 +63,14 @@ function TransitionForms({ ctx, d, errors }: { ctx: PageContext; d: DelegationRo
               name="end"
               label={t("transition.confirmEnd")}
               type="date"
-              value={d.preferredDates.end}
+              value={(d.confirmedDates ?? d.preferredDates).end}
               errors={errors}
             />
           </div>
           <Field name="message" label={t("transition.message")} />
           <div>
             <button type="submit" data-testid="confirm">
-              {t("transition.confirm")}
+              {t(d.status === "confirmed" ? "dates.change" : "transition.confirm")}
             </button>
           </div>
         </form>

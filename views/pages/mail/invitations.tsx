@@ -1,10 +1,12 @@
 /** @module Staff page: a delegation's invitations — recipients, per-item state, a preview, send / send update. */
+import { itemsOutside } from "../../../src/agenda/outside-dates";
 import { formatDateTime } from "../../../src/i18n/format";
 import { noticeKindKey } from "../../../src/i18n/keys";
 import { mailStateOf } from "../../../src/mail/delivery-state";
 import type { InvitationPlan } from "../../../src/mail/invitations";
 import type { OutboxRow } from "../../../src/mail/outbox";
 import { MailStateBadge } from "../../components/mail-state";
+import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 
 export function InvitationsPage({
@@ -24,6 +26,9 @@ export function InvitationsPage({
 }) {
   const { t, locale } = ctx;
   const d = plan.delegation;
+  const outside = new Set(
+    itemsOutside(plan.agenda.items, plan.agenda.delegation.confirmedDates).map((i) => i.id),
+  );
   const everInvited = plan.items.some((i) => i.last !== null);
   const stateOf = (p: InvitationPlan["items"][number]) => {
     if (p.action === "invite") return t("mail.inv.state.new");
@@ -76,7 +81,15 @@ export function InvitationsPage({
                 {plan.items.map((p) => (
                   <tr data-action={p.action}>
                     <td>{formatDateTime(p.item.startsAt, locale, p.item.timeZone)}</td>
-                    <td>{p.item.title}</td>
+                    <td>
+                      {p.item.title}
+                      {outside.has(p.item.id) && (
+                        <>
+                          {" "}
+                          <OutsideDatesBadge ctx={ctx} />
+                        </>
+                      )}
+                    </td>
                     <td>{stateOf(p)}</td>
                   </tr>
                 ))}
