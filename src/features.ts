@@ -9,6 +9,7 @@ import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
+import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   commitmentsFeature,
   targetsFeature,
   reportsFeature,
+  feedbackFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

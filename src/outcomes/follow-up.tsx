@@ -1,6 +1,6 @@
 /**
  * @module What other pages show of the humas work: the delegation page's sections (outcome, attendance,
- * papers, commitments), and the "to write up" and "commitments due" lists of the home page and inbox.
+ * papers, commitments, visitors' feedback), and the "to write up" and "commitments due" lists of the home page and inbox.
  * Loaders and their views together, so a page adds one call.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
@@ -8,11 +8,13 @@ import type { Child } from "hono/jsx";
 import type { Queryable } from "../../db/client";
 import { delegations } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
+import { FeedbackSection } from "../../views/pages/feedback/results";
 import { HumasSections } from "../../views/pages/outcomes/delegation-sections";
 import { HumasHome, type HumasHomeData, WriteUpList } from "../../views/pages/outcomes/humas-home";
 import { FOLLOW_UP, hasRole, PROTOCOL } from "../auth/roles";
 import { listCommitments } from "../commitments/queries";
 import { hostToday } from "../commitments/service";
+import { loadFeedbackResults } from "../feedback/results";
 import type { AppContext } from "../http/context";
 import { pageContext } from "../http/render";
 import { addDays } from "../scheduling/zoned-time";
@@ -38,23 +40,27 @@ export async function followUpSections(
   const db = c.get("deps").db.orm;
   const now = c.get("deps").clock();
   const user = c.get("user");
-  const [outcome, attendance, commitments, completion] = await Promise.all([
+  const [outcome, attendance, commitments, completion, feedback] = await Promise.all([
     getOutcome(db, d.id),
     attendanceCount(db, d.id),
     listCommitments(db, { delegationId: d.id }, await hostToday(db, now)),
     canComplete(db, d, now),
+    loadFeedbackResults(db, d.id),
   ]);
   return (
-    <HumasSections
-      ctx={pageContext(c)}
-      d={d}
-      outcome={outcome}
-      attendance={attendance}
-      commitments={commitments}
-      canWrite={writes(c)}
-      canReopen={!!user && hasRole(user.role, PROTOCOL)}
-      completion={completion}
-    />
+    <>
+      <HumasSections
+        ctx={pageContext(c)}
+        d={d}
+        outcome={outcome}
+        attendance={attendance}
+        commitments={commitments}
+        canWrite={writes(c)}
+        canReopen={!!user && hasRole(user.role, PROTOCOL)}
+        completion={completion}
+      />
+      <FeedbackSection ctx={pageContext(c)} r={feedback} />
+    </>
   );
 }
 

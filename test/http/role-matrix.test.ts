@@ -17,7 +17,8 @@ import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 /**
  * Pages anyone may open (no sign-in): the sign-in flow, probes, static assets and the visitors' public
- * pages (`/kunjungan…`: request a visit, follow its status) and token links (`/i/…`, `/feeds/…`). A new public page must be declared here,
+ * pages (`/kunjungan…`: request a visit, follow its status) and token links (`/i/…`, `/feeds/…`, the survey
+ * `/f/…`). A new public page must be declared here,
  * deliberately; anything else must send an anonymous visitor to sign in.
  */
 const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
@@ -32,6 +33,9 @@ const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
   // Capability links: a random ≥128-bit token in the path is the credential (itinerary shares, feeds).
   { method: "GET", path: /^\/i\/:token(\/|$)/ },
   { method: "GET", path: /^\/feeds\/:file$/ },
+  // The visitors' survey: the token in the link is the credential.
+  { method: "GET", path: "/f/:token" },
+  { method: "POST", path: "/f/:token" },
   { method: "POST", path: /^\/kunjungan(\/|$)/ },
   // Forgotten password: ask for a link, and the link (its token is the credential) sets a new one.
   { method: "GET", path: "/forgot-password" },
