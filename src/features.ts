@@ -13,6 +13,7 @@ import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
+import { publicityFeature } from "./publicity/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
 import { targetsFeature } from "./targets/feature";
@@ -34,6 +35,7 @@ export const FEATURES: readonly Feature[] = [
   targetsFeature,
   reportsFeature,
   feedbackFeature,
+  publicityFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -12,12 +12,12 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/auth";
-import { ADMIN, FOLLOW_UP, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
+import { ADMIN, FOLLOW_UP, HUMAS, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 /**
  * Pages anyone may open (no sign-in): the sign-in flow, probes, static assets and the visitors' public
- * pages (`/kunjungan…`: request a visit, follow its status) and token links (`/i/…`, `/feeds/…`, the survey
+ * pages (`/kunjungan…`: request a visit, follow its status, the public log of visits and its feed) and token links (`/i/…`, `/feeds/…`, the survey
  * `/f/…`). A new public page must be declared here,
  * deliberately; anything else must send an anonymous visitor to sign in.
  */
@@ -140,6 +140,10 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "GET /admin/host-settings": ADMIN,
   "GET /admin/host-settings/logo": ADMIN,
   "POST /admin/host-settings": ADMIN,
+  "GET /delegations/:id/publication": HUMAS,
+  "POST /delegations/:id/publication": HUMAS,
+  "GET /delegations/:id/publication/unpublish": HUMAS,
+  "POST /delegations/:id/publication/unpublish": HUMAS,
   "GET /delegations/:id/outcome": FOLLOW_UP,
   "POST /delegations/:id/outcome": FOLLOW_UP,
   "GET /delegations/:id/outcome/complete": FOLLOW_UP,
