@@ -13,6 +13,7 @@ import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
+import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
@@ -36,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   reportsFeature,
   feedbackFeature,
   publicityFeature,
+  pressFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -119,6 +119,7 @@ export function PublicationSection(p: {
             <a href={`/delegations/${p.d.id}/publication`}>{t("publication.edit")}</a>
           )}
           {p.url && <a href={`/delegations/${p.d.id}/publication/unpublish`}>{t("publication.unpublish")}</a>}
+          <a href={`/delegations/${p.d.id}/press-release`}>{t("press.edit")}</a>
         </p>
       )}
     </section>
