@@ -1,12 +1,14 @@
 /**
  * @module Humas pages under /delegations/{id}/publication: the form that publishes a completed visit on
- * the public log (or updates it), and the confirmation step before unpublishing. Successful POSTs 303 back
+ * the public log (or updates it) after a confirmation step showing what becomes public, and the
+ * confirmation step before unpublishing. Successful POSTs 303 back
  * to the delegation page; bad input comes back beside its field with nothing saved.
  */
 import { Hono } from "hono";
 import {
   LINK_ROWS,
   PublicationFormPage,
+  PublishConfirmPage,
   UnpublishConfirmPage,
 } from "../../views/pages/publicity/publication-form";
 import { requireRole } from "../auth/guard";
@@ -87,6 +89,15 @@ export function publicationPages() {
     const { input, values } = formInput(await c.req.parseBody());
     const parsed = parseWith(publicationInputSchema, input, c.get("locale"));
     if (!parsed.success) return showForm(c, values, fieldErrors(parsed.error.issues, c.get("locale")), 400);
+    if (values.confirm !== "yes") {
+      const d = await getDelegation(c.get("deps").db, id);
+      const { confirm: _c, ...shown } = values;
+      return renderPage(
+        c,
+        c.get("t")("publication.title", { code: d.code }),
+        <PublishConfirmPage ctx={pageContext(c)} d={d} values={shown} />,
+      );
+    }
     try {
       await publishVisit(serviceContext(c), id, parsed.data);
     } catch (error) {

@@ -189,11 +189,18 @@ describe("public log of visits", () => {
     expect((await t.app.request("/kunjungan/sb-2026-0042")).status).toBe(404);
 
     form.set("photoUrl", "");
-    const ok = await t.app.request(`/delegations/${d.id}/publication`, {
-      method: "POST",
-      headers: { ...humas.headers, "Content-Type": "application/x-www-form-urlencoded" },
-      body: form.toString(),
-    });
+    const post = () =>
+      t.app.request(`/delegations/${d.id}/publication`, {
+        method: "POST",
+        headers: { ...humas.headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+      });
+    const confirm = await post();
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('data-testid="publish-confirm"');
+    expect((await t.app.request("/kunjungan/sb-2026-0042")).status).toBe(404);
+    form.set("confirm", "yes");
+    const ok = await post();
     expect(ok.status).toBe(303);
     expect((await t.app.request("/kunjungan/sb-2026-0042")).status).toBe(200);
     const detail = await (await t.app.request(`/delegations/${d.id}`, { headers: humas.headers })).text();

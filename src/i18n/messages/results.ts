@@ -144,6 +144,7 @@ export const resultsMessages = defineMessages({
     "publication.unpublish": "Tarik dari halaman publik",
     "publication.unpublishConfirm":
       "Tarik kunjungan {code} dari halaman publik? Halamannya tidak dapat dibuka lagi.",
+    "publication.confirm": "Terbitkan kunjungan {code} di halaman publik dengan judul dan ringkasan ini?",
     "publication.notCompleted": "Hanya kunjungan yang sudah selesai yang dapat diterbitkan.",
     "publication.titleRequired": "Isi judul (paling sedikit 3 karakter).",
     "publication.summaryRequired": "Isi ringkasan (paling sedikit 10 karakter).",
@@ -330,6 +331,7 @@ export const resultsMessages = defineMessages({
     "publication.edit": "Publish or edit the publication",
     "publication.unpublish": "Take off the public page",
     "publication.unpublishConfirm": "Take visit {code} off the public page? Its page will no longer open.",
+    "publication.confirm": "Publish visit {code} on the public page with this title and summary?",
     "publication.notCompleted": "Only completed visits can be published.",
     "publication.titleRequired": "Enter a title (at least 3 characters).",
     "publication.summaryRequired": "Enter a summary (at least 10 characters).",

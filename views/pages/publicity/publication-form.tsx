@@ -125,3 +125,32 @@ export function PublicationSection(p: {
     </section>
   );
 }
+
+/** The step before publishing: what the public page will say, and one button that publishes it. */
+export function PublishConfirmPage(p: {
+  ctx: PageContext;
+  d: { id: string; code: string };
+  values: Record<string, string>;
+}) {
+  const { t } = p.ctx;
+  return (
+    <form
+      method="post"
+      action={`/delegations/${p.d.id}/publication`}
+      class="card stack"
+      data-testid="publish-confirm"
+    >
+      <p>{t("publication.confirm", { code: p.d.code })}</p>
+      <h2>{p.values.title}</h2>
+      <p class="press-preview">{p.values.summary}</p>
+      {Object.entries(p.values).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="confirm" value="yes" />
+      <div class="row">
+        <button type="submit">{t("publication.publish")}</button>
+        <a href={`/delegations/${p.d.id}/publication`}>{t("action.cancel")}</a>
+      </div>
+    </form>
+  );
+}
