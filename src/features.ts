@@ -9,9 +9,12 @@ import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
+import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
+import { pressFeature } from "./press/feature";
+import { publicityFeature } from "./publicity/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
 import { targetsFeature } from "./targets/feature";
@@ -32,6 +35,9 @@ export const FEATURES: readonly Feature[] = [
   commitmentsFeature,
   targetsFeature,
   reportsFeature,
+  feedbackFeature,
+  publicityFeature,
+  pressFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -60,8 +60,16 @@ export const delegations = sqliteTable(
     index("delegations_status_idx").on(t.status, t.createdAt),
     index("delegations_institution_idx").on(t.institution),
     uniqueIndex("delegations_status_token_idx").on(t.statusTokenHash),
-    // Reports select visits by their first confirmed day (src/reports/visit-scope.ts uses this expression).
-    index("delegations_visit_start_idx").on(t.status, sql`(confirmed_dates ->> '$.start')`),
+    // Reports select visits by their first confirmed day (src/reports/visit-scope.ts uses this expression);
+    // the columns after it are what the report's figures read of a visit, so they are read from the index.
+    index("delegations_visit_start_idx").on(
+      t.status,
+      sql`(confirmed_dates ->> '$.start')`,
+      t.id,
+      t.provinceCode,
+      t.expectedSize,
+      t.createdAt,
+    ),
   ],
 );
 
@@ -88,7 +96,11 @@ export const participants = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("participants_delegation_idx").on(t.delegationId, t.precedenceRank)],
+  (t) => [
+    index("participants_delegation_idx").on(t.delegationId, t.precedenceRank),
+    // Reports count who came per visit from this index alone (src/reports/visit-scope.ts).
+    index("participants_attendance_idx").on(t.delegationId, t.attended, t.walkIn),
+  ],
 );
 
 /** Raw bytes as a BLOB, read back as a Uint8Array on Node and Workers alike (no Buffer). */

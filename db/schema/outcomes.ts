@@ -72,7 +72,8 @@ export const commitments = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    index("commitments_delegation_idx").on(t.delegationId),
+    // With the status and dates, the report's completion counts read only this index.
+    index("commitments_delegation_idx").on(t.delegationId, t.status, t.targetDate, t.completedOn),
     index("commitments_status_target_idx").on(t.status, t.targetDate),
     index("commitments_owner_idx").on(t.ownerUserId),
   ],

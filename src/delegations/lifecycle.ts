@@ -23,6 +23,7 @@ import type { Db, Transaction } from "../../db/client";
 import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { releaseDelegationItems, releaseItems } from "../bookings/release";
+import { inviteFeedback } from "../feedback/invite";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
 import { messageRef } from "../i18n/dictionary";
@@ -170,16 +171,22 @@ export async function transitionDelegation(
         );
       }
     }
-    if (ctx.notifyBaseUrl) await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl });
+    if (ctx.notifyBaseUrl)
+      await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl, actor: ctx.actor });
     return after;
   });
 }
 
 /**
- * Tells the visitor's contact person about a transition, in the same transaction. The status link is not
+ * Tells the visitor's contact person about a transition, in the same transaction (a completed visit: the
+ * survey invitation). The status link is not
  * in these mails: only its hash is stored, so the link from the first mail stays the one to use.
  */
-async function notifyVisitor(tx: Transaction, d: DelegationRow, context: { now: Date; baseUrl: string }) {
+async function notifyVisitor(
+  tx: Transaction,
+  d: DelegationRow,
+  { actor, ...context }: { now: Date; baseUrl: string; actor: AuditActor },
+) {
   switch (d.status) {
     case "requested":
       return enqueueNotice(tx, { kind: "dates_proposed", delegationId: d.id, ...context });
@@ -189,6 +196,6 @@ async function notifyVisitor(tx: Transaction, d: DelegationRow, context: { now: 
     case "cancelled":
       return enqueueNotice(tx, { kind: d.status, delegationId: d.id, reason: d.publicMessage, ...context });
     case "completed":
-      return 0;
+      return inviteFeedback(tx, { delegationId: d.id, includeParticipants: false, actor, ...context });
   }
 }

@@ -48,7 +48,6 @@ export function requestFormScript() {
 export function publicPages() {
   const app = new Hono<AppEnv>();
 
-  app.get("/", (c) => c.redirect("/kunjungan/ajukan", 302));
   app.get("/ajukan", (c) => showForm(c));
 
   app.post("/ajukan", async (c) => {

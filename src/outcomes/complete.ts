@@ -10,6 +10,7 @@ import { delegations } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
 import { venues } from "../../db/schema/venues";
 import { recordAudit } from "../audit/record";
+import { inviteFeedback } from "../feedback/invite";
 import { getHostSettings } from "../host-settings/service";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
@@ -19,6 +20,8 @@ import type { ServiceCtx } from "./service";
 
 export const completeSchema = z.strictObject({
   version: z.number(msg("humas.versionRequired")).int().min(1),
+  /** Also send the survey to each participant with an e-mail (the contact person always gets it). */
+  inviteParticipants: z.boolean().optional(),
 });
 export const reopenSchema = z.strictObject({
   reason: requiredText(2000),
@@ -69,7 +72,11 @@ export async function canComplete(db: Queryable, d: Parameters<typeof completion
   return completionBlock(await completionFacts(db, d, now));
 }
 
-export async function completeVisit(ctx: ServiceCtx, id: string, input: z.output<typeof completeSchema>) {
+export async function completeVisit(
+  ctx: ServiceCtx & { config?: { baseUrl: string } },
+  id: string,
+  input: z.output<typeof completeSchema>,
+) {
   return ctx.db.writeTransaction(async (tx) => {
     const d = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
     if (!d) throw new AppError("not_found");
@@ -89,6 +96,14 @@ export async function completeVisit(ctx: ServiceCtx, id: string, input: z.output
       after: { status: "completed", version },
       now: ctx.now,
     });
+    if (ctx.config)
+      await inviteFeedback(tx, {
+        delegationId: id,
+        includeParticipants: input.inviteParticipants ?? false,
+        actor: ctx.actor,
+        now: ctx.now,
+        baseUrl: ctx.config.baseUrl,
+      });
     return { ...d, status: "completed" as const, version, updatedAt: ctx.now };
   });
 }

@@ -1,6 +1,6 @@
 /**
  * @module What other pages show of the humas work: the delegation page's sections (outcome, attendance,
- * papers, commitments), and the "to write up" and "commitments due" lists of the home page and inbox.
+ * papers, commitments, visitors' feedback, publication), and the "to write up" and "commitments due" lists of the home page and inbox.
  * Loaders and their views together, so a page adds one call.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
@@ -8,13 +8,17 @@ import type { Child } from "hono/jsx";
 import type { Queryable } from "../../db/client";
 import { delegations } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
+import { FeedbackSection } from "../../views/pages/feedback/results";
 import { HumasSections } from "../../views/pages/outcomes/delegation-sections";
 import { HumasHome, type HumasHomeData, WriteUpList } from "../../views/pages/outcomes/humas-home";
-import { FOLLOW_UP, hasRole, PROTOCOL } from "../auth/roles";
+import { PublicationSection } from "../../views/pages/publicity/publication-form";
+import { FOLLOW_UP, HUMAS, hasRole, PROTOCOL } from "../auth/roles";
 import { listCommitments } from "../commitments/queries";
 import { hostToday } from "../commitments/service";
+import { loadFeedbackResults } from "../feedback/results";
 import type { AppContext } from "../http/context";
 import { pageContext } from "../http/render";
+import { getPublication } from "../publicity/service";
 import { addDays } from "../scheduling/zoned-time";
 import { canComplete } from "./complete";
 import { attendanceCount, getOutcome } from "./service";
@@ -38,23 +42,35 @@ export async function followUpSections(
   const db = c.get("deps").db.orm;
   const now = c.get("deps").clock();
   const user = c.get("user");
-  const [outcome, attendance, commitments, completion] = await Promise.all([
+  const [outcome, attendance, commitments, completion, feedback] = await Promise.all([
     getOutcome(db, d.id),
     attendanceCount(db, d.id),
     listCommitments(db, { delegationId: d.id }, await hostToday(db, now)),
     canComplete(db, d, now),
+    loadFeedbackResults(db, d.id),
   ]);
+  const publication = await getPublication(db, d.id);
+  const publicUrl = publication ? `${c.get("deps").config.baseUrl}/kunjungan/${publication.slug}` : null;
   return (
-    <HumasSections
-      ctx={pageContext(c)}
-      d={d}
-      outcome={outcome}
-      attendance={attendance}
-      commitments={commitments}
-      canWrite={writes(c)}
-      canReopen={!!user && hasRole(user.role, PROTOCOL)}
-      completion={completion}
-    />
+    <>
+      <HumasSections
+        ctx={pageContext(c)}
+        d={d}
+        outcome={outcome}
+        attendance={attendance}
+        commitments={commitments}
+        canWrite={writes(c)}
+        canReopen={!!user && hasRole(user.role, PROTOCOL)}
+        completion={completion}
+      />
+      <FeedbackSection ctx={pageContext(c)} r={feedback} />
+      <PublicationSection
+        ctx={pageContext(c)}
+        d={d}
+        url={publicUrl}
+        canWrite={!!user && hasRole(user.role, HUMAS)}
+      />
+    </>
   );
 }
 

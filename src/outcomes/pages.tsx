@@ -95,7 +95,10 @@ export function outcomePages() {
     const id = c.req.param("id") ?? "";
     const body = await c.req.parseBody();
     try {
-      await completeVisit(serviceContext(c), id, { version: Number(body.version) });
+      await completeVisit(serviceContext(c), id, {
+        version: Number(body.version),
+        inviteParticipants: body.inviteParticipants === "yes",
+      });
     } catch (error) {
       if (error instanceof AppError && (error.code === "conflict" || error.code === "stale"))
         return showConfirm(

@@ -10,21 +10,42 @@ import { inScope, VISITORS_OF_D, type VisitScope } from "./visit-scope";
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-export async function monthlyCounts(db: Queryable, scope: VisitScope) {
-  const rows = await db.all<{ month: string; visits: number; visitors: number }>(sql`
-    SELECT substr(d.confirmed_dates ->> '$.start', 1, 7) AS month, COUNT(*) AS visits,
-           SUM(${VISITORS_OF_D}) AS visitors
+/**
+ * Visits and visitors per start month and province in one pass over the visits in scope (visitors are
+ * counted once per visit, which is the expensive part); `monthlyCounts` and `byProvince` fold these rows.
+ */
+export async function visitCounts(db: Queryable, scope: VisitScope) {
+  const rows = await db.all<{ month: string; code: string | null; visits: number; visitors: number }>(sql`
+    SELECT substr(d.confirmed_dates ->> '$.start', 1, 7) AS month, d.province_code AS code,
+           COUNT(*) AS visits, SUM(${VISITORS_OF_D}) AS visitors
     FROM delegations d WHERE ${inScope(scope)}
-    GROUP BY month ORDER BY month`);
-  return rows.map((r) => ({ month: r.month, visits: num(r.visits), visitors: num(r.visitors) }));
+    GROUP BY month, code`);
+  const fold = <K extends string | null>(key: (r: (typeof rows)[number]) => K) => {
+    const out = new Map<K, { visits: number; visitors: number }>();
+    for (const r of rows) {
+      const acc = out.get(key(r)) ?? { visits: 0, visitors: 0 };
+      acc.visits += num(r.visits);
+      acc.visitors += num(r.visitors);
+      out.set(key(r), acc);
+    }
+    return [...out];
+  };
+  const monthly = fold((r) => r.month)
+    .map(([month, c]) => ({ month, ...c }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+  // As SQL's ORDER BY visits DESC, code: most visits first, then by code with "no province" first.
+  const provinces = fold((r) => r.code)
+    .map(([code, c]) => ({ code, ...c }))
+    .sort((a, b) => b.visits - a.visits || (a.code ?? "").localeCompare(b.code ?? ""));
+  return { monthly, provinces };
+}
+
+export async function monthlyCounts(db: Queryable, scope: VisitScope) {
+  return (await visitCounts(db, scope)).monthly;
 }
 
 export async function byProvince(db: Queryable, scope: VisitScope) {
-  const rows = await db.all<{ code: string | null; visits: number; visitors: number }>(sql`
-    SELECT d.province_code AS code, COUNT(*) AS visits, SUM(${VISITORS_OF_D}) AS visitors
-    FROM delegations d WHERE ${inScope(scope)}
-    GROUP BY d.province_code ORDER BY visits DESC, code`);
-  return rows.map((r) => ({ code: r.code, visits: num(r.visits), visitors: num(r.visitors) }));
+  return (await visitCounts(db, scope)).provinces;
 }
 
 export async function byTopic(db: Queryable, scope: VisitScope) {

@@ -9,7 +9,6 @@ import { findProvince } from "../regions/regions";
 import { localDateOf, localTimeOf } from "../scheduling/zoned-time";
 import { getTargets } from "../targets/service";
 import {
-  byProvince,
   byTopic,
   commitmentCounts,
   hostsInDemand,
@@ -18,6 +17,7 @@ import {
   ratings,
   upcomingCount,
   venuesInDemand,
+  visitCounts,
 } from "./figures-sql";
 import { monthsOf, type ReportRange, yearShares } from "./range";
 import { monthlyTargets, periodTargets, progress } from "./targets-in-range";
@@ -32,10 +32,16 @@ export async function hostToday(db: Queryable, now: Date) {
   return { today, timeZone, offsetHours };
 }
 
-export async function buildMonthly(db: Queryable, range: ReportRange, today: string) {
+export async function buildMonthly(
+  db: Queryable,
+  range: ReportRange,
+  today: string,
+  /** The month counts when the caller has them already (the whole report counts them with provinces). */
+  known?: Awaited<ReturnType<typeof monthlyCounts>>,
+) {
   const scope = visitScope(range, today);
   const [counts, targets] = await Promise.all([
-    monthlyCounts(db, scope),
+    known ?? monthlyCounts(db, scope),
     getTargets(
       db,
       yearShares(range).map((y) => y.year),
@@ -58,22 +64,21 @@ export async function buildReport(db: Queryable, input: { range: ReportRange; no
   const { range } = input;
   const { today, timeZone, offsetHours } = await hostToday(db, input.now);
   const scope = visitScope(range, today);
-  const [targets, monthly, provinces, topics, venues, hosts, lead, commitments, rating, upcoming] =
-    await Promise.all([
-      getTargets(
-        db,
-        yearShares(range).map((y) => y.year),
-      ),
-      buildMonthly(db, range, today),
-      byProvince(db, scope),
-      byTopic(db, scope),
-      venuesInDemand(db, scope),
-      hostsInDemand(db, scope),
-      leadTime(db, scope, offsetHours),
-      commitmentCounts(db, scope, today),
-      ratings(db, scope),
-      upcomingCount(db, range, today),
-    ]);
+  const counts = await visitCounts(db, scope);
+  const [targets, monthly, topics, venues, hosts, lead, commitments, rating, upcoming] = await Promise.all([
+    getTargets(
+      db,
+      yearShares(range).map((y) => y.year),
+    ),
+    buildMonthly(db, range, today, counts.monthly),
+    byTopic(db, scope),
+    venuesInDemand(db, scope),
+    hostsInDemand(db, scope),
+    leadTime(db, scope, offsetHours),
+    commitmentCounts(db, scope, today),
+    ratings(db, scope),
+    upcomingCount(db, range, today),
+  ]);
   const target = periodTargets(range, targets);
   const visits = monthly.reduce((n, m) => n + m.visits, 0);
   const visitors = monthly.reduce((n, m) => n + m.visitors, 0);
@@ -97,7 +102,7 @@ export async function buildReport(db: Queryable, input: { range: ReportRange; no
     },
     leadTime: lead,
     monthly,
-    byProvince: provinces.map((p) => ({
+    byProvince: counts.provinces.map((p) => ({
       code: p.code,
       name: p.code ? (findProvince(p.code)?.name ?? p.code) : null,
       visits: p.visits,

@@ -12,12 +12,13 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/auth";
-import { ADMIN, FOLLOW_UP, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
+import { ADMIN, FOLLOW_UP, HUMAS, PROTOCOL, ROLES, STAFF } from "../../src/auth/roles";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
 /**
  * Pages anyone may open (no sign-in): the sign-in flow, probes, static assets and the visitors' public
- * pages (`/kunjungan…`: request a visit, follow its status) and token links (`/i/…`, `/feeds/…`). A new public page must be declared here,
+ * pages (`/kunjungan…`: request a visit, follow its status, the public log of visits and its feed) and token links (`/i/…`, `/feeds/…`, the survey
+ * `/f/…`). A new public page must be declared here,
  * deliberately; anything else must send an anonymous visitor to sign in.
  */
 const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
@@ -33,6 +34,9 @@ const PUBLIC_PAGES: { method: string; path: string | RegExp }[] = [
   // Capability links: a random ≥128-bit token in the path is the credential (itinerary shares, feeds).
   { method: "GET", path: /^\/i\/:token(\/|$)/ },
   { method: "GET", path: /^\/feeds\/:file$/ },
+  // The visitors' survey: the token in the link is the credential.
+  { method: "GET", path: "/f/:token" },
+  { method: "POST", path: "/f/:token" },
   { method: "POST", path: /^\/kunjungan(\/|$)/ },
   // Forgotten password: ask for a link, and the link (its token is the credential) sets a new one.
   { method: "GET", path: "/forgot-password" },
@@ -139,6 +143,14 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "GET /admin/host-settings": ADMIN,
   "GET /admin/host-settings/logo": ADMIN,
   "POST /admin/host-settings": ADMIN,
+  "GET /delegations/:id/press-release": FOLLOW_UP,
+  "POST /delegations/:id/press-release": HUMAS,
+  "GET /delegations/:id/press-release/download.docx": FOLLOW_UP,
+  "GET /delegations/:id/press-release/download.txt": FOLLOW_UP,
+  "GET /delegations/:id/publication": HUMAS,
+  "POST /delegations/:id/publication": HUMAS,
+  "GET /delegations/:id/publication/unpublish": HUMAS,
+  "POST /delegations/:id/publication/unpublish": HUMAS,
   "GET /delegations/:id/outcome": FOLLOW_UP,
   "POST /delegations/:id/outcome": FOLLOW_UP,
   "GET /delegations/:id/outcome/complete": FOLLOW_UP,

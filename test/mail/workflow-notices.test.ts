@@ -26,7 +26,7 @@ describe("workflow notices from the delegation services", () => {
     expect(queued[0]?.status).toBe("queued");
   });
 
-  it("proposing dates, confirming and cancelling each queue their notice; completing does not", async () => {
+  it("proposing dates, confirming and cancelling each queue their notice; completing queues the survey", async () => {
     const t = await delegationsApp();
     const r = await makeRequest(t);
     const staff = await t.as("protocol");
@@ -49,6 +49,7 @@ describe("workflow notices from the delegation services", () => {
       "request_received",
       "dates_proposed",
       "confirmed",
+      "feedback_request",
     ]);
 
     const other = await makeRequest(t);

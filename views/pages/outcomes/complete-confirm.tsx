@@ -20,6 +20,9 @@ export function CompleteConfirmPage({
     >
       <p>{t("outcomes.completeConfirm", { code: d.code })}</p>
       <input type="hidden" name="version" value={String(d.version)} />
+      <label class="check">
+        <input type="checkbox" name="inviteParticipants" value="yes" /> {t("feedback.includeParticipants")}
+      </label>
       <div class="row">
         <button type="submit">{t("outcomes.complete")}</button>
         <a href={`/delegations/${d.id}`}>{t("action.cancel")}</a>
