@@ -24,7 +24,7 @@ import { languageProblems, visibleText } from "./language-scan";
 
 /** Pages that answer something other than an HTML page (files, redirects) or need a secret to reach. */
 const NOT_HTML = [
-  /\.(pdf|ics|csv|png|svg|ico|js|css|json)$/,
+  /\.(pdf|ics|csv|png|svg|ico|js|css|json|atom|docx|txt)$/,
   /\/raw$/,
   /\/letter$/,
   /\/logo$/,
@@ -34,7 +34,9 @@ const NOT_HTML = [
 ];
 /** Registered GET pages this crawl cannot reach by a link, with why. */
 const UNREACHABLE: Record<string, string> = {
-  "/kunjungan": "redirects to /kunjungan/ajukan",
+  "/kunjungan": "the public log lists published visits only; the demo seed publishes none (test/publicity)",
+  "/f/:token": "needs a survey token from a completion mail (test/feedback/survey.test.ts)",
+  "/delegations/:id/publication/unpublish": "only for a published visit (test/publicity/public-log.test.ts)",
   "/reports/:file": "CSV exports",
   "/reset-password/:token": "needs a reset token from a mail (covered in test/auth/password-reset tests)",
   "/livez": "a probe, not a page",

@@ -19,6 +19,12 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // Every test project runs this setup: the first makes the folder and the template, the others share them.
+  const shared = process.env.SAMBANG_TEST_TEMPLATE;
+  if (shared) {
+    project.provide("templateDbPath", shared);
+    return;
+  }
   const previousTmp = process.env.TMPDIR;
   const runDir = mkdtempSync(join(tmpdir(), "sambang-test-run-"));
   process.env.TMPDIR = runDir;
@@ -28,7 +34,9 @@ export default async function setup(project: TestProject) {
   await db.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   db.close();
   project.provide("templateDbPath", path);
+  process.env.SAMBANG_TEST_TEMPLATE = path;
   return () => {
+    delete process.env.SAMBANG_TEST_TEMPLATE;
     if (previousTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmp;
     rmSync(runDir, { recursive: true, force: true });
