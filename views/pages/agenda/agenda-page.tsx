@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf } from "../../../src/scheduling/zoned-time";
 import { Field, FormErrors } from "../../components/field";
+import { HostPicker } from "../../components/host-picker";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
 
@@ -159,16 +160,14 @@ function ItemFields(props: {
         </div>
       </div>
       <div class="row">
-        <div class="field">
-          <label for={fid("hostIds")}>{t("agenda.hosts")}</label>
-          <select id={fid("hostIds")} name="hostIds" multiple size={3}>
-            {props.hosts.map((h) => (
-              <option value={h.id} selected={hostIds.has(h.id)}>
-                {h.name} ({h.title})
-              </option>
-            ))}
-          </select>
-        </div>
+        <HostPicker
+          ctx={ctx}
+          name="hostIds"
+          id={fid("hostIds")}
+          legend={t("agenda.hosts")}
+          hosts={props.hosts.map((h) => ({ id: h.id, label: `${h.name} (${h.title})` }))}
+          selected={hostIds}
+        />
         <div class="field">
           <label for={fid("personInCharge")}>{t("agenda.personInCharge")}</label>
           <input

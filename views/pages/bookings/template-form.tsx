@@ -7,6 +7,7 @@ import type { FieldErrors } from "../../../src/http/validate";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { type FormValues, rowField } from "../../../src/templates/forms";
 import { Field, FormErrors, fieldError } from "../../components/field";
+import { HostPicker } from "../../components/host-picker";
 import type { PageContext } from "../../page-context";
 
 interface Choice {
@@ -100,21 +101,15 @@ function ItemRow(props: FormProps & { row: number }) {
             ))}
           </select>
         </Field>
-        <Field name={n("hostIds")} label={t("templates.hosts")} errors={errors}>
-          <select
-            id={`f-${n("hostIds")}`}
-            name={n("hostIds")}
-            multiple
-            size={3}
-            {...aria(errors, n("hostIds"))}
-          >
-            {props.hosts.map((h) => (
-              <option value={h.id} selected={selectedHosts.has(h.id)}>
-                {h.name} ({h.title})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <HostPicker
+          ctx={ctx}
+          name={n("hostIds")}
+          id={`f-${n("hostIds")}`}
+          legend={t("templates.hosts")}
+          hosts={props.hosts.map((h) => ({ id: h.id, label: `${h.name} (${h.title})` }))}
+          selected={selectedHosts}
+          error={fieldError(errors, n("hostIds"))}
+        />
       </div>
     </fieldset>
   );
