@@ -2,7 +2,8 @@
  * Staff pages at phone (390×844) and desktop (1366×900) size in Chromium: the menu folds behind one
  * button on the phone and opens; the inbox becomes stacked rows; no page is wider than the screen (the day
  * grid scrolls inside its own box); the day grid shows the bookings. Screenshots of the inbox, a
- * delegation, its agenda, the audit log and the day grid go to the OS temp folder for a look.
+ * delegation, its agenda, the audit log and the day grid go to SCREENSHOT_DIR (else the run's temp folder,
+ * removed after the run) for a look.
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,8 @@ function nextTuesday(): string {
   while (weekdayOf(date) !== 2) date = addDays(date, 1);
   return date;
 }
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
@@ -95,14 +98,14 @@ describe.skipIf(skipBrowserTests)("staff pages on a phone and a desktop", () => 
       expect(await page.getByRole("link", { name: "Beranda" }).isVisible()).toBe(true);
       await page.locator("summary", { hasText: "Administrasi" }).click();
       expect(await page.getByRole("link", { name: "Jejak audit" }).isVisible()).toBe(true);
-      await page.screenshot({ path: join(tmpdir(), `sambang-menu-${size.name}.png`) });
+      await page.screenshot({ path: join(SHOTS, `sambang-menu-${size.name}.png`) });
 
       for (const [name, path] of pages) {
         const res = await page.goto(`${base}${path}`);
         expect(res?.status(), path).toBe(200);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${path} is wider than the ${size.name} screen`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(tmpdir(), `sambang-${name}-${size.name}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `sambang-${name}-${size.name}.png`), fullPage: true });
       }
 
       // The inbox on a phone: one card per delegation, each value labelled, status and date in view.

@@ -8,6 +8,7 @@ import { agendaKindKey } from "../../../src/i18n/keys";
 import { type FormValues, rowField } from "../../../src/templates/forms";
 import { Field, FormErrors, fieldError } from "../../components/field";
 import { HostPicker } from "../../components/host-picker";
+import { ZoneSelect } from "../../components/zone-select";
 import type { PageContext } from "../../page-context";
 
 interface Choice {
@@ -141,7 +142,8 @@ export function TemplateForm(props: FormProps) {
           value={one(values, "defaultStartTime") || "08:30"}
           errors={errors}
         />
-        <Field
+        <ZoneSelect
+          ctx={ctx}
           name="timeZone"
           label={t("templates.timeZone")}
           value={one(values, "timeZone") || ctx.hostTimeZone}
