@@ -3,47 +3,11 @@
  * Pages pass their title and content; everything is escaped by hono/jsx.
  */
 import type { Child } from "hono/jsx";
-import type { Role } from "../db/schema/auth";
-import type { MessageKey } from "../src/i18n/dictionary";
 import { otherLocale } from "../src/i18n/dictionary";
+import { MainNav } from "./nav";
 import type { PageContext } from "./page-context";
 
-interface NavItem {
-  href: string;
-  label: MessageKey;
-  roles: readonly Role[];
-}
-
-/** Features add their entries here; each is shown only to the roles listed. */
-export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "nav.home", roles: ["admin", "protocol", "humas", "viewer"] },
-  { href: "/delegations", label: "nav.delegations", roles: ["admin", "protocol", "humas", "viewer"] },
-  { href: "/availability", label: "nav.availability", roles: ["admin", "protocol"] },
-  { href: "/commitments", label: "nav.commitments", roles: ["admin", "protocol", "humas", "viewer"] },
-  { href: "/calendar", label: "nav.calendar", roles: ["admin", "protocol", "humas", "viewer"] },
-  { href: "/venues", label: "nav.venues", roles: ["admin", "protocol"] },
-  { href: "/hosts", label: "nav.hosts", roles: ["admin", "protocol"] },
-  { href: "/templates", label: "nav.templates", roles: ["admin", "protocol"] },
-  { href: "/admin/closures", label: "nav.closures", roles: ["admin", "protocol"] },
-  { href: "/reports", label: "nav.reports", roles: ["admin", "protocol", "humas", "viewer"] },
-  { href: "/admin/topics", label: "nav.topics", roles: ["admin"] },
-  { href: "/admin/users", label: "nav.users", roles: ["admin"] },
-  { href: "/admin/tokens", label: "nav.tokens", roles: ["admin"] },
-  { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },
-  { href: "/admin/outbox", label: "mail.outbox.title", roles: ["admin", "protocol"] },
-  { href: "/admin/feeds", label: "feeds.title", roles: ["admin"] },
-  { href: "/admin/host-settings", label: "nav.hostSettings", roles: ["admin"] },
-  { href: "/api/v1/docs", label: "nav.apiDocs", roles: ["admin", "protocol", "humas", "viewer"] },
-  {
-    href: "/account/password",
-    label: "account.password.nav",
-    roles: ["admin", "protocol", "humas", "viewer"],
-  },
-];
-
-function isCurrent(path: string, href: string) {
-  return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
-}
+export { NAV_ITEMS } from "./nav";
 
 export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   const other = otherLocale(ctx.locale);
@@ -60,7 +24,6 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
 
 export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children?: Child }) {
   const { t, user } = ctx;
-  const items = user ? NAV_ITEMS.filter((i) => i.roles.includes(user.role)) : [];
   return (
     <html lang={ctx.locale}>
       <head>
@@ -68,6 +31,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/app.js" defer />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
@@ -78,19 +42,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           <a class="brand" href={user ? "/" : "/login"}>
             {t("app.name")}
           </a>
-          {items.length > 0 && (
-            <nav class="main" aria-label={t("nav.menu")}>
-              <ul>
-                {items.map((i) => (
-                  <li>
-                    <a href={i.href} aria-current={isCurrent(ctx.path, i.href) ? "page" : undefined}>
-                      {t(i.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          <MainNav ctx={ctx} />
           <div class="tools">
             <LanguageSwitch ctx={ctx} />
             {user ? (

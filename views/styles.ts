@@ -11,12 +11,32 @@ html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-seri
 body{margin:0}
 a{color:var(--accent)}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
-header.top{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+header.top{position:relative;background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;gap:.5rem 1rem;align-items:center}
 header.top a{color:#fff}
 header.top .brand{font-weight:700;font-size:1.15rem;text-decoration:none}
-nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-nav.main a[aria-current=page]{text-decoration:underline;font-weight:600}
-.tools{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
+/* Staff menu: one "Menu" button on a phone, drop-down groups on a wide screen (views/nav.tsx). */
+.nav-menu{flex:1 1 auto}
+.nav-menu>summary,.nav-group>summary{cursor:pointer;list-style:none;padding:.35rem .6rem;border-radius:.375rem}
+.nav-menu>summary::-webkit-details-marker,.nav-group>summary::-webkit-details-marker{display:none}
+.nav-menu>summary{display:inline-block;border:1px solid #fff;font-weight:600}
+.nav-menu>summary::before{content:"\\2630";margin-right:.4rem}
+.nav-group>summary::after{content:"\\25BE";margin-left:.35rem;font-size:.8em}
+.nav-group>summary.current{text-decoration:underline;font-weight:600}
+nav.main ul{list-style:none;margin:0;padding:0}
+nav.main a{display:block;padding:.45rem .6rem;text-decoration:none;border-radius:.375rem}
+nav.main a:hover,nav.main summary:hover{background:#174f86}
+nav.main a[aria-current=page]{text-decoration:underline;font-weight:600;background:#174f86}
+.nav-menu[open]>nav.main{position:absolute;left:0;right:0;top:100%;z-index:30;background:#0b3d6e;padding:.25rem .75rem .75rem;box-shadow:0 6px 12px rgba(0,0,0,.25);max-height:80vh;overflow:auto}
+.nav-group>ul{padding-left:.75rem!important;border-left:2px solid #5d86b0;margin:.15rem 0 .35rem .6rem!important}
+@media (min-width:64rem){
+.nav-menu>summary{display:none}
+.nav-menu::details-content{content-visibility:visible;display:block}
+.nav-menu>nav.main,.nav-menu[open]>nav.main{position:static;padding:0;box-shadow:none;max-height:none;overflow:visible;background:none}
+ul.nav-groups{display:flex;gap:.25rem;align-items:center}
+.nav-group{position:relative}
+.nav-group>ul{position:absolute;top:calc(100% + .35rem);left:0;z-index:30;min-width:15rem;background:#0b3d6e;border:1px solid #5d86b0!important;border-radius:.375rem;margin:0!important;padding:.35rem!important;box-shadow:0 6px 12px rgba(0,0,0,.25)}
+}
+.tools{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin-left:auto}
 .tools form{display:inline}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
@@ -137,6 +157,25 @@ button.slot{padding:.35rem .6rem;font-size:.95rem}
 .cal-closed{color:var(--warn);margin:.2rem 0}
 @media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
 
+/* Day grid of all venues (views/pages/calendar/day-grid.tsx): 15-minute columns, blocks span them. */
+.grid-wrap{border:1px solid var(--line);border-radius:.375rem}
+table.day-grid{table-layout:fixed;min-width:60rem;font-size:.85rem}
+table.day-grid th,table.day-grid td{padding:.2rem .25rem;border-bottom:1px solid var(--line)}
+table.day-grid thead th{text-align:left;border-left:1px solid var(--line);font-weight:600}
+table.day-grid thead th:first-child,table.day-grid tbody th{width:10rem;position:sticky;left:0;z-index:1;background:var(--soft);border-right:1px solid var(--line)}
+table.day-grid td.closed{background:repeating-linear-gradient(135deg,#eef1f4 0 4px,#e3e7ec 4px 8px)}
+table.day-grid td.grid-block{background:#dbe8f6;border:1px solid var(--accent);border-left:4px solid var(--accent);border-radius:.25rem;overflow:hidden;overflow-wrap:anywhere}
+table.day-grid td.grid-block.tentative{background:repeating-linear-gradient(135deg,#fff7e6 0 6px,#fdebc8 6px 12px);border-color:var(--warn)}
+@media (max-width:40rem){table.day-grid thead th:first-child,table.day-grid tbody th{width:6.5rem}}
+@media print{.grid-wrap{overflow:visible;border:none}table.day-grid{min-width:0;font-size:7.5pt}table.day-grid thead th:first-child,table.day-grid tbody th{position:static;width:28mm}table.day-grid td.grid-block{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{size:A4 landscape}}
+/* Host picker: a scrollable list of checkboxes, filtered by /assets/app.js when scripts run. */
+.picker{display:grid;gap:.35rem}
+.picker-list{list-style:none;margin:0;padding:.35rem .5rem;max-height:13rem;overflow:auto;border:1px solid #8a96a3;border-radius:.375rem;background:#fff}
+.picker-list li{padding:.15rem 0}
+.picker-list li[hidden]{display:none}
+.picker-list label{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+.picker-list input{margin-top:.3rem}
+.map-links{display:inline-flex;flex-wrap:wrap;gap:.25rem .75rem}
 /* Check-in at the reception desk: big tap targets, the state in words and colour. */
 ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
 .checkin-row{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:.6rem;padding:.6rem .75rem;background:#fff}

@@ -11,7 +11,7 @@ import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
 import { optionalEmail, optionalText, optionalUrl, requiredText } from "../outcomes/fields";
-import { isValidTimeZone } from "../scheduling/zoned-time";
+import { isValidTimeZone, observesDaylightSaving } from "../scheduling/zoned-time";
 
 export type HostSettingsRow = typeof hostSettings.$inferSelect;
 export type HostSettings = Omit<HostSettingsRow, "id" | "logo"> & { logo: Uint8Array | null };
@@ -62,7 +62,11 @@ export const hostSettingsInputSchema = z.strictObject({
     (v) => v.includes("{seq}") || v.includes("{code}"),
     msg("hostSettings.formatInvalid"),
   ),
-  defaultTimeZone: z.string().trim().refine(isValidTimeZone, msg("hostSettings.zoneInvalid")),
+  defaultTimeZone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, msg("hostSettings.zoneInvalid"))
+    .refine((v) => !observesDaylightSaving(v), msg("zone.dstRefused")),
   /** `true` removes the stored logo. */
   removeLogo: z.boolean().optional(),
   version: z.number(msg("humas.versionRequired")).int().min(0),

@@ -1,10 +1,11 @@
 /**
- * @module Routes that belong to no feature: health probes, the stylesheet, the OpenAPI document and its
+ * @module Routes that belong to no feature: health probes, the stylesheet and script, the OpenAPI document and its
  * docs page, and the staff home page.
  */
 
 import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
+import { APP_JS } from "../../views/app-script";
 import { ApiDocsPage } from "../../views/pages/api-docs";
 import { HomePage } from "../../views/pages/home";
 import { APP_CSS } from "../../views/styles";
@@ -59,6 +60,10 @@ export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
   app.get("/assets/print.js", (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(PRINT_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });
+  });
+  app.get("/assets/app.js", (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(APP_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
   app.get("/api/v1/openapi.json", (c) => c.json(document(c.get("deps").config.baseUrl)));
   app.get("/api/v1/docs", (c) =>

@@ -15,6 +15,7 @@ import { mail } from "./messages/mail";
 import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
 import { security } from "./messages/security";
+import { uiMessages } from "./messages/ui";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "id";
@@ -32,6 +33,7 @@ const catalogues = [
   mail,
   resultsMessages,
   security,
+  uiMessages,
 ] as const;
 
 type KeysOf<C> = C extends { id: Record<infer K, string> } ? K : never;

@@ -10,7 +10,16 @@ import type { CalendarAttendee } from "../calendar/types";
 import { translator } from "../i18n/dictionary";
 import { itineraryPdf } from "../itinerary/pdf";
 import { buildItineraryView } from "../itinerary/view-model";
-import { composeMail, frame, itemWhen, itemWhenShort, itemWhere, programmeRows, toBase64 } from "./compose";
+import {
+  composeMail,
+  frame,
+  homeZoneOf,
+  itemWhen,
+  itemWhenShort,
+  itemWhere,
+  programmeRows,
+  toBase64,
+} from "./compose";
 import type { InvitationPlan, ItemPlan } from "./invitations";
 import type { NewOutboxMessage } from "./outbox";
 import { changeLines, snapshotOf } from "./snapshot";
@@ -38,6 +47,7 @@ export async function composeItemMessages(
   const method = p.action === "withdraw" ? "CANCEL" : "REQUEST";
   const attendees: CalendarAttendee[] = p.recipients.map((r) => ({ name: r.name, email: r.email }));
   const messages: NewOutboxMessage[] = [];
+  const homeZone = homeZoneOf(plan.agenda.delegation.provinceCode);
   for (const r of p.recipients) {
     const calendar = invitationCalendar({
       delegation: {
@@ -57,19 +67,21 @@ export async function composeItemMessages(
     const { t } = base;
     const vars = {
       title: itemTitle(p.item, r.locale),
-      when: itemWhenShort(p.item, r.locale),
+      when: itemWhenShort(p.item, r.locale, homeZone),
       institution: plan.delegation.institution,
       code: plan.delegation.code,
     };
     const subject = t(`mail.${kind}.subject`, vars);
     const changes =
-      p.action === "update" && p.last?.snapshot ? changeLines(p.last.snapshot, p.item, r.locale, t) : [];
+      p.action === "update" && p.last?.snapshot
+        ? changeLines(p.last.snapshot, p.item, r.locale, t, homeZone)
+        : [];
     const composed = await composeMail(subject, {
       ...base,
       heading: subject,
       paragraphs: [t(`mail.${kind}.intro`, vars)],
       facts: [
-        [t("mail.when"), itemWhen(p.item, r.locale)],
+        [t("mail.when"), itemWhen(p.item, r.locale, homeZone)],
         [t("mail.where"), itemWhere(p.item, t)],
         [t("mail.code"), plan.delegation.code],
       ],
@@ -133,7 +145,10 @@ export async function composeItineraryMessages(
         t("mail.itinerary.intro", { institution: plan.delegation.institution }),
         t("mail.itinerary.pdf"),
       ],
-      programme: { title: t("mail.rundown"), rows: programmeRows(live, locale, t) },
+      programme: {
+        title: t("mail.rundown"),
+        rows: programmeRows(live, locale, t, homeZoneOf(agenda.delegation.provinceCode)),
+      },
       link: { label: t("mail.itineraryLink"), url: link },
     });
     messages.push({

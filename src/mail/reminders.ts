@@ -15,7 +15,7 @@ import { type AgendaEntry, loadItems } from "../agenda/load-agenda";
 import type { Locale } from "../i18n/dictionary";
 import { formatLocalDate } from "../i18n/format";
 import { addDays, DAY_MS, localDateOf, localToInstant } from "../scheduling/zoned-time";
-import { composeMail, frame, programmeRows } from "./compose";
+import { composeMail, frame, homeZoneOf, programmeRows } from "./compose";
 import { isSafeAddress } from "./header-safety";
 import { enqueueMessage } from "./outbox";
 
@@ -94,7 +94,10 @@ export async function enqueueDueReminders(ctx: ReminderContext): Promise<number>
           paragraphs: [
             t("mail.reminder.intro", { institution: d.institution, date: formatLocalDate(g.date, locale) }),
           ],
-          programme: { title: t("mail.rundown"), rows: programmeRows(g.items, locale, t) },
+          programme: {
+            title: t("mail.rundown"),
+            rows: programmeRows(g.items, locale, t, homeZoneOf(d.provinceCode)),
+          },
         });
         const id = await enqueueMessage(tx, ctx, {
           ...common,

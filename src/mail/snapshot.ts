@@ -19,12 +19,23 @@ export function snapshotOf(item: AgendaEntry): ItemSnapshot {
 }
 
 /** Human lines for what changed between what was sent and the item now; empty when nothing visible did. */
-export function changeLines(before: ItemSnapshot, now: AgendaEntry, locale: Locale, t: Translate): string[] {
+export function changeLines(
+  before: ItemSnapshot,
+  now: AgendaEntry,
+  locale: Locale,
+  t: Translate,
+  homeZone?: string,
+): string[] {
   const after = snapshotOf(now);
   const lines: string[] = [];
   if (before.start !== after.start || before.end !== after.end || before.timeZone !== after.timeZone) {
     const was = { startsAt: new Date(before.start), endsAt: new Date(before.end), timeZone: before.timeZone };
-    lines.push(t("mail.update.time", { before: itemWhen(was, locale), after: itemWhen(now, locale) }));
+    lines.push(
+      t("mail.update.time", {
+        before: itemWhen(was, locale, homeZone),
+        after: itemWhen(now, locale, homeZone),
+      }),
+    );
   }
   if (before.location !== after.location) {
     lines.push(t("mail.update.place", { before: before.location ?? "—", after: after.location ?? "—" }));

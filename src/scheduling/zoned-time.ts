@@ -211,3 +211,21 @@ export function zoneLabel(timeZone: string, at: number): string {
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(at);
   return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
+
+/**
+ * Whether a zone changes its offset over the year (daylight saving): its offset in January and July
+ * differs in any of the years checked. Indonesia's zones never do; a venue in such a zone would get
+ * a skipped or repeated hour, so forms and the API refuse them.
+ */
+export function observesDaylightSaving(timeZone: string): boolean {
+  if (!isValidTimeZone(timeZone)) return false;
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+  const offset = (at: number) => f.formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+  for (const year of [2024, 2025, 2026, 2027]) {
+    if (offset(Date.UTC(year, 0, 15)) !== offset(Date.UTC(year, 6, 15))) return true;
+  }
+  return false;
+}
+
+/** The zones offered as a choice (WIB, WITA, WIT), by IANA name. */
+export const INDONESIAN_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;

@@ -4,12 +4,14 @@
  */
 import { Hono } from "hono";
 import { CalendarIndexPage, type CalendarNav, CalendarPage } from "../../views/pages/bookings/calendar";
+import { DayGridPage } from "../../views/pages/calendar/day-grid";
 import { requireRole } from "../auth/guard";
 import { STAFF } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { pageContext, renderPage } from "../http/render";
 import { addDays, localDateOf, zoneLabel } from "../scheduling/index";
 import { getHost, getVenue, listHosts, listVenues } from "../venues/service";
+import { loadDayGrid } from "./day-grid";
 import { hostCalendar, mondayOf, venueCalendar } from "./load";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +48,30 @@ export function staffCalendarPages() {
       c,
       c.get("t")("calendar.title"),
       <CalendarIndexPage ctx={pageContext(c)} venues={await listVenues(db)} hosts={await listHosts(db)} />,
+    );
+  });
+
+  // The day grid of all venues; the date is the host's local date (each venue's row in its own zone).
+  app.get("/day", async (c) => {
+    const { db, clock, config } = c.get("deps");
+    const now = clock().getTime();
+    const today = localDateOf(now, config.hostTimeZone);
+    const asked = c.req.query("date");
+    const date = validDate(asked) ?? today;
+    const grid = await loadDayGrid(db.orm, date, now);
+    return renderPage(
+      c,
+      c.get("t")("grid.title"),
+      <DayGridPage
+        ctx={pageContext(c)}
+        grid={grid}
+        nav={{
+          prev: `/calendar/day?date=${addDays(date, -1)}`,
+          next: `/calendar/day?date=${addDays(date, 1)}`,
+          today: `/calendar/day?date=${today}`,
+        }}
+        notice={asked && asked !== date ? c.get("t")("grid.dateInvalid") : undefined}
+      />,
     );
   });
 

@@ -7,7 +7,7 @@ import { AGENDA_KINDS } from "../../db/schema/agenda";
 import { MAX_ITEM_MINUTES } from "../bookings/load";
 import { localDate } from "../http/time-schemas";
 import { msg } from "../http/validate";
-import { isValidTimeZone } from "../scheduling/index";
+import { isValidTimeZone, observesDaylightSaving } from "../scheduling/index";
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("scheduling.timeInvalid"));
 
@@ -30,7 +30,11 @@ const templateFields = {
   description: z.string().trim().max(2000).nullable().optional(),
   defaultStartTime: localTime.default("08:30"),
   /** Omitted on create: the host's zone (HOST_TIME_ZONE); on update: unchanged. */
-  timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).optional(),
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, msg("scheduling.zoneInvalid"))
+    .refine((v) => !observesDaylightSaving(v), msg("zone.dstRefused"))
+    .optional(),
   active: z.boolean().default(true),
   items: z.array(templateItemSchema).min(1).max(50),
 };

@@ -6,10 +6,13 @@
 import { z } from "zod";
 import { bothDates, instant as instantSchema } from "../http/time-schemas";
 import { msg } from "../http/validate";
-import { isValidTimeZone } from "../scheduling/index";
+import { isValidTimeZone, observesDaylightSaving } from "../scheduling/index";
 import { weeklyHoursSchema } from "./weekly-hours";
 
-const zone = z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid"));
+const zone = z
+  .string()
+  .refine(isValidTimeZone, msg("scheduling.zoneInvalid"))
+  .refine((v) => !observesDaylightSaving(v), msg("zone.dstRefused"));
 const text = (max: number) => z.string().trim().min(1, msg("error.required")).max(max);
 const optionalText = (max: number) =>
   z

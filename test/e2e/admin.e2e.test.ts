@@ -32,6 +32,8 @@ describe.skipIf(skipBrowserTests)("admin in Chromium", () => {
 
     await signIn(page, base, server.admin.email, server.admin.password);
     await expect(page.getByRole("heading", { level: 1 })).toBeDefined();
+    // The admin links sit in the "Administrasi" group of the menu.
+    await page.locator("summary", { hasText: "Administrasi" }).click();
     await page.getByRole("link", { name: "Pengguna" }).click();
     await page.waitForURL(`${base}/admin/users`);
 
@@ -69,7 +71,8 @@ describe.skipIf(skipBrowserTests)("admin in Chromium", () => {
 
     // The new protocol user signs in with the shown password and sees no admin menu.
     await signIn(page, base, "rina@e2e.sambang.id", secret);
-    expect(await page.getByRole("link", { name: "Pengguna" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Pengguna", includeHidden: true }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Kotak keluar", includeHidden: true }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Beranda" }).count()).toBe(1);
 
     expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);

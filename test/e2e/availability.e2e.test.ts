@@ -70,6 +70,7 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
 
     await signIn(page, base, protocol.email, protocol.password);
 
+    await page.locator("summary", { hasText: "Jadwal" }).click();
     await page.getByRole("link", { name: "Cari jadwal" }).click();
     await page.waitForURL(`${base}/availability`);
     await page.locator("#f-venueId").selectOption(mpp.id);

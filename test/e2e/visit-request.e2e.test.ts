@@ -95,6 +95,7 @@ describe.skipIf(skipBrowserTests)("visit request in Chromium", () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const staff = await desk.newPage();
     await signIn(staff, base, protocol.email, protocol.password);
+    await staff.locator("summary", { hasText: "Kunjungan" }).click();
     await staff.getByRole("link", { name: "Delegasi" }).first().click();
     await staff.waitForURL(`${base}/delegations`);
     await staff.getByRole("link", { name: code }).click();

@@ -88,6 +88,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "GET /availability": PROTOCOL,
   "POST /availability/book": PROTOCOL,
   "GET /calendar": STAFF,
+  "GET /calendar/day": STAFF,
   "GET /calendar/venues/:id": STAFF,
   "GET /calendar/hosts/:id": STAFF,
   "GET /delegations/:id/invitations": PROTOCOL,

@@ -4,6 +4,7 @@
  */
 import type { FieldErrors } from "../../../src/http/validate";
 import { Field, FormErrors } from "../../components/field";
+import { ZoneSelect } from "../../components/zone-select";
 import type { PageContext } from "../../page-context";
 
 export interface HostSettingsPageProps {
@@ -63,15 +64,13 @@ export function HostSettingsPage(p: HostSettingsPageProps) {
           hint={t("hostSettings.letterNumberHint")}
           required
         />
-        <Field name="defaultTimeZone" label={t("hostSettings.defaultTimeZone")} errors={errors}>
-          <select id="f-defaultTimeZone" name="defaultTimeZone">
-            {p.zones.map((z) => (
-              <option value={z} selected={v.defaultTimeZone === z ? true : undefined}>
-                {z}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ZoneSelect
+          ctx={p.ctx}
+          name="defaultTimeZone"
+          label={t("hostSettings.defaultTimeZone")}
+          value={v.defaultTimeZone ?? ""}
+          errors={errors}
+        />
         <Field name="logo" label={t("hostSettings.logo")} errors={errors}>
           <input id="f-logo" name="logo" type="file" accept="image/png,image/jpeg" />
         </Field>

@@ -17,6 +17,7 @@ import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
 import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors } from "../../components/field";
+import { HostPicker } from "../../components/host-picker";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
@@ -202,16 +203,14 @@ function ItemFields(props: {
         </div>
       </div>
       <div class="row">
-        <div class="field">
-          <label for={fid("hostIds")}>{t("agenda.hosts")}</label>
-          <select id={fid("hostIds")} name="hostIds" multiple size={3}>
-            {props.hosts.map((h) => (
-              <option value={h.id} selected={hostIds.has(h.id)}>
-                {hostLabel(h)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <HostPicker
+          ctx={ctx}
+          name="hostIds"
+          id={fid("hostIds")}
+          legend={t("agenda.hosts")}
+          hosts={props.hosts.map((h) => ({ id: h.id, label: hostLabel(h) }))}
+          selected={hostIds}
+        />
         <div class="field">
           <label for={fid("personInCharge")}>{t("agenda.personInCharge")}</label>
           <input

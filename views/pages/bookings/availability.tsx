@@ -7,7 +7,8 @@ import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { conflictKindKey } from "../../../src/i18n/keys";
-import { Field, FormErrors } from "../../components/field";
+import { Field, FormErrors, fieldError } from "../../components/field";
+import { HostPicker } from "../../components/host-picker";
 import type { PageContext } from "../../page-context";
 
 export interface Option {
@@ -94,15 +95,15 @@ export function AvailabilityPage(props: {
               ))}
             </select>
           </Field>
-          <Field name="hostIds" label={t("availability.hosts")} errors={props.errors}>
-            <select id="f-hostIds" name="hostIds" multiple size={4}>
-              {props.hosts.map((h) => (
-                <option value={h.id} selected={search.hostIds.includes(h.id)}>
-                  {h.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <HostPicker
+            ctx={ctx}
+            name="hostIds"
+            id="f-hostIds"
+            legend={t("availability.hosts")}
+            hosts={props.hosts.map((h) => ({ id: h.id, label: h.label }))}
+            selected={new Set(search.hostIds)}
+            error={fieldError(props.errors, "hostIds")}
+          />
         </div>
         <div class="row">
           <Field

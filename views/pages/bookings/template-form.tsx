@@ -9,6 +9,8 @@ import { agendaKindKey } from "../../../src/i18n/keys";
 import { type FormValues, rowField } from "../../../src/templates/forms";
 import { hostLabel } from "../../../src/venues/host-label";
 import { Field, FormErrors, fieldError } from "../../components/field";
+import { HostPicker } from "../../components/host-picker";
+import { ZoneSelect } from "../../components/zone-select";
 import type { PageContext } from "../../page-context";
 
 interface Choice {
@@ -102,21 +104,15 @@ function ItemRow(props: FormProps & { row: number }) {
             ))}
           </select>
         </Field>
-        <Field name={n("hostIds")} label={t("templates.hosts")} errors={errors}>
-          <select
-            id={`f-${n("hostIds")}`}
-            name={n("hostIds")}
-            multiple
-            size={3}
-            {...aria(errors, n("hostIds"))}
-          >
-            {props.hosts.map((h) => (
-              <option value={h.id} selected={selectedHosts.has(h.id)}>
-                {hostLabel(h)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <HostPicker
+          ctx={ctx}
+          name={n("hostIds")}
+          id={`f-${n("hostIds")}`}
+          legend={t("templates.hosts")}
+          hosts={props.hosts.map((h) => ({ id: h.id, label: hostLabel(h) }))}
+          selected={selectedHosts}
+          error={fieldError(errors, n("hostIds"))}
+        />
       </div>
     </fieldset>
   );
@@ -148,7 +144,8 @@ export function TemplateForm(props: FormProps) {
           value={one(values, "defaultStartTime") || "08:30"}
           errors={errors}
         />
-        <Field
+        <ZoneSelect
+          ctx={ctx}
           name="timeZone"
           label={t("templates.timeZone")}
           value={one(values, "timeZone") || ctx.hostTimeZone}

@@ -113,7 +113,7 @@ export function InboxPage({
         <p>{t("delegations.empty")}</p>
       ) : (
         <div class="table-wrap">
-          <table data-testid="inbox">
+          <table class="cards" data-testid="inbox">
             <thead>
               <tr>
                 <th>{t("delegations.code")}</th>
@@ -128,23 +128,27 @@ export function InboxPage({
             <tbody>
               {rows.map((d) => (
                 <tr>
-                  <td>
+                  <td data-label={t("delegations.code")}>
                     <a href={`/delegations/${d.id}`}>{d.code}</a>
                   </td>
-                  <td>
+                  <td data-label={t("delegations.institution")}>
                     {d.institution}
                     <br />
                     <span class="muted">
                       {d.leaderName}, {d.leaderTitle}
                     </span>
                   </td>
-                  <td>{originOf(d)}</td>
-                  <td>{rangeLabel(d.confirmedDates ?? d.preferredDates, locale)}</td>
-                  <td>{d.expectedSize}</td>
-                  <td>
+                  <td data-label={t("delegations.origin")}>{originOf(d)}</td>
+                  <td data-label={t("delegations.dates")}>
+                    {rangeLabel(d.confirmedDates ?? d.preferredDates, locale)}
+                  </td>
+                  <td data-label={t("delegations.size")}>{d.expectedSize}</td>
+                  <td data-label={t("field.status")}>
                     <StatusBadge ctx={ctx} status={d.status} />
                   </td>
-                  <td>{formatDateTime(d.createdAt, locale, ctx.hostTimeZone)}</td>
+                  <td data-label={t("delegations.received")}>
+                    {formatDateTime(d.createdAt, locale, ctx.hostTimeZone)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -81,13 +81,14 @@ export function RosterPage(props: RosterProps) {
         <p>{t("roster.empty")}</p>
       ) : (
         <div class="table-wrap">
-          <table data-testid="roster">
+          <table class="cards" data-testid="roster">
             <thead>
               <tr>
                 <th>{t("roster.rank")}</th>
                 <th>{t("roster.name")}</th>
                 <th>{t("roster.titleField")}</th>
                 <th>{t("roster.institution")}</th>
+                <th>{t("roster.email")}</th>
                 <th>{t("roster.phone")}</th>
                 <th>{t("roster.needs")}</th>
                 {canAct && <th />}
@@ -96,17 +97,20 @@ export function RosterPage(props: RosterProps) {
             <tbody>
               {rows.map((p) => (
                 <tr>
-                  <td>
+                  <td data-label={t("roster.rank")}>
                     {p.precedenceRank}{" "}
                     <span class="muted">
                       ({t(p.rankOverridden ? "roster.overridden" : "roster.suggested")})
                     </span>
                   </td>
-                  <td>{p.name}</td>
-                  <td>{p.title}</td>
-                  <td>{p.institution ?? ""}</td>
-                  <td>{p.phone ?? ""}</td>
-                  <td>{p.needs ?? ""}</td>
+                  <td data-label={t("roster.name")}>{p.name}</td>
+                  <td data-label={t("roster.titleField")}>{p.title}</td>
+                  <td data-label={t("roster.institution")}>{p.institution ?? ""}</td>
+                  <td data-label={t("roster.email")}>
+                    {p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : ""}
+                  </td>
+                  <td data-label={t("roster.phone")}>{p.phone ?? ""}</td>
+                  <td data-label={t("roster.needs")}>{p.needs ?? ""}</td>
                   {canAct && (
                     <td>
                       <div class="inline-form">

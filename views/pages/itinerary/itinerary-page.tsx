@@ -9,6 +9,7 @@ import type { Translate } from "../../../src/i18n/dictionary";
 import { otherLocale } from "../../../src/i18n/dictionary";
 import type { ItemView, ItineraryView } from "../../../src/itinerary/view-model";
 import { hostLabel } from "../../../src/venues/host-label";
+import { mapLinks } from "../../../src/venues/map-links";
 
 export interface ItineraryPageProps {
   view: ItineraryView;
@@ -43,14 +44,30 @@ function Item({ item, t }: { item: ItemView; t: Translate }) {
             <strong>{item.venue.name}</strong>
             <br />
             <span class="muted">{item.venue.address}</span>
-            {item.venue.mapUrl && (
-              <>
-                {" "}
-                <a class="no-print" href={item.venue.mapUrl} rel="noopener noreferrer" target="_blank">
+            <br />
+            <span class="map-links no-print">
+              <a
+                href={mapLinks(item.venue).google}
+                rel="noopener noreferrer"
+                target="_blank"
+                data-testid="map-google"
+              >
+                {t("map.google")}
+              </a>
+              <a
+                href={mapLinks(item.venue).osm}
+                rel="noopener noreferrer"
+                target="_blank"
+                data-testid="map-osm"
+              >
+                {t("map.osm")}
+              </a>
+              {item.venue.mapUrl && mapLinks(item.venue).other && (
+                <a href={item.venue.mapUrl} rel="noopener noreferrer" target="_blank">
                   {t("itinerary.map")}
                 </a>
-              </>
-            )}
+              )}
+            </span>
           </p>
         )}
         <dl class="itin-facts">

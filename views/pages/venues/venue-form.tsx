@@ -5,6 +5,7 @@
 import type { FieldErrors } from "../../../src/http/validate";
 import { weekdayKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
+import { ZoneSelect } from "../../components/zone-select";
 import type { PageContext } from "../../page-context";
 
 export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
@@ -41,7 +42,8 @@ export function TimeZoneField(props: {
   errors?: FieldErrors;
 }) {
   return (
-    <Field
+    <ZoneSelect
+      ctx={props.ctx}
       name="timeZone"
       label={props.ctx.t("venue.timeZone")}
       value={props.values.timeZone ?? props.ctx.hostTimeZone}
