@@ -243,7 +243,7 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     }
     const contactUpdate = updates.find((m) => toOf(m) === RECIPIENTS[0])!;
     expect(contactUpdate.parsed.subject).toMatch(/^Perubahan: Kunjungan MPP/);
-    expect(contactUpdate.parsed.text).toMatch(/09\.00–10\.30 WIB → .*10\.00–11\.30 WIB/);
+    expect(contactUpdate.parsed.text).toMatch(/09\.00–10\.30 WIB( \([^)]*\))? → .*10\.00–11\.30 WIB/);
 
     // Every message the outbox holds was accepted once; nothing else arrived.
     const all = await db.orm.select().from(outboxMessages);
