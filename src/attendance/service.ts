@@ -14,12 +14,12 @@ import { listParticipants, type ParticipantRow } from "../delegations/participan
 import { suggestPrecedenceRank } from "../delegations/precedence";
 import { AppError } from "../http/errors";
 import { msg } from "../http/validate";
-import { optionalText, requiredText } from "../outcomes/fields";
+import { optionalLine, requiredLine } from "../outcomes/fields";
 
 export const walkInSchema = z.strictObject({
-  name: requiredText(200),
-  title: requiredText(200),
-  institution: optionalText(200),
+  name: requiredLine(200),
+  title: requiredLine(200),
+  institution: optionalLine(200),
 });
 
 export const checkInSchema = z

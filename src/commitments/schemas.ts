@@ -6,11 +6,18 @@
 import { z } from "zod";
 import { COMMITMENT_PARTIES, COMMITMENT_STATUSES } from "../../db/schema/outcomes";
 import { msg } from "../http/validate";
-import { httpUrl, localDate, optionalEmail, optionalText, requiredText } from "../outcomes/fields";
+import {
+  httpUrl,
+  localDate,
+  optionalEmail,
+  optionalLine,
+  optionalText,
+  requiredText,
+} from "../outcomes/fields";
 
 const ownerFields = {
   ownerUserId: optionalText(100),
-  ownerName: optionalText(200),
+  ownerName: optionalLine(200),
   ownerEmail: optionalEmail(),
 };
 

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { LOCALES } from "../../db/schema/auth";
+import { SINGLE_LINE } from "../http/single-line";
 import { msg } from "../http/validate";
 import { findProvince, findRegency } from "../regions/regions";
 import { dateRangeSchema, isRealDate } from "./dates";
@@ -13,16 +14,18 @@ import { normalisePhone } from "./roster-fields";
 
 const required = (max: number) =>
   z.string(msg("error.required")).trim().min(1, msg("error.required")).max(max, msg("requests.textTooLong"));
-const optional = (max: number) =>
+const requiredLine = (max: number) => required(max).refine(...SINGLE_LINE);
+const optional = (max: number, oneLine = false) =>
   z
     .string()
     .trim()
     .max(max, msg("requests.textTooLong"))
+    .refine((v) => !oneLine || SINGLE_LINE[0](v), SINGLE_LINE[1])
     .optional()
     .transform((v) => (v ? v : null));
 
 export const delegationFields = {
-  institution: required(200),
+  institution: requiredLine(200),
   provinceCode: z
     .string(msg("requests.provinceInvalid"))
     .refine((v) => !!findProvince(v), msg("requests.provinceInvalid")),
@@ -31,8 +34,8 @@ export const delegationFields = {
     .optional()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || !!findRegency(v), msg("requests.regencyInvalid")),
-  leaderName: required(120),
-  leaderTitle: required(200),
+  leaderName: requiredLine(120),
+  leaderTitle: requiredLine(200),
   purpose: required(2000),
   topics: z
     .array(z.string().max(60), msg("requests.topicsRequired"))
@@ -45,7 +48,7 @@ export const delegationFields = {
     .max(500, msg("requests.sizeInvalid")),
   preferredDates: dateRangeSchema,
   alternativeDates: z.array(dateRangeSchema).max(2, msg("requests.tooManyAlternatives")),
-  contactName: required(120),
+  contactName: requiredLine(120),
   contactEmail: z
     .string(msg("requests.emailInvalid"))
     .trim()
@@ -55,7 +58,7 @@ export const delegationFields = {
     .string(msg("requests.phoneInvalid"))
     .refine((v) => normalisePhone(v) !== null, msg("requests.phoneInvalid"))
     .transform((v) => normalisePhone(v) as string),
-  letterNumber: optional(100),
+  letterNumber: optional(100, true),
   letterDate: z
     .string()
     .trim()

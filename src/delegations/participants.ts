@@ -10,6 +10,7 @@ import { delegations, participants } from "../../db/schema/delegations";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError, stale } from "../http/errors";
+import { SINGLE_LINE } from "../http/single-line";
 import { msg } from "../http/validate";
 import { compareByPrecedence, suggestPrecedenceRank } from "./precedence";
 import { parseRosterCsv } from "./roster-csv";
@@ -24,15 +25,14 @@ interface Ctx {
 }
 
 const text = (max: number) => z.string().trim().max(max, msg("requests.textTooLong"));
-const optionalText = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const line = (max: number) => text(max).refine(...SINGLE_LINE);
+const optionalText = (max: number, oneLine = false) =>
+  (oneLine ? line(max) : text(max)).nullish().transform((v) => (v ? v : null));
 
 const participantFields = {
-  name: text(200).min(1, msg("error.required")),
-  title: text(200).min(1, msg("error.required")),
-  institution: optionalText(200),
+  name: line(200).min(1, msg("error.required")),
+  title: line(200).min(1, msg("error.required")),
+  institution: optionalText(200, true),
   email: z
     .string()
     .trim()

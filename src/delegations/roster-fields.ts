@@ -4,6 +4,7 @@
  * `roster-csv.ts`; kept apart so forms that edit one participant can share the same rules.
  */
 import { z } from "zod";
+import { isSingleLine } from "../http/single-line";
 
 export type RosterField = "name" | "title" | "institution" | "email" | "phone" | "needs" | "rank";
 
@@ -118,6 +119,10 @@ export const messages = {
     id: `Kolom ${LABELS[f].id} terlalu panjang (maksimal ${MAX_LENGTH[f]} karakter).`,
     en: `The ${LABELS[f].en} column is too long (at most ${MAX_LENGTH[f]} characters).`,
   }),
+  singleLine: (f: RosterField) => ({
+    id: `Kolom ${LABELS[f].id} harus satu baris: tanpa ganti baris, tab, atau karakter kontrol.`,
+    en: `The ${LABELS[f].en} column must be a single line: no line breaks, tabs or control characters.`,
+  }),
   email: () => ({ id: "Alamat email tidak valid.", en: "The e-mail address is not valid." }),
   phone: () => ({
     id: "Nomor telepon tidak valid; gunakan nomor Indonesia yang diawali 0 atau +62.",
@@ -136,13 +141,15 @@ export type RosterMessage = keyof typeof messages;
 export const isRosterMessage = (value: string): value is RosterMessage => Object.hasOwn(messages, value);
 
 const text = (field: RosterField) => z.string().trim().max(MAX_LENGTH[field], { error: "tooLong" });
-const requiredText = (field: RosterField) => text(field).min(1, { error: "required", abort: true });
+const line = (field: RosterField) => text(field).refine(isSingleLine, { error: "singleLine" });
+const requiredText = (field: RosterField) => line(field).min(1, { error: "required", abort: true });
 const optionalText = (field: RosterField) => text(field).transform((v) => (v === "" ? null : v));
+const optionalLine = (field: RosterField) => line(field).transform((v) => (v === "" ? null : v));
 
 export const rowSchema = z.object({
   name: requiredText("name"),
   title: requiredText("title"),
-  institution: optionalText("institution"),
+  institution: optionalLine("institution"),
   email: text("email")
     .refine((v) => v === "" || z.email().safeParse(v).success, { error: "email" })
     .transform((v) => (v === "" ? null : v.toLowerCase())),

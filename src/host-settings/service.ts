@@ -10,7 +10,7 @@ import { hostSettings } from "../../db/schema/host-settings";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
 import { msg } from "../http/validate";
-import { optionalEmail, optionalText, optionalUrl, requiredText } from "../outcomes/fields";
+import { optionalEmail, optionalLine, optionalUrl, requiredLine, requiredText } from "../outcomes/fields";
 import { isValidTimeZone, observesDaylightSaving } from "../scheduling/zoned-time";
 
 export type HostSettingsRow = typeof hostSettings.$inferSelect;
@@ -47,18 +47,18 @@ export async function getHostSettings(db: Queryable): Promise<HostSettings> {
 }
 
 export const hostSettingsInputSchema = z.strictObject({
-  governmentName: requiredText(200),
-  officeName: requiredText(200),
+  governmentName: requiredLine(200),
+  officeName: requiredLine(200),
   address: requiredText(500),
-  city: requiredText(100),
-  phone: optionalText(50),
-  whatsapp: optionalText(50),
+  city: requiredLine(100),
+  phone: optionalLine(50),
+  whatsapp: optionalLine(50),
   email: optionalEmail(),
   website: optionalUrl(),
-  signatoryName: requiredText(200),
-  signatoryTitle: requiredText(200),
-  signatoryNip: optionalText(30),
-  letterNumberFormat: requiredText(100).refine(
+  signatoryName: requiredLine(200),
+  signatoryTitle: requiredLine(200),
+  signatoryNip: optionalLine(30),
+  letterNumberFormat: requiredLine(100).refine(
     (v) => v.includes("{seq}") || v.includes("{code}"),
     msg("hostSettings.formatInvalid"),
   ),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isRealDate } from "../delegations/dates";
+import { SINGLE_LINE } from "../http/single-line";
 import { msg } from "../http/validate";
 
 export const text = (max: number) => z.string().trim().max(max, msg("humas.textTooLong"));
@@ -13,6 +14,16 @@ export const requiredText = (max: number) => text(max).min(1, msg("error.require
 
 export const optionalText = (max: number) =>
   text(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Single-line text (names, titles, subjects): no line breaks or control characters. */
+export const line = (max: number) => text(max).refine(...SINGLE_LINE);
+
+export const requiredLine = (max: number) => line(max).min(1, msg("error.required"));
+
+export const optionalLine = (max: number) =>
+  line(max)
     .nullish()
     .transform((v) => (v ? v : null));
 

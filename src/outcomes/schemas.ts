@@ -4,17 +4,17 @@
  */
 import { z } from "zod";
 import { msg } from "../http/validate";
-import { httpUrl, localDate, optionalText, optionalUrl, requiredText, text } from "./fields";
+import { httpUrl, localDate, optionalText, optionalUrl, requiredLine, requiredText, text } from "./fields";
 
 export const mediaCoverageSchema = z.strictObject({
-  outlet: requiredText(200),
-  title: requiredText(300),
+  outlet: requiredLine(200),
+  title: requiredLine(300),
   url: httpUrl(),
   date: localDate(),
 });
 
 export const documentationLinkSchema = z.strictObject({
-  label: requiredText(200),
+  label: requiredLine(200),
   url: httpUrl(),
 });
 

@@ -4,6 +4,7 @@
  */
 
 import { z } from "zod";
+import { SINGLE_LINE } from "../http/single-line";
 import { bothDates, instant as instantSchema } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { isValidTimeZone, observesDaylightSaving } from "../scheduling/index";
@@ -13,12 +14,19 @@ const zone = z
   .string()
   .refine(isValidTimeZone, msg("scheduling.zoneInvalid"))
   .refine((v) => !observesDaylightSaving(v), msg("zone.dstRefused"));
-const text = (max: number) => z.string().trim().min(1, msg("error.required")).max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, msg("error.required"))
+    .max(max)
+    .refine(...SINGLE_LINE);
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(...SINGLE_LINE)
     .transform((v) => (v === "" ? null : v))
     .nullable();
 

@@ -91,7 +91,7 @@ describe("parseRosterCsv", () => {
       "Good Person,Bupati Lingga,good@example.go.id,08123456789,", // row 2
       ",Kepala Bagian,,,", // row 3: no name
       "No Title,,not-an-email,12345,abc", // row 4: title, email, phone, rank
-      '"Multi\nLine",Camat,,6.28123E+12,', // row 5 (spans two text lines): Excel scientific phone
+      '"Multi\nLine",Camat,,6.28123E+12,', // row 5 (spans two text lines): a name with a line break, Excel scientific phone
       `Too Long,${"x".repeat(201)},,,`, // row 6
       "Extra,Staf,,,,surplus", // row 7: more cells than header
     ].join("\n");
@@ -103,6 +103,7 @@ describe("parseRosterCsv", () => {
       [4, "email"],
       [4, "phone"],
       [4, "rank"],
+      [5, "name"],
       [5, "phone"],
       [6, "title"],
       [7, "row"],
@@ -116,8 +117,9 @@ describe("parseRosterCsv", () => {
       id: "Kolom nama wajib diisi.",
       en: "The name column is required.",
     });
-    expect(errors[5]?.message.en).toMatch(/scientific/);
-    expect(errors[6]?.message.en).toMatch(/at most 200/);
+    expect(errors[5]?.message.en).toMatch(/single line/);
+    expect(errors[6]?.message.en).toMatch(/scientific/);
+    expect(errors[7]?.message.en).toMatch(/at most 200/);
   });
 
   it("rejects unknown, duplicate and missing columns at the header (row 1)", () => {
