@@ -164,7 +164,8 @@ table.day-grid th,table.day-grid td{padding:.2rem .25rem;border-bottom:1px solid
 table.day-grid thead th{text-align:left;border-left:1px solid var(--line);font-weight:600}
 table.day-grid thead th:first-child,table.day-grid tbody th{width:10rem;position:sticky;left:0;z-index:1;background:var(--soft);border-right:1px solid var(--line)}
 table.day-grid td.closed{background:repeating-linear-gradient(135deg,#eef1f4 0 4px,#e3e7ec 4px 8px)}
-table.day-grid td.grid-block{background:#dbe8f6;border:1px solid var(--accent);border-left:4px solid var(--accent);border-radius:.25rem;overflow:hidden;overflow-wrap:anywhere}
+table.day-grid td.grid-block{background:#dbe8f6;border:1px solid var(--accent);border-left:4px solid var(--accent);border-radius:.25rem;overflow:hidden;overflow-wrap:normal;word-break:normal;vertical-align:top}
+table.day-grid td.grid-block strong{white-space:nowrap}
 table.day-grid td.grid-block.tentative{background:repeating-linear-gradient(135deg,#fff7e6 0 6px,#fdebc8 6px 12px);border-color:var(--warn)}
 @media (max-width:40rem){table.day-grid thead th:first-child,table.day-grid tbody th{width:6.5rem}}
 @media print{.grid-wrap{overflow:visible;border:none}table.day-grid{min-width:0;font-size:7.5pt}table.day-grid thead th:first-child,table.day-grid tbody th{position:static;width:28mm}table.day-grid td.grid-block{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{size:A4 landscape}}

@@ -128,7 +128,7 @@ export function InboxPage({
             <tbody>
               {rows.map((d) => (
                 <tr>
-                  <td data-label={t("delegations.code")}>
+                  <td class="nowrap" data-label={t("delegations.code")}>
                     <a href={`/delegations/${d.id}`}>{d.code}</a>
                   </td>
                   <td data-label={t("delegations.institution")}>
