@@ -109,12 +109,7 @@ function TransitionForms({ ctx, d, errors }: { ctx: PageContext; d: DelegationRo
             </div>
           </form>
         ))}
-      {allowed.includes("completed") && (
-        <form method="post" action={action} class="card">
-          {hidden("completed")}
-          <button type="submit">{t("transition.complete")}</button>
-        </form>
-      )}
+      {/* Completing a visit lives in the outcome section: it needs a summary, the last day and a confirmation. */}
     </div>
   );
 }
