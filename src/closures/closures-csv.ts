@@ -1,12 +1,13 @@
 /**
  * @module Reads a year's official list of closed dates (the SKB 3 Menteri's holidays and *cuti bersama* —
  * collective leave days — or a regent's local holidays) from CSV: `date;name;kind`, comma or semicolon,
- * with or without a BOM and a header row. Pure: all-or-nothing is the caller's job; every bad row is
+ * with or without a BOM and a header row; the kind in Indonesian ("Libur nasional", "Cuti bersama",
+ * "Libur daerah"), in English or as its code, in any case. Pure: all-or-nothing is the caller's job; every bad row is
  * reported by its spreadsheet row number, in Indonesian and English.
  */
 import { CsvSyntaxError, parseCsv } from "../delegations/csv-parse";
 import type { BilingualMessage } from "../delegations/roster-fields";
-import { CLOSURE_KINDS, type ClosureKind } from "./kinds";
+import type { ClosureKind } from "./kinds";
 
 export const MAX_CLOSURE_CSV_CHARS = 200_000;
 
@@ -28,6 +29,7 @@ const KIND_ALIASES: Record<string, ClosureKind> = {
   "libur nasional": "national_holiday",
   nasional: "national_holiday",
   national: "national_holiday",
+  "national holiday": "national_holiday",
   cuti_bersama: "cuti_bersama",
   "cuti bersama": "cuti_bersama",
   "collective leave": "cuti_bersama",
@@ -35,6 +37,7 @@ const KIND_ALIASES: Record<string, ClosureKind> = {
   "libur daerah": "local_holiday",
   "libur lokal": "local_holiday",
   local: "local_holiday",
+  "local holiday": "local_holiday",
   daerah: "local_holiday",
 };
 
@@ -141,8 +144,8 @@ export function parseClosuresCsv(
         err(
           row,
           "kind",
-          `Jenis di baris ${row} harus ${CLOSURE_KINDS.join(", ")}.`,
-          `The kind in row ${row} must be one of ${CLOSURE_KINDS.join(", ")}.`,
+          `Jenis di baris ${row} harus Libur nasional, Cuti bersama atau Libur daerah.`,
+          `The kind in row ${row} must be National holiday, Cuti bersama or Local holiday.`,
         ),
       );
     if (date && name && kind && name.length <= 200 && date.startsWith(`${year}-`)) {
