@@ -5,8 +5,7 @@
  * "Libur daerah"), in English or as its code, in any case. Pure: all-or-nothing is the caller's job; every bad row is
  * reported by its spreadsheet row number, in Indonesian and English.
  */
-import { CsvSyntaxError, parseCsv } from "../delegations/csv-parse";
-import type { BilingualMessage } from "../delegations/roster-fields";
+import { type BilingualMessage, readCsvRecords } from "../csv/parse";
 import type { ClosureKind } from "./kinds";
 
 export const MAX_CLOSURE_CSV_CHARS = 200_000;
@@ -67,29 +66,9 @@ export function parseClosuresCsv(
   input: string,
   year: number,
 ): { rows: ClosureCsvRow[]; errors: ClosureCsvError[] } {
-  if (input.length > MAX_CLOSURE_CSV_CHARS) {
-    return {
-      rows: [],
-      errors: [err(0, "file", "Berkas terlalu besar.", "The file is too large.")],
-    };
-  }
-  let records: string[][];
-  try {
-    records = parseCsv(input).records;
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return {
-      rows: [],
-      errors: [
-        err(
-          error.row,
-          "file",
-          `Format CSV rusak di baris ${error.row}.`,
-          `Malformed CSV in row ${error.row}.`,
-        ),
-      ],
-    };
-  }
+  const read = readCsvRecords(input, MAX_CLOSURE_CSV_CHARS);
+  if (!read.ok) return { rows: [], errors: [{ row: read.row, field: "file", message: read.message }] };
+  const records = read.records;
   const rows: ClosureCsvRow[] = [];
   const errors: ClosureCsvError[] = [];
   const seen = new Set<string>();
