@@ -6,7 +6,13 @@
  * reported by its spreadsheet row number, in Indonesian and English.
  */
 import { type BilingualMessage, readCsvRecords } from "../csv/parse";
-import type { ClosureKind } from "./kinds";
+import { type Locale, translator } from "../i18n/dictionary";
+import { closureKindKey } from "../i18n/keys";
+import { CLOSURE_KINDS, type ClosureKind } from "./kinds";
+
+/** "A, B atau C" / "A, B or C". */
+const orList = (items: readonly string[], or: string) =>
+  `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1] ?? ""}`;
 
 export const MAX_CLOSURE_CSV_CHARS = 200_000;
 
@@ -23,22 +29,25 @@ export interface ClosureCsvError {
   message: BilingualMessage;
 }
 
-const KIND_ALIASES: Record<string, ClosureKind> = {
-  national_holiday: "national_holiday",
-  "libur nasional": "national_holiday",
-  nasional: "national_holiday",
-  national: "national_holiday",
-  "national holiday": "national_holiday",
-  cuti_bersama: "cuti_bersama",
-  "cuti bersama": "cuti_bersama",
-  "collective leave": "cuti_bersama",
-  local_holiday: "local_holiday",
-  "libur daerah": "local_holiday",
-  "libur lokal": "local_holiday",
-  local: "local_holiday",
-  "local holiday": "local_holiday",
-  daerah: "local_holiday",
-};
+const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** The kind names the page shows, in each language ("Libur nasional, Cuti bersama atau Libur daerah"). */
+const kindNames = (locale: Locale) => CLOSURE_KINDS.map((k) => translator(locale)(closureKindKey(k)));
+
+/** Codes, the catalogue's names in both languages (so what the page shows is accepted), and short forms. */
+const KIND_ALIASES: ReadonlyMap<string, ClosureKind> = new Map<string, ClosureKind>([
+  ...CLOSURE_KINDS.map((k) => [k, k] as const),
+  ...(["id", "en"] as const).flatMap((locale) =>
+    CLOSURE_KINDS.map((k, i) => [normalise(kindNames(locale)[i] ?? k), k] as const),
+  ),
+  ["nasional", "national_holiday"],
+  ["national", "national_holiday"],
+  ["cuti bersama", "cuti_bersama"],
+  ["collective leave", "cuti_bersama"],
+  ["libur lokal", "local_holiday"],
+  ["local", "local_holiday"],
+  ["daerah", "local_holiday"],
+]);
 
 /** "2026-03-20", "20/03/2026" or "20-03-2026" → "2026-03-20"; null if not a real date. */
 export function parseLocalDate(raw: string): string | null {
@@ -90,7 +99,7 @@ export function parseClosuresCsv(
     }
     const date = parseLocalDate(cells[0] ?? "");
     const name = (cells[1] ?? "").trim();
-    const kind = KIND_ALIASES[(cells[2] ?? "").trim().toLowerCase().replace(/\s+/g, " ")];
+    const kind = KIND_ALIASES.get(normalise(cells[2] ?? ""));
     if (!date)
       errors.push(
         err(
@@ -123,8 +132,8 @@ export function parseClosuresCsv(
         err(
           row,
           "kind",
-          `Jenis di baris ${row} harus Libur nasional, Cuti bersama atau Libur daerah.`,
-          `The kind in row ${row} must be National holiday, Cuti bersama or Local holiday.`,
+          `Jenis di baris ${row} harus ${orList(kindNames("id"), "atau")}.`,
+          `The kind in row ${row} must be ${orList(kindNames("en"), "or")}.`,
         ),
       );
     if (date && name && kind && name.length <= 200 && date.startsWith(`${year}-`)) {
