@@ -297,7 +297,9 @@ describe("closures API", () => {
     form.set("file", new File(["2026-13-01;Rusak;cuti_bersama\n"], "skb.csv", { type: "text/csv" }));
     const upload = await post("/admin/closures/import?year=2026", form);
     expect(upload.status).toBe(400);
-    expect(await upload.text()).toContain("Baris 1: Tanggal di baris 1 tidak valid");
+    const uploadPage = await upload.text();
+    expect(uploadPage).toContain("Baris 1: Tanggal di baris 1 tidak valid");
+    expect(uploadPage).toContain("Perbaiki berkasnya, lalu pilih dan unggah lagi.");
     const viewer = await t.as("viewer");
     expect((await t.app.request("/admin/closures", { headers: viewer.headers })).status).toBe(200);
     expect(

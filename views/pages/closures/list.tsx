@@ -46,6 +46,7 @@ export function ClosuresPage(props: ClosuresPageProps) {
               </li>
             ))}
           </ul>
+          <p>{t("closures.csvChooseAgain")}</p>
         </div>
       )}
       {rows.length === 0 ? (
