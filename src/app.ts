@@ -13,7 +13,6 @@ import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
-import { closureRoutes, closuresApiDocs } from "./closures/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { FEATURES } from "./features";
 import { limitBody } from "./http/body-limit";
@@ -38,7 +37,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...auditApiDocs,
   ...systemApiDocs,
   ...mailApiDocs,
-  ...closuresApiDocs,
   ...regionsApiDocs,
   ...agendaApiDocs,
   ...calendarApiDocs,
@@ -81,7 +79,6 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
   app.route("/", mailRoutes());
-  app.route("/", closureRoutes());
   app.route("/", regionRoutes());
   app.route("/", agendaRoutes());
   app.route("/", calendarRoutes());

@@ -6,7 +6,7 @@
 import type { Seeder } from "../db/seed";
 import { attendanceFeature } from "./attendance/feature";
 import { bookingsFeature } from "./bookings/feature";
-import { nationalHolidaySeeder } from "./closures/seed";
+import { closuresFeature } from "./closures/feature";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
@@ -25,6 +25,7 @@ import { venuesFeature } from "./venues/feature";
 export const FEATURES: readonly Feature[] = [
   usersFeature,
   venuesFeature,
+  closuresFeature,
   bookingsFeature,
   templatesFeature,
   staffCalendarFeature,
@@ -40,11 +41,7 @@ export const FEATURES: readonly Feature[] = [
   pressFeature,
 ];
 
-/** Seeders not yet declared by their feature. */
-const LEGACY_SEEDERS: Seeder[] = [nationalHolidaySeeder];
-
 export const SEEDERS: readonly Seeder[] = [
   ...venuesFeature.seeders!,
-  ...LEGACY_SEEDERS,
   ...FEATURES.filter((f) => f !== venuesFeature).flatMap((f) => f.seeders ?? []),
 ];

@@ -2,12 +2,12 @@
  * @module The audit trail as a CSV file for an auditor: the same filters as the page, every matching
  * event (newest first, at most `AUDIT_CSV_MAX` rows), with the readable columns of the page and the raw
  * ones an auditor may need to trace a record (ids, the action code, before/after as JSON). UTF-8 with a
- * BOM, every cell quoted, formula cells neutralised (papers/csv.ts).
+ * BOM, every cell quoted, formula cells neutralised (src/csv/write.ts).
  */
 import type { Queryable } from "../../db/client";
+import { toCsv } from "../csv/write";
 import type { Locale, Translate } from "../i18n/dictionary";
 import { formatDateTime } from "../i18n/format";
-import { toCsv } from "../papers/csv";
 import { describeEvent, summaryText } from "./describe";
 import { loadAuditNames } from "./names";
 import { type AuditFilter, queryAudit } from "./query";

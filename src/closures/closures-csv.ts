@@ -1,12 +1,18 @@
 /**
  * @module Reads a year's official list of closed dates (the SKB 3 Menteri's holidays and *cuti bersama* —
  * collective leave days — or a regent's local holidays) from CSV: `date;name;kind`, comma or semicolon,
- * with or without a BOM and a header row. Pure: all-or-nothing is the caller's job; every bad row is
+ * with or without a BOM and a header row; the kind in Indonesian ("Libur nasional", "Cuti bersama",
+ * "Libur daerah"), in English or as its code, in any case. Pure: all-or-nothing is the caller's job; every bad row is
  * reported by its spreadsheet row number, in Indonesian and English.
  */
-import { CsvSyntaxError, parseCsv } from "../delegations/csv-parse";
-import type { BilingualMessage } from "../delegations/roster-fields";
+import { type BilingualMessage, readCsvRecords } from "../csv/parse";
+import { type Locale, translator } from "../i18n/dictionary";
+import { closureKindKey } from "../i18n/keys";
 import { CLOSURE_KINDS, type ClosureKind } from "./kinds";
+
+/** "A, B atau C" / "A, B or C". */
+const orList = (items: readonly string[], or: string) =>
+  `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1] ?? ""}`;
 
 export const MAX_CLOSURE_CSV_CHARS = 200_000;
 
@@ -23,20 +29,25 @@ export interface ClosureCsvError {
   message: BilingualMessage;
 }
 
-const KIND_ALIASES: Record<string, ClosureKind> = {
-  national_holiday: "national_holiday",
-  "libur nasional": "national_holiday",
-  nasional: "national_holiday",
-  national: "national_holiday",
-  cuti_bersama: "cuti_bersama",
-  "cuti bersama": "cuti_bersama",
-  "collective leave": "cuti_bersama",
-  local_holiday: "local_holiday",
-  "libur daerah": "local_holiday",
-  "libur lokal": "local_holiday",
-  local: "local_holiday",
-  daerah: "local_holiday",
-};
+const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** The kind names the page shows, in each language ("Libur nasional, Cuti bersama atau Libur daerah"). */
+const kindNames = (locale: Locale) => CLOSURE_KINDS.map((k) => translator(locale)(closureKindKey(k)));
+
+/** Codes, the catalogue's names in both languages (so what the page shows is accepted), and short forms. */
+const KIND_ALIASES: ReadonlyMap<string, ClosureKind> = new Map<string, ClosureKind>([
+  ...CLOSURE_KINDS.map((k) => [k, k] as const),
+  ...(["id", "en"] as const).flatMap((locale) =>
+    CLOSURE_KINDS.map((k, i) => [normalise(kindNames(locale)[i] ?? k), k] as const),
+  ),
+  ["nasional", "national_holiday"],
+  ["national", "national_holiday"],
+  ["cuti bersama", "cuti_bersama"],
+  ["collective leave", "cuti_bersama"],
+  ["libur lokal", "local_holiday"],
+  ["local", "local_holiday"],
+  ["daerah", "local_holiday"],
+]);
 
 /** "2026-03-20", "20/03/2026" or "20-03-2026" → "2026-03-20"; null if not a real date. */
 export function parseLocalDate(raw: string): string | null {
@@ -64,29 +75,9 @@ export function parseClosuresCsv(
   input: string,
   year: number,
 ): { rows: ClosureCsvRow[]; errors: ClosureCsvError[] } {
-  if (input.length > MAX_CLOSURE_CSV_CHARS) {
-    return {
-      rows: [],
-      errors: [err(0, "file", "Berkas terlalu besar.", "The file is too large.")],
-    };
-  }
-  let records: string[][];
-  try {
-    records = parseCsv(input).records;
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return {
-      rows: [],
-      errors: [
-        err(
-          error.row,
-          "file",
-          `Format CSV rusak di baris ${error.row}.`,
-          `Malformed CSV in row ${error.row}.`,
-        ),
-      ],
-    };
-  }
+  const read = readCsvRecords(input, MAX_CLOSURE_CSV_CHARS);
+  if (!read.ok) return { rows: [], errors: [{ row: read.row, field: "file", message: read.message }] };
+  const records = read.records;
   const rows: ClosureCsvRow[] = [];
   const errors: ClosureCsvError[] = [];
   const seen = new Set<string>();
@@ -108,7 +99,7 @@ export function parseClosuresCsv(
     }
     const date = parseLocalDate(cells[0] ?? "");
     const name = (cells[1] ?? "").trim();
-    const kind = KIND_ALIASES[(cells[2] ?? "").trim().toLowerCase().replace(/\s+/g, " ")];
+    const kind = KIND_ALIASES.get(normalise(cells[2] ?? ""));
     if (!date)
       errors.push(
         err(
@@ -141,8 +132,8 @@ export function parseClosuresCsv(
         err(
           row,
           "kind",
-          `Jenis di baris ${row} harus ${CLOSURE_KINDS.join(", ")}.`,
-          `The kind in row ${row} must be one of ${CLOSURE_KINDS.join(", ")}.`,
+          `Jenis di baris ${row} harus ${orList(kindNames("id"), "atau")}.`,
+          `The kind in row ${row} must be ${orList(kindNames("en"), "or")}.`,
         ),
       );
     if (date && name && kind && name.length <= 200 && date.startsWith(`${year}-`)) {

@@ -9,8 +9,9 @@
 import type { Db } from "../../db/client";
 import { closures } from "../../db/schema/closures";
 import type { Seeder } from "../../db/seed";
-import { recordAudit, SYSTEM_ACTOR } from "../audit/record";
+import { SYSTEM_ACTOR } from "../audit/record";
 import { newId } from "../auth/encoding";
+import { auditedTransaction } from "../http/service-context";
 import { localDateOf } from "../scheduling/zoned-time";
 import { STARTER_TIME_ZONE } from "../venues/seed";
 
@@ -22,7 +23,11 @@ export async function seedNationalHolidays(db: Db, years: readonly number[], now
     for (const h of nationalHolidays(year)) byDate.set(h.date, [...(byDate.get(h.date) ?? []), h.name]);
   }
   let added = 0;
-  await db.writeTransaction(async (tx) => {
+  await auditedTransaction(
+    db,
+    SYSTEM_ACTOR,
+    now,
+  )(async (tx, audit) => {
     for (const [date, names] of byDate) {
       const inserted = await tx
         .insert(closures)
@@ -40,14 +45,7 @@ export async function seedNationalHolidays(db: Db, years: readonly number[], now
         .returning({ id: closures.id });
       added += inserted.length;
     }
-    await recordAudit(tx, {
-      actor: SYSTEM_ACTOR,
-      action: "closure.seed",
-      entityType: "closure",
-      entityId: years.join(","),
-      after: { years, added },
-      now,
-    });
+    await audit("closure.seed", { type: "closure", id: years.join(",") }, undefined, { years, added });
   });
   return added;
 }

@@ -1,16 +1,18 @@
 /**
- * @module The working calendar's closed dates: list per year, add/edit/delete, mark reviewed, import a
- * year's official list from CSV (all rows or none), and the set of closed dates the working-day rule needs.
- * Every change is audited in the same transaction.
+ * @module The working calendar's closed dates: list per year, add (one date or a range such as *cuti
+ * bersama* 24–26 Dec, stored as one row per day so the working-day rule and availability read single
+ * dates), edit/delete one day, mark one or a whole year reviewed, import a year's official list from CSV
+ * (all rows or none), and the set of closed dates the working-day rule needs. Every change is audited in
+ * the same transaction (the service context's `transaction`).
  */
 
 import { and, asc, eq, gte, like, lte } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Transaction } from "../../db/client";
 import { closures } from "../../db/schema/closures";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { yearInRange } from "../http/time-schemas";
 import { msg } from "../http/validate";
 import { parseClosuresCsv } from "./closures-csv";
@@ -18,11 +20,10 @@ import { CLOSURE_KINDS } from "./kinds";
 
 export type ClosureRow = typeof closures.$inferSelect;
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
+
+/** The longest range one entry may close (a *cuti bersama* block is a few days; a typo is not a year). */
+export const MAX_RANGE_DAYS = 31;
 
 export const localDateSchema = z
   .string()
@@ -32,17 +33,51 @@ export const localDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && yearInRange(v);
   }, msg("closures.dateInvalid"));
 
-export const closureInputSchema = z.strictObject({
-  date: localDateSchema,
-  kind: z.enum(CLOSURE_KINDS, msg("closures.kindInvalid")),
-  name: z.string().trim().min(1, msg("error.required")).max(200),
-});
+const kindSchema = z.enum(CLOSURE_KINDS, msg("closures.kindInvalid"));
+const nameSchema = z.string().trim().min(1, msg("error.required")).max(200);
+
+/** The dates from `from` to `to` inclusive ("YYYY-MM-DD"); empty when `to` is before `from`. */
+export function datesFromTo(from: string, to: string): string[] {
+  const out: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** One closed date, or a range from `date` to `endDate` (inclusive) under one name and kind. */
+export const closureInputSchema = z
+  .strictObject({
+    date: localDateSchema,
+    endDate: z
+      .union([z.literal(""), localDateSchema])
+      .optional()
+      .transform((v) => v || undefined),
+    kind: kindSchema,
+    name: nameSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.endDate) return;
+    const days = datesFromTo(v.date, v.endDate).length;
+    if (days === 0)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: msg("closures.endBeforeStart").error });
+    else if (days > MAX_RANGE_DAYS)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: msg("closures.rangeTooLong").error });
+  });
 export type ClosureInput = z.output<typeof closureInputSchema>;
+
+/** Editing one day of the calendar (a range was stored as one row per day). */
+export const closureEditSchema = z.strictObject({
+  date: localDateSchema,
+  kind: kindSchema,
+  name: nameSchema,
+});
 
 export const closureUpdateSchema = z.strictObject({
   date: localDateSchema.optional(),
-  kind: z.enum(CLOSURE_KINDS, msg("closures.kindInvalid")).optional(),
-  name: z.string().trim().min(1, msg("error.required")).max(200).optional(),
+  kind: kindSchema.optional(),
+  name: nameSchema.optional(),
   reviewed: z.boolean().optional(),
 });
 
@@ -77,37 +112,42 @@ const duplicate = () =>
     details: { fields: { date: ["duplicate"] } },
   });
 
-export async function createClosure(
+async function clashOf(tx: Transaction, date: string, kind: ClosureRow["kind"]) {
+  return tx
+    .select({ id: closures.id })
+    .from(closures)
+    .where(and(eq(closures.date, date), eq(closures.kind, kind)))
+    .get();
+}
+
+/**
+ * Adds one closed date, or one row per day of a range: all days or none (a day that already has a
+ * closure of this kind refuses the whole range).
+ */
+export async function createClosures(
   ctx: Ctx,
   input: ClosureInput & { source?: ClosureRow["source"]; reviewed?: boolean },
-): Promise<ClosureRow> {
-  return ctx.db.writeTransaction(async (tx) => {
-    const clash = await tx
-      .select({ id: closures.id })
-      .from(closures)
-      .where(and(eq(closures.date, input.date), eq(closures.kind, input.kind)))
-      .get();
-    if (clash) throw duplicate();
-    const row: ClosureRow = {
-      id: newId(),
-      date: input.date,
-      kind: input.kind,
-      name: input.name,
-      source: input.source ?? "admin",
-      reviewed: input.reviewed ?? true,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
-    await tx.insert(closures).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "closure.create",
-      entityType: "closure",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
-    return row;
+): Promise<ClosureRow[]> {
+  const dates = input.endDate ? datesFromTo(input.date, input.endDate) : [input.date];
+  return ctx.transaction(async (tx, audit) => {
+    const rows: ClosureRow[] = [];
+    for (const date of dates) {
+      if (await clashOf(tx, date, input.kind)) throw duplicate();
+      const row: ClosureRow = {
+        id: newId(),
+        date,
+        kind: input.kind,
+        name: input.name,
+        source: input.source ?? "admin",
+        reviewed: input.reviewed ?? true,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      await tx.insert(closures).values(row);
+      await audit("closure.create", { type: "closure", id: row.id }, undefined, row);
+      rows.push(row);
+    }
+    return rows;
   });
 }
 
@@ -116,7 +156,7 @@ export async function updateClosure(
   id: string,
   change: z.output<typeof closureUpdateSchema>,
 ): Promise<ClosureRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(closures).where(eq(closures.id, id)).get();
     if (!before) throw new AppError("not_found");
     const after: ClosureRow = {
@@ -125,40 +165,40 @@ export async function updateClosure(
       updatedAt: ctx.now,
     };
     if (after.date !== before.date || after.kind !== before.kind) {
-      const clash = await tx
-        .select({ id: closures.id })
-        .from(closures)
-        .where(and(eq(closures.date, after.date), eq(closures.kind, after.kind)))
-        .get();
+      const clash = await clashOf(tx, after.date, after.kind);
       if (clash && clash.id !== id) throw duplicate();
     }
     await tx.update(closures).set(after).where(eq(closures.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: change.reviewed && Object.keys(change).length === 1 ? "closure.review" : "closure.update",
-      entityType: "closure",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    const reviewOnly = change.reviewed && Object.keys(change).length === 1;
+    await audit(reviewOnly ? "closure.review" : "closure.update", { type: "closure", id }, before, after);
     return after;
   });
 }
 
+/** Marks every unreviewed closure of `year` reviewed; answers how many changed. */
+export async function reviewYear(ctx: Ctx, year: number): Promise<number> {
+  return ctx.transaction(async (tx, audit) => {
+    const changed = await tx
+      .update(closures)
+      .set({ reviewed: true, updatedAt: ctx.now })
+      .where(and(like(closures.date, `${year}-%`), eq(closures.reviewed, false)))
+      .returning({ id: closures.id, date: closures.date });
+    if (changed.length > 0) {
+      await audit("closure.review", { type: "closure", id: String(year) }, undefined, {
+        year,
+        dates: changed.map((r) => r.date).sort(),
+      });
+    }
+    return changed.length;
+  });
+}
+
 export async function deleteClosure(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(closures).where(eq(closures.id, id)).get();
     if (!before) throw new AppError("not_found");
     await tx.delete(closures).where(eq(closures.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "closure.delete",
-      entityType: "closure",
-      entityId: id,
-      before,
-      now: ctx.now,
-    });
+    await audit("closure.delete", { type: "closure", id }, before);
   });
 }
 
@@ -174,15 +214,11 @@ export async function importClosuresCsv(ctx: Ctx, year: number, csv: string) {
       details: { rows: parsed.errors },
     });
   }
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     let created = 0;
     let updated = 0;
     for (const r of parsed.rows) {
-      const existing = await tx
-        .select()
-        .from(closures)
-        .where(and(eq(closures.date, r.date), eq(closures.kind, r.kind)))
-        .get();
+      const existing = await clashOf(tx, r.date, r.kind);
       if (existing) {
         await tx
           .update(closures)
@@ -203,13 +239,11 @@ export async function importClosuresCsv(ctx: Ctx, year: number, csv: string) {
         created++;
       }
     }
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "closure.import",
-      entityType: "closure",
-      entityId: String(year),
-      after: { year, created, updated, rows: parsed.rows.length },
-      now: ctx.now,
+    await audit("closure.import", { type: "closure", id: String(year) }, undefined, {
+      year,
+      created,
+      updated,
+      rows: parsed.rows.length,
     });
     return { created, updated };
   });

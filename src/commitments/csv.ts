@@ -2,8 +2,9 @@
  * @module The commitment board as CSV (the rows the board shows, same filters), headed in the reader's
  * language; statuses and parties in words, dates as YYYY-MM-DD so a spreadsheet sorts them.
  */
+
+import { toCsv } from "../csv/write";
 import type { MessageKey, Translate } from "../i18n/dictionary";
-import { toCsv } from "../papers/csv";
 import { findProvince } from "../regions/regions";
 import type { CommitmentView } from "./queries";
 

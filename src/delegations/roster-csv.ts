@@ -10,7 +10,8 @@
  * removes that apostrophe again, so an exported roster imports unchanged; phone numbers are stored as
  * "+62…", which is why they appear as "'+62…" in the raw file.
  */
-import { type CsvSeparator, CsvSyntaxError, parseCsv, restoreNeutralised, writeCsv } from "./csv-parse.js";
+import { type CsvSeparator, readCsvRecords } from "../csv/parse";
+import { restoreNeutralised, writeCsv } from "../csv/write";
 import { suggestPrecedenceRank } from "./precedence.js";
 import {
   type BilingualMessage,
@@ -69,43 +70,9 @@ const isBlank = (record: readonly string[]) => record.every((cell) => cell.trim(
 
 /** Parses and validates a roster CSV. Never throws on bad input: every problem comes back in `errors`. */
 export function parseRosterCsv(input: string): RosterCsvResult {
-  if (input.length > MAX_ROSTER_CSV_CHARS) {
-    return {
-      rows: [],
-      errors: [
-        fileError(
-          0,
-          "file",
-          `Berkas terlalu besar (maksimal ${MAX_ROSTER_CSV_CHARS.toLocaleString("id-ID")} karakter).`,
-          `The file is too large (at most ${MAX_ROSTER_CSV_CHARS.toLocaleString("en-GB")} characters).`,
-        ),
-      ],
-    };
-  }
-  let records: string[][];
-  try {
-    records = parseCsv(input).records;
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return {
-      rows: [],
-      errors: [
-        error.code === "unterminated_quote"
-          ? fileError(
-              error.row,
-              "file",
-              `Tanda kutip (") di baris ${error.row} tidak ditutup.`,
-              `A quote (") opened in row ${error.row} is never closed.`,
-            )
-          : fileError(
-              error.row,
-              "file",
-              `Ada teks setelah tanda kutip penutup di baris ${error.row}.`,
-              `There is text after a closing quote in row ${error.row}.`,
-            ),
-      ],
-    };
-  }
+  const read = readCsvRecords(input, MAX_ROSTER_CSV_CHARS);
+  if (!read.ok) return { rows: [], errors: [{ row: read.row, field: "file", message: read.message }] };
+  const records = read.records;
 
   const headerIndex = records.findIndex((r) => !isBlank(r));
   const header = records[headerIndex];

@@ -3,15 +3,14 @@
  * bilingual validation messages, phone normalisation and the zod schema of one row. Used by
  * `roster-csv.ts`; kept apart so forms that edit one participant can share the same rules.
  */
+
 import { z } from "zod";
+import type { BilingualMessage } from "../csv/parse";
 import { isSingleLine } from "../http/single-line";
 
 export type RosterField = "name" | "title" | "institution" | "email" | "phone" | "needs" | "rank";
 
-export interface BilingualMessage {
-  id: string;
-  en: string;
-}
+export type { BilingualMessage };
 
 export const MAX_LENGTH: Record<RosterField, number> = {
   name: 200,

@@ -11,7 +11,7 @@ import type { Role } from "../../db/schema/auth";
 import { requireRole } from "../auth/guard";
 import type { AppEnv } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
-import { fieldErrors, parseWith } from "./validate";
+import { controlCharPaths, fieldErrors, parseWith } from "./validate";
 
 /** The one JSON error shape every operation documents (see error-handler.tsx). */
 export const ErrorSchema = z
@@ -139,8 +139,19 @@ function validationHook(route: RouteConfig) {
     result: { success: boolean; target: Targets; data?: unknown; error?: { issues: z.core.$ZodIssue[] } },
     c: import("hono").Context<AppEnv>,
   ) => {
-    if (result.success) return;
     const locale = c.get("locale");
+    if (result.success) {
+      // The same refusal of control characters as every other input (see validate.ts's parseWith).
+      const bad = controlCharPaths(result.data);
+      if (bad.length === 0) return;
+      const issues = bad.map((path) => ({
+        code: "custom" as const,
+        path,
+        message: "i18n:error.controlChars",
+        input: undefined,
+      }));
+      throw new AppError("validation_failed", { details: { fields: fieldErrors(issues, locale) } });
+    }
     const schema = schemaOf(route, result.target);
     const again = schema ? parseWith(schema, result.data, locale) : undefined;
     const issues = again && !again.success ? again.error.issues : (result.error?.issues ?? []);

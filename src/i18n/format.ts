@@ -1,6 +1,9 @@
 /**
  * @module Date and time formatting for people, always with the zone label:
  * "Sabtu, 7 Februari 2026, 09.00 WIB" (id) and "Saturday, 7 February 2026, 09:00 WIB" (en).
+ * One time format per language: `formatWallTime` is the only place the separator is chosen (a point in
+ * Indonesian, a colon in English); every time shown to people, an instant or a wall-clock "HH:MM" from
+ * opening hours or a form, goes through it. Form inputs (`type="time"`) keep "HH:MM".
  */
 
 import { zoneLabel } from "../scheduling/zoned-time";
@@ -41,10 +44,22 @@ function partsOf(instant: Date, locale: Locale, timeZone: string): Parts {
   return out as unknown as Parts;
 }
 
+const TIME_SEPARATOR: Record<Locale, string> = { id: ".", en: ":" };
+
+/** A wall-clock time "HH:MM" (opening hours, a form's value) for people: "08.30" (id), "08:30" (en). */
+export function formatWallTime(time: string, locale: Locale): string {
+  return time.replace(/^(\d{1,2}):(\d{2})$/, `$1${TIME_SEPARATOR[locale]}$2`);
+}
+
+/** "08.30–12.00" (id), "08:30–12:00" (en). */
+export function formatWallTimeRange(from: string, to: string, locale: Locale): string {
+  return `${formatWallTime(from, locale)}–${formatWallTime(to, locale)}`;
+}
+
 /** "09.00" in Indonesian, "09:00" in English. */
 export function formatTime(instant: Date, locale: Locale, timeZone: string, withZone = true): string {
   const p = partsOf(instant, locale, timeZone);
-  const time = `${p.hour}${locale === "id" ? "." : ":"}${p.minute}`;
+  const time = formatWallTime(`${p.hour}:${p.minute}`, locale);
   return withZone ? `${time} ${zoneLabel(timeZone, instant.getTime())}` : time;
 }
 

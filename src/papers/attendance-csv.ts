@@ -3,8 +3,8 @@
  * people as the PDF: those checked in when check-in has begun, otherwise the whole roster.
  */
 import type { AttendanceRow } from "../attendance/service";
+import { toCsv } from "../csv/write";
 import type { Translate } from "../i18n/dictionary";
-import { toCsv } from "./csv";
 
 export function attendanceCsv(rows: readonly AttendanceRow[], t: Translate): string {
   return toCsv(

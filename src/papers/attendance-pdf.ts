@@ -2,12 +2,12 @@
  * @module The *daftar hadir* (attendance list) for the visitors' travel orders (SPPD), on A4: the host's
  * letterhead, the delegation and the visit dates, then No, Nama, Jabatan, Instansi and a signature column
  * (numbers alternating left and right, as on a paper list) in protocol precedence order. Walk-ins are marked.
+ * Dates and the printing time carry the host's zone (paper-dates.ts).
  */
 import type { AttendanceRow } from "../attendance/service";
 import type { HostSettings } from "../host-settings/service";
 import { translator } from "../i18n/dictionary";
-import { formatDate } from "../i18n/format";
-import { dateRangeText } from "../mail/compose";
+import { footerText, visitDatesText } from "./paper-dates";
 import { type Column, PAGE_WIDTH, Paper } from "./pdf-kit";
 
 export interface PaperDelegation {
@@ -35,7 +35,7 @@ export async function attendancePdf(input: {
   paper.gap(8);
   paper.facts([
     [t("papers.delegation"), `${d.institution} (${d.code})`],
-    [t("papers.visitDates"), dateRangeText(d.confirmedDates, "id")],
+    [t("papers.visitDates"), visitDatesText(d.confirmedDates, s.defaultTimeZone, input.now)],
     [t("papers.purpose"), d.purpose],
   ]);
   paper.gap(10);
@@ -64,9 +64,5 @@ export async function attendancePdf(input: {
       paper.label(`${row + 1}.`, row % 2 === 0 ? box.x + 4 : box.x + box.w / 2, box.y + box.h - 11);
     },
   });
-  const zone = s.defaultTimeZone;
-  return paper.finish(
-    (n, total) =>
-      `${t("papers.page", { n, total })} · ${t("papers.generated", { date: formatDate(input.now, "id", zone) })}`,
-  );
+  return paper.finish((n, total) => footerText(t, { n, total }, input.now, s.defaultTimeZone));
 }

@@ -2,14 +2,16 @@
  * @module The *surat keterangan kunjungan*: a letter on the host's letterhead confirming that the named
  * officials (in precedence order) visited on the confirmed dates, with its number (from the host settings'
  * format), place and date (the visit's last day), and the signing official's name, title and NIP. The
- * signature itself is added by hand (wet ink or the office's electronic signature system).
+ * signature itself is added by hand (wet ink or the office's electronic signature system). The visit's
+ * dates and the printing time carry the host's zone; the letter's own date (place, date) is a calendar
+ * date as letters are dated.
  */
 import type { AttendanceRow } from "../attendance/service";
 import { type HostSettings, letterNumberOf } from "../host-settings/service";
 import { translator } from "../i18n/dictionary";
-import { formatDate, formatLocalDate } from "../i18n/format";
-import { dateRangeText } from "../mail/compose";
+import { formatLocalDate } from "../i18n/format";
 import type { PaperDelegation } from "./attendance-pdf";
+import { footerText, visitDatesText } from "./paper-dates";
 import { A4, type Column, PAGE_WIDTH, Paper } from "./pdf-kit";
 
 /** "Banyuwangi, 11 Maret 2026" (no weekday, as letters are dated). */
@@ -60,7 +62,7 @@ export async function visitLetterPdf(input: {
   paper.text(
     t("papers.letterBody", {
       government: s.governmentName,
-      dates: dateRangeText(d.confirmedDates, "id"),
+      dates: visitDatesText(d.confirmedDates, s.defaultTimeZone, input.now),
       purpose: inSentence(d.purpose),
     }),
   );
@@ -74,8 +76,5 @@ export async function visitLetterPdf(input: {
   paper.gap(56);
   paper.text(s.signatoryName, { x, bold: true, underline: true });
   if (s.signatoryNip) paper.text(t("papers.nip", { nip: s.signatoryNip }), { x });
-  return paper.finish(
-    (n, total) =>
-      `${t("papers.page", { n, total })} · ${t("papers.generated", { date: formatDate(input.now, "id", s.defaultTimeZone) })}`,
-  );
+  return paper.finish((n, total) => footerText(t, { n, total }, input.now, s.defaultTimeZone));
 }

@@ -5,8 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
+import { toCsv } from "../csv/write";
 import type { MessageKey, Translate } from "../i18n/dictionary";
-import { toCsv } from "../papers/csv";
 import { findProvince, findRegency } from "../regions/regions";
 import { inScope, VISITORS_OF_D, type VisitScope } from "./visit-scope";
 

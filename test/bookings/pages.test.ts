@@ -31,7 +31,7 @@ describe("availability page and staff calendar", () => {
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain('value="2026-03-10T02:00:00.000Z"');
-    expect(html).toContain("09:00–10:00 WIB");
+    expect(html).toContain("09.00–10.00 WIB");
     const booked = await t.app.request(
       "/availability/book",
       form(headers, {
@@ -65,7 +65,7 @@ describe("availability page and staff calendar", () => {
     const week = await t.app.request(`/calendar/venues/${venue.id}?week=2026-03-11`, { headers });
     const weekHtml = await week.text();
     expect(weekHtml).toContain('data-date="2026-03-09"');
-    expect(weekHtml).toContain("09:00–10:00");
+    expect(weekHtml).toContain("09.00–10.00");
     expect(weekHtml).toContain(`href="/delegations/${d.id}"`);
     expect(weekHtml).toContain("Pemkab Sleman");
   });

@@ -82,7 +82,7 @@ describe("closures API", () => {
     const admin = await t.as("admin");
     await seedNationalHolidays(t.db, [2026], t.clock());
     const csv = (body: string) =>
-      t.app.request("/api/v1/closures?year=2026", {
+      t.app.request("/api/v1/closures/import?year=2026", {
         method: "POST",
         headers: { ...admin.headers, "Content-Type": "text/csv" },
         body,
@@ -133,10 +133,142 @@ describe("closures API", () => {
       method: "POST",
       headers: admin.headers,
     });
-    expect(reviewed.status).toBe(200);
+    expect(reviewed.status).toBe(303);
     expect(
       (await t.db.client.execute(`SELECT reviewed FROM closures WHERE id = '${id}'`)).rows[0]?.reviewed,
     ).toBe(1);
+  });
+
+  it("marks a whole year reviewed after a confirm step, leaving other years alone", async () => {
+    const t = await makeTestApp();
+    await seedNationalHolidays(t.db, [2026, 2027], t.clock());
+    const admin = await t.as("admin");
+    const unreviewed = async (year: number) =>
+      Number(
+        (
+          await t.db.client.execute(
+            `SELECT count(*) AS n FROM closures WHERE reviewed = 0 AND date LIKE '${year}-%'`,
+          )
+        ).rows[0]?.n,
+      );
+    const before2026 = await unreviewed(2026);
+    expect(before2026).toBeGreaterThan(10);
+    const page = await (await t.app.request("/admin/closures?year=2026", { headers: admin.headers })).text();
+    expect(page).toContain("Tandai semua sudah diperiksa");
+    const ask = await t.app.request("/admin/closures/review?year=2026", {
+      method: "POST",
+      headers: admin.headers,
+      body: new URLSearchParams({}),
+    });
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain("Tandai semua tanggal libur tahun 2026 sudah diperiksa?");
+    expect(await unreviewed(2026)).toBe(before2026);
+    const done = await t.app.request("/admin/closures/review?year=2026", {
+      method: "POST",
+      headers: admin.headers,
+      body: new URLSearchParams({ confirmed: "yes" }),
+    });
+    expect(done.status).toBe(303);
+    const location = done.headers.get("Location") ?? "";
+    expect(location).toBe(`/admin/closures?year=2026&done=reviewed&n=${before2026}`);
+    expect(await unreviewed(2026)).toBe(0);
+    expect(await unreviewed(2027)).toBeGreaterThan(10);
+    const after = await (await t.app.request(location, { headers: admin.headers })).text();
+    expect(after).toContain(`${before2026} tanggal libur ditandai sudah diperiksa.`);
+    expect(after).not.toContain("Tandai semua sudah diperiksa");
+    const api = await t.app.request("/api/v1/closures/review?year=2027", {
+      method: "POST",
+      headers: admin.headers,
+    });
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({ year: 2027, reviewed: expect.any(Number) });
+    expect(await unreviewed(2027)).toBe(0);
+  });
+
+  it("adds a range (cuti bersama 24–26 Dec) as one entry, one closed day each, all or none", async () => {
+    const t = await makeTestApp();
+    const admin = await t.as("admin");
+    const post = (body: Record<string, string>) =>
+      t.app.request("/admin/closures", {
+        method: "POST",
+        headers: admin.headers,
+        body: new URLSearchParams(body),
+      });
+    const range = {
+      date: "2026-12-24",
+      endDate: "2026-12-26",
+      kind: "cuti_bersama",
+      name: "Cuti Bersama Natal",
+    };
+    const added = await post(range);
+    expect(added.status).toBe(303);
+    expect(added.headers.get("Location")).toBe("/admin/closures?year=2026&done=created&n=3");
+    const dates = await t.db.client.execute("SELECT date, name FROM closures ORDER BY date");
+    expect(dates.rows.map((r) => r.date)).toEqual(["2026-12-24", "2026-12-25", "2026-12-26"]);
+    const page = await (
+      await t.app.request("/admin/closures?year=2026&done=created&n=3", { headers: admin.headers })
+    ).text();
+    expect(page).toContain("3 tanggal libur ditambahkan.");
+    expect(page).toContain("Sabtu, 26 Desember 2026");
+
+    // Overlapping an existing day of the same kind refuses the whole range; the input is kept.
+    const overlap = await post({ ...range, date: "2026-12-26", endDate: "2026-12-28" });
+    expect(overlap.status).toBe(409);
+    const overlapPage = await overlap.text();
+    expect(overlapPage).toContain("Tanggal dengan jenis ini sudah ada.");
+    expect(overlapPage).toContain('value="2026-12-28"');
+    expect((await t.db.client.execute("SELECT count(*) AS n FROM closures")).rows[0]?.n).toBe(3);
+
+    const backwards = await post({ ...range, date: "2026-12-30", endDate: "2026-12-29" });
+    expect(backwards.status).toBe(400);
+    const backwardsPage = await backwards.text();
+    expect(backwardsPage).toContain("Tanggal akhir tidak boleh sebelum tanggal awal.");
+    expect(backwardsPage).toContain('value="Cuti Bersama Natal"');
+    const tooLong = await post({ ...range, date: "2026-01-01", endDate: "2026-03-01" });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("Rentang paling lama 31 hari.");
+
+    // The API takes the same range.
+    const api = await t.app.request(
+      "/api/v1/closures",
+      jsonReq(
+        "POST",
+        { date: "2027-01-01", endDate: "2027-01-02", kind: "local_holiday", name: "Libur" },
+        admin.headers,
+      ),
+    );
+    expect(api.status).toBe(201);
+    const body = (await api.json()) as { closure: Closure; closures: Closure[] };
+    expect(body.closures.map((c) => c.date)).toEqual(["2027-01-01", "2027-01-02"]);
+    expect(body.closure.date).toBe("2027-01-01");
+  });
+
+  it("imports kinds written in Indonesian or English, in any case, and the codes", async () => {
+    const t = await makeTestApp();
+    const admin = await t.as("admin");
+    const res = await t.app.request("/api/v1/closures/import?year=2026", {
+      method: "POST",
+      headers: { ...admin.headers, "Content-Type": "text/csv" },
+      body: "tanggal;nama;jenis\n2026-01-01;Tahun Baru;LIBUR NASIONAL\n2026-12-24;Cuti Natal;Cuti Bersama\n2026-12-18;Hari Jadi Kabupaten;libur daerah\n2026-08-17;Kemerdekaan;national_holiday\n2026-12-31;Akhir tahun;Local holiday\n",
+    });
+    expect(res.status).toBe(201);
+    const kinds = await t.db.client.execute("SELECT date, kind FROM closures ORDER BY date");
+    expect(kinds.rows.map((r) => `${r.date}:${r.kind}`)).toEqual([
+      "2026-01-01:national_holiday",
+      "2026-08-17:national_holiday",
+      "2026-12-18:local_holiday",
+      "2026-12-24:cuti_bersama",
+      "2026-12-31:local_holiday",
+    ]);
+    const bad = await t.app.request("/api/v1/closures/import?year=2026", {
+      method: "POST",
+      headers: { ...admin.headers, "Content-Type": "text/csv" },
+      body: "2026-05-01;Hari Buruh;libur\n",
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain(
+      "Jenis di baris 1 harus Libur nasional, Cuti bersama atau Libur daerah.",
+    );
   });
 
   it("adds and uploads through the admin page", async () => {
@@ -148,13 +280,26 @@ describe("closures API", () => {
       "/admin/closures",
       new URLSearchParams({ date: "2026-12-24", kind: "cuti_bersama", name: "Cuti Bersama Natal" }),
     );
-    expect(add.status).toBe(200);
-    expect(await add.text()).toContain("Kamis, 24 Desember 2026");
+    expect(add.status).toBe(303);
+    const shown = await t.app.request(add.headers.get("Location") ?? "", { headers: admin.headers });
+    const shownText = await shown.text();
+    expect(shownText).toContain("Kamis, 24 Desember 2026");
+    expect(shownText).toContain("1 tanggal libur ditambahkan.");
+    const row = await t.db.client.execute("SELECT id FROM closures WHERE date = '2026-12-24'");
+    const id = row.rows[0]?.id as string;
+    const askDelete = await post(`/admin/closures/${id}/delete`, new URLSearchParams({}));
+    expect(askDelete.status).toBe(200);
+    expect(await askDelete.text()).toContain("Hapus Cuti Bersama Natal (Kamis, 24 Desember 2026)");
+    const deleted = await post(`/admin/closures/${id}/delete`, new URLSearchParams({ confirmed: "yes" }));
+    expect(deleted.status).toBe(303);
+    expect((await t.db.client.execute("SELECT count(*) AS n FROM closures")).rows[0]?.n).toBe(0);
     const form = new FormData();
     form.set("file", new File(["2026-13-01;Rusak;cuti_bersama\n"], "skb.csv", { type: "text/csv" }));
     const upload = await post("/admin/closures/import?year=2026", form);
     expect(upload.status).toBe(400);
-    expect(await upload.text()).toContain("Baris 1 (date): Tanggal di baris 1 tidak valid");
+    const uploadPage = await upload.text();
+    expect(uploadPage).toContain("Baris 1: Tanggal di baris 1 tidak valid");
+    expect(uploadPage).toContain("Perbaiki berkasnya, lalu pilih dan unggah lagi.");
     const viewer = await t.as("viewer");
     expect((await t.app.request("/admin/closures", { headers: viewer.headers })).status).toBe(200);
     expect(

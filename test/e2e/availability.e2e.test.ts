@@ -85,22 +85,22 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
     // The 15-minute buffer must fall inside 08:00–12:00 or 13:00–16:00 too.
     const slots = page.locator("button.slot");
     expect(await slots.allTextContents()).toEqual([
-      "08:30–10:00 WIB",
-      "09:00–10:30 WIB",
-      "09:30–11:00 WIB",
-      "10:00–11:30 WIB",
-      "13:30–15:00 WIB",
-      "14:00–15:30 WIB",
+      "08.30–10.00 WIB",
+      "09.00–10.30 WIB",
+      "09.30–11.00 WIB",
+      "10.00–11.30 WIB",
+      "13.30–15.00 WIB",
+      "14.00–15.30 WIB",
     ]);
     await page.locator("#f-delegationId").selectOption(delegation.id);
     await page.getByLabel("Judul agenda").fill("Kunjungan ke MPP");
-    await page.getByRole("button", { name: /^Pesan .* 09:00–10:30 WIB$/ }).click();
+    await page.getByRole("button", { name: /^Pesan .* 09.00–10.30 WIB$/ }).click();
     await page.waitForSelector('[data-testid="booked"]');
     expect(await page.getByTestId("booked").textContent()).toContain("Kunjungan ke MPP");
     // The booked slot, and those its buffer now blocks, are no longer offered.
     expect(await page.locator("button.slot").allTextContents()).toEqual([
-      "13:30–15:00 WIB",
-      "14:00–15:30 WIB",
+      "13.30–15.00 WIB",
+      "14.00–15.30 WIB",
     ]);
 
     await page.getByRole("link", { name: "Lihat di kalender tempat" }).click();
@@ -109,7 +109,7 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
     const item = page.locator(`[data-date="${date}"] [data-testid="calendar-item"]`);
     expect(await item.count()).toBe(1);
     const text = (await item.textContent()) ?? "";
-    expect(text).toContain("09:00–10:30");
+    expect(text).toContain("09.00–10.30");
     expect(text).toContain("Kunjungan ke MPP");
     expect(text).toContain("40 orang");
     expect(await item.getByRole("link", { name: /Pemerintah Kabupaten Sleman/ }).getAttribute("href")).toBe(

@@ -126,6 +126,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /admin/closures": ADMIN,
   "GET /admin/closures/:id/edit": ADMIN,
   "POST /admin/closures/import": ADMIN,
+  "POST /admin/closures/review": ADMIN,
   "POST /admin/closures/:id/review": ADMIN,
   "POST /admin/closures/:id/delete": ADMIN,
   "POST /admin/closures/:id": ADMIN,

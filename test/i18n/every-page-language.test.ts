@@ -46,13 +46,7 @@ const UNREACHABLE: Record<string, string> = {
  * Leaks known and owned elsewhere, each as narrow as possible: remove an entry when its fix lands (the
  * test then keeps it fixed).
  */
-const KNOWN_GAPS: { page: RegExp; problem: RegExp; why: string }[] = [
-  {
-    page: /^\/admin\/closures/,
-    problem: /^snake_case code "(national_holiday|cuti_bersama|local_holiday)"/,
-    why: "the closures CSV help names the kind codes the import still requires",
-  },
-];
+const KNOWN_GAPS: { page: RegExp; problem: RegExp; why: string }[] = [];
 const isKnownGap = (url: string, problem: string) =>
   KNOWN_GAPS.some((g) => g.page.test(url) && g.problem.test(problem));
 

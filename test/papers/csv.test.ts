@@ -2,7 +2,7 @@
  * CSV as a spreadsheet reads it: BOM, every field quoted, quotes doubled, and formula starters neutralised.
  */
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../../src/papers/csv";
+import { csvCell, toCsv } from "../../src/csv/write";
 import { readCsv } from "../helpers/read-csv";
 
 describe("CSV cells", () => {

@@ -46,7 +46,9 @@ describe("SPPD papers", () => {
     expect(text).toContain("PEMERINTAH KABUPATEN BANYUWANGI");
     expect(text).toContain("DAFTAR HADIR");
     expect(text).toContain("Pemerintah Provinsi Kepulauan Riau (SB-2026-0042)");
-    expect(text).toContain("Senin, 16 Maret 2026 – Selasa, 17 Maret 2026");
+    expect(text).toContain("Senin, 16 Maret 2026 – Selasa, 17 Maret 2026 (WIB)");
+    // The printing time, with its zone (NOW is 10.00 in Jakarta).
+    expect(text).toContain("Dibuat oleh Sambang Rabu, 18 Maret 2026, 10.00 WIB");
     expect(text).toMatch(/No\s+Nama\s+Jabatan\s+Instansi\s+Tanda tangan/);
     const order = ["H. Arif Contoh", "Darma Sampel", "Yusuf Peraga", "Andi Staf"].map((n) => text.indexOf(n));
     expect(order.every((i) => i > 0)).toBe(true);
@@ -102,7 +104,8 @@ describe("SPPD papers", () => {
         signatoryTitle: "Kepala Bagian Protokol dan Komunikasi Pimpinan",
         signatoryNip: "19700101 199003 1 001",
         letterNumberFormat: "000.1.5/{seq}/429.011/{year}",
-        defaultTimeZone: "Asia/Jakarta",
+        // A host in central Indonesia: the papers say WITA.
+        defaultTimeZone: "Asia/Makassar",
         version: 0,
       },
     );
@@ -112,6 +115,8 @@ describe("SPPD papers", () => {
     expect(text).toContain("Nomor: 000.1.5/0042/429.011/2026");
     expect(text).toContain("Telp. (0333) 425001 · E-mail protokol@banyuwangikab.go.id");
     expect(text).toContain("Banyuwangi, 17 Maret 2026");
+    expect(text.replace(/\s+/g, " ")).toContain("Senin, 16 Maret 2026 – Selasa, 17 Maret 2026 (WITA)");
+    expect(text).toContain("Dibuat oleh Sambang Rabu, 18 Maret 2026, 11.00 WITA");
     expect(text).toContain("Drs. Contoh Pejabat, M.Si.");
     expect(text).toContain("NIP. 19700101 199003 1 001");
     const at = ["H. Arif Contoh", "Darma Sampel", "Yusuf Peraga", "Andi Staf"].map((n) => text.indexOf(n));

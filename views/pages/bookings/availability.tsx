@@ -5,7 +5,7 @@
 import type { AvailabilityResult } from "../../../src/bookings/availability";
 import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
-import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { formatDate, formatDateTime, formatTime, formatWallTimeRange } from "../../../src/i18n/format";
 import { conflictKindKey } from "../../../src/i18n/keys";
 import { Field, FormErrors, fieldError } from "../../components/field";
 import { HostPicker } from "../../components/host-picker";
@@ -208,9 +208,9 @@ export function AvailabilityPage(props: {
                       value={s.startsAt}
                       class="secondary slot"
                       disabled={props.delegations.length === 0}
-                      aria-label={`${t("scheduling.book")} ${formatDate(new Date(s.startsAt), locale, zone)} ${s.local.start}–${s.local.end} ${s.zone}`}
+                      aria-label={`${t("scheduling.book")} ${formatDate(new Date(s.startsAt), locale, zone)} ${formatWallTimeRange(s.local.start, s.local.end, locale)} ${s.zone}`}
                     >
-                      {s.local.start}–{s.local.end} {s.zone}
+                      {formatWallTimeRange(s.local.start, s.local.end, locale)} {s.zone}
                     </button>
                   </li>
                 ))}

@@ -1,4 +1,4 @@
-import { formatLocalDate } from "../../../src/i18n/format";
+import { formatLocalDate, formatWallTime, formatWallTimeRange } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import type { CalendarDay } from "../../../src/staff-calendar/load";
 import type { PageContext } from "../../page-context";
@@ -50,11 +50,22 @@ export function CalendarPage(props: {
           <section class="cal-day" aria-labelledby={`day-${d.date}`} data-date={d.date}>
             <h2 id={`day-${d.date}`}>{formatLocalDate(d.date, locale)}</h2>
             {d.hours !== undefined && (
-              <p class="small muted">{d.hours.length > 0 ? d.hours.join(", ") : t("calendar.closed")}</p>
+              <p class="small muted">
+                {d.hours.length > 0
+                  ? d.hours
+                      .map((h) =>
+                        h
+                          .split("–")
+                          .map((x) => formatWallTime(x, locale))
+                          .join("–"),
+                      )
+                      .join(", ")
+                  : t("calendar.closed")}
+              </p>
             )}
             {d.closures.map((c) => (
               <p class="cal-closed small">
-                {c.allDay ? t("calendar.closed") : `${c.start}–${c.end}`}: {c.reason}
+                {c.allDay ? t("calendar.closed") : formatWallTimeRange(c.start, c.end, locale)}: {c.reason}
               </p>
             ))}
             {d.items.length === 0 ? (
@@ -63,10 +74,7 @@ export function CalendarPage(props: {
               <ul class="plain">
                 {d.items.map((i) => (
                   <li class={i.merged ? "cal-item merged" : "cal-item"} data-testid="calendar-item">
-                    <strong>
-                      {i.local.start}–{i.local.end}
-                    </strong>{" "}
-                    {i.title}
+                    <strong>{formatWallTimeRange(i.local.start, i.local.end, locale)}</strong> {i.title}
                     <div class="small">
                       {t(agendaKindKey(i.kind))} · {t("calendar.people", { count: i.groupSize })}
                       {i.merged && <span class="badge">{t("calendar.merged")}</span>}

@@ -1,11 +1,15 @@
-import { localized } from "../../../src/i18n/dictionary";
+import { type Locale, localized } from "../../../src/i18n/dictionary";
+import { formatWallTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import type { TemplateView } from "../../../src/templates/service";
 import type { PageContext } from "../../page-context";
 
-const hhmm = (start: string, offset: number) => {
+const hhmm = (start: string, offset: number, locale: Locale) => {
   const m = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5)) + offset;
-  return `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return formatWallTime(
+    `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`,
+    locale,
+  );
 };
 
 export function TemplatesPage(props: {
@@ -55,7 +59,7 @@ export function TemplatesPage(props: {
                 {tpl.items.map((i) => (
                   <tr>
                     <td>
-                      {hhmm(tpl.defaultStartTime, i.offsetMinutes)} (+{i.offsetMinutes})
+                      {hhmm(tpl.defaultStartTime, i.offsetMinutes, locale)} (+{i.offsetMinutes})
                     </td>
                     <td>{i.durationMinutes}</td>
                     <td>

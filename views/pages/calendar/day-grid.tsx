@@ -3,7 +3,8 @@
  * 15-minute slots (a table with colspans, so it prints and needs no inline style). Tentative visits are
  * striped and say so in words; closed slots are shaded.
  */
-import { formatLocalDate } from "../../../src/i18n/format";
+import type { Locale } from "../../../src/i18n/dictionary";
+import { formatLocalDate, formatWallTime, formatWallTimeRange } from "../../../src/i18n/format";
 import type { DayGrid, GridBlock } from "../../../src/staff-calendar/day-grid";
 import { SLOT_MINUTES } from "../../../src/staff-calendar/day-grid";
 import type { PageContext } from "../../page-context";
@@ -14,8 +15,7 @@ export interface DayGridNav {
   today: string;
 }
 
-const hh = (h: number, locale: string) => `${String(h).padStart(2, "0")}${locale === "id" ? "." : ":"}00`;
-const localTime = (hhmm: string, locale: string) => (locale === "id" ? hhmm.replace(":", ".") : hhmm);
+const hh = (h: number, locale: Locale) => formatWallTime(`${String(h).padStart(2, "0")}:00`, locale);
 
 function Block({ ctx, block, span }: { ctx: PageContext; block: GridBlock; span: number }) {
   const { t, locale } = ctx;
@@ -36,7 +36,7 @@ function Block({ ctx, block, span }: { ctx: PageContext; block: GridBlock; span:
       <span>{title}</span>
       <br />
       <span class="small">
-        {localTime(i.local.start, locale)}–{localTime(i.local.end, locale)} {i.local.zone}
+        {formatWallTimeRange(i.local.start, i.local.end, locale)} {i.local.zone}
       </span>
     </td>
   );

@@ -1,4 +1,4 @@
-/** @module The working calendar for one year: closed dates, add/edit/delete, mark reviewed, CSV upload. */
+/** @module The working calendar for one year: closed dates, add (one date or a range)/edit/delete, mark one or all reviewed, CSV upload. */
 import type { ClosureCsvError } from "../../../src/closures/closures-csv";
 import { CLOSURE_KINDS } from "../../../src/closures/kinds";
 import type { ClosureRow } from "../../../src/closures/service";
@@ -42,10 +42,11 @@ export function ClosuresPage(props: ClosuresPageProps) {
           <ul>
             {csvErrors.map((e) => (
               <li>
-                {t("closures.row")} {e.row} ({e.field}): {e.message[locale]}
+                {t("closures.row")} {e.row}: {e.message[locale]}
               </li>
             ))}
           </ul>
+          <p>{t("closures.csvChooseAgain")}</p>
         </div>
       )}
       {rows.length === 0 ? (
@@ -106,6 +107,13 @@ export function ClosuresPage(props: ClosuresPageProps) {
       )}
       {canEdit && (
         <>
+          {rows.some((r) => !r.reviewed) && (
+            <form method="post" action={`/admin/closures/review?year=${year}`}>
+              <button type="submit" class="secondary">
+                {t("closures.markAllReviewed")}
+              </button>
+            </form>
+          )}
           <h2>{editing ? `${t("closures.edit")}: ${editing.name}` : t("closures.add")}</h2>
           <form
             method="post"
@@ -115,12 +123,22 @@ export function ClosuresPage(props: ClosuresPageProps) {
             <FormErrors errors={errors} />
             <Field
               name="date"
-              label={t("closures.date")}
+              label={editing ? t("closures.date") : t("closures.dateFrom")}
               type="date"
               value={v.date}
               errors={errors}
               required
             />
+            {!editing && (
+              <Field
+                name="endDate"
+                label={t("closures.endDate")}
+                type="date"
+                value={v.endDate}
+                hint={t("closures.endDateHint")}
+                errors={errors}
+              />
+            )}
             <Field name="name" label={t("closures.name")} value={v.name} errors={errors} required />
             <Field name="kind" label={t("closures.kind")} errors={errors}>
               <select id="f-kind" name="kind">

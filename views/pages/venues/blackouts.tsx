@@ -1,6 +1,6 @@
 /** @module Blackouts of a venue (or of all venues): the list with delete buttons and the add form. */
 import type { FieldErrors } from "../../../src/http/validate";
-import { formatDateTime } from "../../../src/i18n/format";
+import { formatDateTime, formatWallTimeRange } from "../../../src/i18n/format";
 import { isWeekday, weekdayKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
@@ -35,7 +35,7 @@ export function BlackoutList(props: {
             : `${(b.weekdays ?? [])
                 .filter(isWeekday)
                 .map((d) => t(weekdayKey(d)))
-                .join(", ")} ${b.fromTime}–${b.toTime}`}{" "}
+                .join(", ")} ${formatWallTimeRange(b.fromTime ?? "", b.toTime ?? "", locale)}`}{" "}
           <form method="post" action={`/blackouts/${b.id}/delete`} class="inline-form">
             <input type="hidden" name="back" value={props.back} />
             <button type="submit" class="secondary">

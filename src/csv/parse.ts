@@ -1,5 +1,5 @@
 /**
- * @module Generic CSV reading and writing (RFC 4180) for spreadsheets people make in Excel or Google
+ * @module Reading CSV (RFC 4180) for spreadsheets people make in Excel or Google
  * Sheets: quoted fields, doubled quotes, CRLF/LF/CR line ends, newlines inside quotes, UTF-8 with or without
  * a BOM, and comma OR semicolon separators — Excel with Indonesian regional settings writes semicolons
  * because the comma is the decimal mark there. The separator is detected from the header line, counting
@@ -28,7 +28,7 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 const SEP_HINT = /^sep=([,;])\r?\n?/i;
 
 /** Comma or semicolon, whichever occurs more often outside quotes in the first record (comma on a tie). */
@@ -120,35 +120,48 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   return { separator, records };
 }
 
-/** A cell starting with one of these is run as a formula by spreadsheet programs (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes an apostrophe to a cell a spreadsheet would evaluate; Excel and Sheets hide the apostrophe. */
-export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+/** A message for a person, in both languages (the CSV importers report rows this way). */
+export interface BilingualMessage {
+  id: string;
+  en: string;
 }
 
-/** Undoes `neutraliseFormula` on import, so an export round-trips unchanged. */
-export function restoreNeutralised(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
-
-export interface WriteCsvOptions {
-  separator?: CsvSeparator;
-  /** Prefix a UTF-8 BOM so Excel reads the file as UTF-8 (default true). */
-  bom?: boolean;
-  /** Neutralise cells that would run as formulas (default true). */
-  neutraliseFormulas?: boolean;
-}
-
-/** Writes records as CSV with CRLF line ends, quoting only where needed. */
-export function writeCsv(rows: readonly (readonly string[])[], options: WriteCsvOptions = {}): string {
-  const { separator = ",", bom = true, neutraliseFormulas = true } = options;
-  const quote = (raw: string) => {
-    const cell = neutraliseFormulas ? neutraliseFormula(raw) : raw;
-    const needsQuotes = cell.includes(separator) || /["\r\n]/.test(cell) || cell !== cell.trim();
-    return needsQuotes ? `"${cell.replaceAll('"', '""')}"` : cell;
-  };
-  const body = rows.map((row) => row.map(quote).join(separator)).join("\r\n");
-  return `${bom ? BOM : ""}${body}\r\n`;
+/**
+ * Reads an uploaded file's records, or says in both languages why it cannot: too large (`row` 0), or
+ * malformed quoting (the spreadsheet row). Importers validate the records themselves.
+ */
+export function readCsvRecords(
+  input: string,
+  maxChars: number,
+): { ok: true; records: string[][] } | { ok: false; row: number; message: BilingualMessage } {
+  if (input.length > maxChars) {
+    return {
+      ok: false,
+      row: 0,
+      message: {
+        id: `Berkas terlalu besar (maksimal ${maxChars.toLocaleString("id-ID")} karakter).`,
+        en: `The file is too large (at most ${maxChars.toLocaleString("en-GB")} characters).`,
+      },
+    };
+  }
+  try {
+    return { ok: true, records: parseCsv(input).records };
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const row = error.row;
+    return {
+      ok: false,
+      row,
+      message:
+        error.code === "unterminated_quote"
+          ? {
+              id: `Tanda kutip (") di baris ${row} tidak ditutup.`,
+              en: `A quote (") opened in row ${row} is never closed.`,
+            }
+          : {
+              id: `Ada teks setelah tanda kutip penutup di baris ${row}.`,
+              en: `There is text after a closing quote in row ${row}.`,
+            },
+    };
+  }
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CsvSyntaxError,
-  detectSeparator,
-  neutraliseFormula,
-  parseCsv,
-  restoreNeutralised,
-  writeCsv,
-} from "../../src/delegations/csv-parse.js";
+import { CsvSyntaxError, detectSeparator, parseCsv, readCsvRecords } from "../../src/csv/parse";
+import { neutraliseFormula, restoreNeutralised, writeCsv } from "../../src/csv/write";
 
 describe("parseCsv", () => {
   it("reads plain comma-separated records with LF or CRLF and no trailing empty record", () => {
@@ -110,5 +104,25 @@ describe("writeCsv", () => {
     }
     expect(neutraliseFormula("=1+1")).toBe("'=1+1");
     expect(restoreNeutralised("'quoted")).toBe("'quoted");
+  });
+});
+
+describe("readCsvRecords", () => {
+  it("gives the records, or a bilingual reason with the row: too large, a quote never closed, text after a quote", () => {
+    expect(readCsvRecords("a;b\n1;2\n", 100)).toEqual({
+      ok: true,
+      records: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    });
+    const big = readCsvRecords("x".repeat(101), 100);
+    expect(big).toMatchObject({ ok: false, row: 0 });
+    expect(big.ok ? "" : big.message.id).toBe("Berkas terlalu besar (maksimal 100 karakter).");
+    const open = readCsvRecords('a;b\n1;"2\n', 100);
+    expect(open).toMatchObject({ ok: false, row: 2 });
+    expect(open.ok ? "" : open.message.en).toBe('A quote (") opened in row 2 is never closed.');
+    const after = readCsvRecords('a;b\n1;"2"x\n', 100);
+    expect(after.ok ? "" : after.message.id).toBe("Ada teks setelah tanda kutip penutup di baris 2.");
   });
 });
