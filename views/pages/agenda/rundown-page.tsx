@@ -39,8 +39,6 @@ export function RundownPage(props: {
         <button type="button" class="secondary" data-print hidden data-testid="rundown-print">
           {t("itinerary.print")}
         </button>
-        {/* The CSP allows no inline script: the static script shows the button and wires it up. */}
-        <script src="/assets/print.js" defer />
       </p>
       {days.size === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.values()].map((list) => (

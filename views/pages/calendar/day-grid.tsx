@@ -71,7 +71,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
           <input id="f-date" type="date" name="date" value={grid.date} required />
           <button type="submit">{t("grid.go")}</button>
         </form>
-        <button type="button" class="secondary" data-print>
+        <button type="button" class="secondary" data-print hidden data-testid="day-grid-print">
           {t("grid.print")}
         </button>
       </div>
