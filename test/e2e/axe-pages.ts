@@ -124,7 +124,10 @@ export const ERROR_PAGES: Sample[] = [
   { url: "/admin/users", who: "humas", status: 403 },
 ];
 
-/** The pages visitors open on a phone, and the staff pages used most on one. */
+/**
+ * The pages visitors open on a phone, the staff pages used most on one, and the pages whose tables scroll
+ * sideways there (the day grid, the rundown, template steps).
+ */
 export function phonePages(s: Seeded): Sample[] {
   return [
     { url: s.statusPath, who: "visitor" },
@@ -134,5 +137,8 @@ export function phonePages(s: Seeded): Sample[] {
     { url: "/delegations", who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}`, who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}/agenda`, who: "protocol" },
+    { url: "/calendar/day", who: "protocol" },
+    { url: `/delegations/${s.delegation.confirmed}/rundown`, who: "protocol" },
+    { url: "/templates", who: "protocol" },
   ];
 }

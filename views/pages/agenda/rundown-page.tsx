@@ -11,6 +11,7 @@ import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 export function RundownPage(props: {
@@ -46,7 +47,9 @@ export function RundownPage(props: {
           <h2>
             {formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
           </h2>
-          <div class="table-wrap">
+          <ScrollTable
+            label={formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
+          >
             <table data-testid="rundown-table">
               <thead>
                 <tr>
@@ -85,7 +88,7 @@ export function RundownPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
       <section class="rundown-seating">
@@ -93,7 +96,7 @@ export function RundownPage(props: {
         {participants.length === 0 ? (
           <p>{t("rundown.noParticipants")}</p>
         ) : (
-          <div class="table-wrap">
+          <ScrollTable label={t("rundown.seating")}>
             <table data-testid="seating">
               <thead>
                 <tr>
@@ -118,7 +121,7 @@ export function RundownPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </div>

@@ -1,6 +1,7 @@
 import { localized } from "../../../src/i18n/dictionary";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import type { TemplateView } from "../../../src/templates/service";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 const hhmm = (start: string, offset: number) => {
@@ -40,7 +41,7 @@ export function TemplatesPage(props: {
           <p class="small">
             {t("templates.defaultStart")}: {tpl.defaultStartTime} ({tpl.timeZone})
           </p>
-          <div class="table-wrap">
+          <ScrollTable label={tpl.name}>
             <table>
               <thead>
                 <tr>
@@ -68,7 +69,7 @@ export function TemplatesPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
     </>

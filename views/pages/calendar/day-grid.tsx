@@ -6,6 +6,7 @@
 import { formatLocalDate } from "../../../src/i18n/format";
 import type { DayGrid, GridBlock } from "../../../src/staff-calendar/day-grid";
 import { SLOT_MINUTES } from "../../../src/staff-calendar/day-grid";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 export interface DayGridNav {
@@ -79,7 +80,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
       {grid.venues.length === 0 ? (
         <p>{t("grid.empty")}</p>
       ) : (
-        <div class="table-wrap grid-wrap">
+        <ScrollTable class="grid-wrap" label={t("grid.title")}>
           <table class="day-grid" data-testid="day-grid">
             <thead>
               <tr>
@@ -118,7 +119,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {grid.venues.every((v) => v.lanes.every((l) => l.length === 0)) && grid.venues.length > 0 && (
         <p>{t("grid.noItems")}</p>
