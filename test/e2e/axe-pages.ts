@@ -72,10 +72,10 @@ export function samples(s: Seeded): Record<string, Sample[]> {
     "/templates": [staff("/templates", "protocol")],
     "/templates/new": [staff("/templates/new", "protocol")],
     "/templates/:id": [staff(`/templates/${s.templateId}`, "protocol")],
-    "/calendar": [staff("/calendar", "protocol")],
-    "/calendar/day": [staff("/calendar/day", "protocol")],
-    "/calendar/venues/:id": [staff(`/calendar/venues/${s.venueId}`, "protocol")],
-    "/calendar/hosts/:id": [staff(`/calendar/hosts/${s.hostId}`, "protocol")],
+    "/calendar": [staff(`/calendar?week=${s.agendaDate}`, "protocol")],
+    "/calendar/day": [staff(`/calendar/day?date=${s.agendaDate}`, "protocol")],
+    "/calendar/venues/:id": [staff(`/calendar/venues/${s.venueId}?week=${s.agendaDate}`, "protocol")],
+    "/calendar/hosts/:id": [staff(`/calendar/hosts/${s.hostId}?day=${s.agendaDate}`, "protocol")],
     "/delegations": [staff("/delegations", "protocol")],
     "/delegations/new": [staff("/delegations/new", "protocol")],
     "/delegations/:id": [
@@ -109,7 +109,7 @@ export function samples(s: Seeded): Record<string, Sample[]> {
     "/mail/preview/:name": [staff(`/mail/preview/${s.mailPreview}`, "protocol")],
     "/mail/preview/:name/html": [staff(`/mail/preview/${s.mailPreview}/html`, "protocol")],
     "/kunjungan/ajukan": [visitor("/kunjungan/ajukan")],
-    "/kunjungan/status/:code": [visitor(s.statusPath)],
+    "/kunjungan/status/:code": s.statusPaths.map((url) => visitor(url)),
     "/kunjungan": [visitor("/kunjungan")],
     "/kunjungan/:slug": [visitor(s.publicVisitPath)],
     "/i/:token": [visitor(s.itineraryPath)],
@@ -130,14 +130,14 @@ export const ERROR_PAGES: Sample[] = [
  */
 export function phonePages(s: Seeded): Sample[] {
   return [
-    { url: s.statusPath, who: "visitor" },
+    { url: s.statusPaths[0] as string, who: "visitor" },
     { url: s.itineraryPath, who: "visitor" },
     { url: s.surveyPath, who: "visitor" },
     { url: "/kunjungan/ajukan", who: "visitor" },
     { url: "/delegations", who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}`, who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}/agenda`, who: "protocol" },
-    { url: "/calendar/day", who: "protocol" },
+    { url: `/calendar/day?date=${s.agendaDate}`, who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}/rundown`, who: "protocol" },
     { url: "/templates", who: "protocol" },
   ];

@@ -80,10 +80,13 @@ export interface Seeded {
   participantId: string;
   venueId: string;
   hostId: string;
+  /** A day of the demo visit's agenda, for the calendars. */
+  agendaDate: string;
   templateId: string;
   commitmentId: string;
   closureId: string;
-  statusPath: string;
+  /** The visitor's status page of the requested, declined and cancelled requests. */
+  statusPaths: string[];
   itineraryPath: string;
   surveyPath: string;
   resetPath: string;
@@ -220,15 +223,19 @@ export async function seedEverything(server: RunningApp): Promise<Seeded> {
   const resetPath = /\/reset-password\/[A-Za-z0-9_-]+/.exec(resetMail?.text ?? "")?.[0];
   if (!resetPath) throw new Error("no password-reset link in the outbox");
 
+  // The demo visit's first booked item: its day, venue and host show the calendars with bookings on them.
+  const agenda = (await call(server, admin, "GET", `/api/v1/delegations/${kepri.id}/agenda`)) as {
+    items: { venueId: string | null; hostIds: string[]; local: { date: string } }[];
+  };
+  const booked = agenda.items.find((i) => i.venueId && i.hostIds.length > 0);
+  if (!booked?.venueId) throw new Error("the demo visit has no booked item with a venue and a host");
   const q = db.orm.query;
   const participant = await q.participants.findFirst({ where: (p, { eq }) => eq(p.delegationId, kepri.id) });
-  const venue = await q.venues.findFirst();
-  const host = await q.hosts.findFirst();
   const template = await q.tourTemplates.findFirst();
   const commitment = await q.commitments.findFirst();
   const closure = await q.closures.findFirst();
-  if (!participant || !venue || !host || !template || !commitment || !closure) {
-    throw new Error("the demo seed lacks a participant, venue, host, template, commitment or closure");
+  if (!participant || !template || !commitment || !closure) {
+    throw new Error("the demo seed lacks a participant, template, commitment or closure");
   }
   await call(server, admin, "POST", `/api/v1/delegations/${kepri.id}/invitations/send`);
   if (!server.mail) throw new Error("start the app with startAxeApp(): the mail preview needs files");
@@ -254,12 +261,13 @@ export async function seedEverything(server: RunningApp): Promise<Seeded> {
       cancelled: cancelled.id,
     },
     participantId: participant.id,
-    venueId: venue.id,
-    hostId: host.id,
+    venueId: booked.venueId,
+    hostId: booked.hostIds[0] as string,
+    agendaDate: booked.local.date,
     templateId: template.id,
     commitmentId: commitment.id,
     closureId: closure.id,
-    statusPath: requested.statusPath,
+    statusPaths: [requested.statusPath, declined.statusPath, cancelled.statusPath],
     itineraryPath: new URL(share.url).pathname,
     surveyPath: `/f/${survey.token}`,
     resetPath,
