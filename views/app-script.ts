@@ -1,6 +1,8 @@
 /**
- * @module The staff pages' one static script, served from /assets/app.js (the CSP allows no inline script).
- * Only enhancements: the host picker's name filter and print buttons. Every page works without it.
+ * @module The one static script of every page, served from /assets/app.js (the CSP allows no inline script).
+ * Only enhancements: the host picker's name filter and print buttons. Every page works without it: a print
+ * button is a `<button type="button" data-print hidden>` that this script shows and wires to
+ * `window.print()`; without JavaScript it stays hidden and the browser's own print works as before.
  */
 export const APP_JS = `(function(){
   document.querySelectorAll("[data-picker-filter]").forEach(function(input){
@@ -17,6 +19,7 @@ export const APP_JS = `(function(){
     });
   });
   document.querySelectorAll("button[data-print]").forEach(function(b){
+    b.hidden = false;
     b.addEventListener("click", function(){ window.print(); });
   });
 })();

@@ -16,7 +16,7 @@ import { followUpHome } from "../outcomes/follow-up";
 import type { AppEnv } from "./context";
 import type { RouteDoc } from "./openapi";
 import { pageContext, renderPage } from "./render";
-import { FAVICON_SVG, PRINT_JS } from "./static-assets";
+import { FAVICON_SVG } from "./static-assets";
 
 export const systemApiDocs: RouteDoc[] = [
   { method: "get", path: "/openapi.json", summary: "This document", tag: "system" },
@@ -57,10 +57,6 @@ export function systemRoutes(apiDocument: (serverUrl: string) => unknown) {
   };
   app.get("/assets/favicon.svg", favicon);
   app.get("/favicon.ico", favicon);
-  app.get("/assets/print.js", (c) => {
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.body(PRINT_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });
-  });
   app.get("/assets/app.js", (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(APP_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });

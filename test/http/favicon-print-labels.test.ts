@@ -1,7 +1,7 @@
 /**
  * Small things people notice: a favicon on every layout (no 404 per view), a print button on the
- * itinerary and the rundown (a static script, no inline script), hosts named once when name and title
- * are the same.
+ * itinerary, the rundown and the day grid (wired by the one static script, /assets/app.js; no inline
+ * script), hosts named once when name and title are the same.
  */
 import { and, eq, like } from "drizzle-orm";
 import { expect, it } from "vitest";
@@ -27,9 +27,11 @@ it("serves a favicon to every layout and a print button on the itinerary and the
     expect(res.headers.get("content-type")).toBe("image/svg+xml");
     expect(await res.text()).toMatch(/^<svg /);
   }
-  const script = await t.app.request("/assets/print.js");
+  const script = await t.app.request("/assets/app.js");
   expect(script.headers.get("content-type")).toContain("javascript");
   expect(await script.text()).toContain("window.print()");
+  // One print mechanism: the old separate script is gone.
+  expect((await t.app.request("/assets/print.js")).status).toBe(404);
 
   const admin = await t.as("admin");
   const kepri = await t.db.orm.query.delegations.findFirst({
@@ -45,16 +47,17 @@ it("serves a favicon to every layout and a print button on the itinerary and the
     rundown: await (
       await t.app.request(`/delegations/${kepri?.id}/rundown`, { headers: admin.headers })
     ).text(),
+    "day-grid": await (await t.app.request("/calendar/day", { headers: admin.headers })).text(),
   };
   for (const [name, html] of Object.entries(pages)) {
     expect(html, name).toContain('<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>');
   }
-  for (const name of ["itinerary", "rundown"] as const) {
+  for (const name of ["itinerary", "rundown", "day-grid"] as const) {
     expect(pages[name]).toMatch(
-      /<button type="button" class="secondary" data-print="[^"]*" hidden="" data-testid="\w+-print">Cetak<\/button>/,
+      /<button type="button" class="secondary" data-print="[^"]*" hidden="" data-testid="[\w-]+-print">Cetak[^<]*<\/button>/,
     );
-    expect(pages[name]).toContain('<script src="/assets/print.js" defer=""></script>');
-    expect(pages[name]).not.toMatch(/<script>|onclick=/);
+    expect(pages[name].match(/<script src="\/assets\/app.js" defer=""><\/script>/g), name).toHaveLength(1);
+    expect(pages[name]).not.toMatch(/<script>|onclick=|print\.js/);
   }
   // The demo's "Sekretaris Daerah" host has the same name and title: named once.
   expect(pages.rundown).not.toContain("Sekretaris Daerah (Sekretaris Daerah)");

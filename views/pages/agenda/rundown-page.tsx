@@ -11,6 +11,7 @@ import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 export function RundownPage(props: {
@@ -39,8 +40,6 @@ export function RundownPage(props: {
         <button type="button" class="secondary" data-print hidden data-testid="rundown-print">
           {t("itinerary.print")}
         </button>
-        {/* The CSP allows no inline script: the static script shows the button and wires it up. */}
-        <script src="/assets/print.js" defer />
       </p>
       {days.size === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.values()].map((list) => (
@@ -48,7 +47,9 @@ export function RundownPage(props: {
           <h2>
             {formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
           </h2>
-          <div class="table-wrap">
+          <ScrollTable
+            label={formatDate(list[0]?.startsAt ?? new Date(), locale, list[0]?.timeZone ?? ctx.hostTimeZone)}
+          >
             <table data-testid="rundown-table">
               <thead>
                 <tr>
@@ -87,7 +88,7 @@ export function RundownPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
       <section class="rundown-seating">
@@ -95,7 +96,7 @@ export function RundownPage(props: {
         {participants.length === 0 ? (
           <p>{t("rundown.noParticipants")}</p>
         ) : (
-          <div class="table-wrap">
+          <ScrollTable label={t("rundown.seating")}>
             <table data-testid="seating">
               <thead>
                 <tr>
@@ -120,7 +121,7 @@ export function RundownPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </div>

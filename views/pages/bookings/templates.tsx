@@ -2,6 +2,7 @@ import { type Locale, localized } from "../../../src/i18n/dictionary";
 import { formatWallTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import type { TemplateView } from "../../../src/templates/service";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 const hhmm = (start: string, offset: number, locale: Locale) => {
@@ -44,7 +45,7 @@ export function TemplatesPage(props: {
           <p class="small">
             {t("templates.defaultStart")}: {tpl.defaultStartTime} ({tpl.timeZone})
           </p>
-          <div class="table-wrap">
+          <ScrollTable label={tpl.name}>
             <table>
               <thead>
                 <tr>
@@ -72,7 +73,7 @@ export function TemplatesPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
     </>

@@ -7,6 +7,7 @@ import type { Locale } from "../../../src/i18n/dictionary";
 import { formatLocalDate, formatWallTime, formatWallTimeRange } from "../../../src/i18n/format";
 import type { DayGrid, GridBlock } from "../../../src/staff-calendar/day-grid";
 import { SLOT_MINUTES } from "../../../src/staff-calendar/day-grid";
+import { ScrollTable } from "../../components/scroll-table";
 import type { PageContext } from "../../page-context";
 
 export interface DayGridNav {
@@ -72,7 +73,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
           <input id="f-date" type="date" name="date" value={grid.date} required />
           <button type="submit">{t("grid.go")}</button>
         </form>
-        <button type="button" class="secondary" data-print>
+        <button type="button" class="secondary" data-print hidden data-testid="day-grid-print">
           {t("grid.print")}
         </button>
       </div>
@@ -80,7 +81,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
       {grid.venues.length === 0 ? (
         <p>{t("grid.empty")}</p>
       ) : (
-        <div class="table-wrap grid-wrap">
+        <ScrollTable class="grid-wrap" label={t("grid.title")}>
           <table class="day-grid" data-testid="day-grid">
             <thead>
               <tr>
@@ -119,7 +120,7 @@ export function DayGridPage(props: { ctx: PageContext; grid: DayGrid; nav: DayGr
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {grid.venues.every((v) => v.lanes.every((l) => l.length === 0)) && grid.venues.length > 0 && (
         <p>{t("grid.noItems")}</p>

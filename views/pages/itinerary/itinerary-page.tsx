@@ -117,7 +117,7 @@ export function ItineraryPage({ view, t, path, url, webcalUrl, qrSvg }: Itinerar
         <title>{`${t("itinerary.title")} ${view.code} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <script src="/assets/print.js" defer />
+        <script src="/assets/app.js" defer />
       </head>
       <body class="itin">
         <header class="itin-top">
