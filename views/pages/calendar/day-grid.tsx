@@ -27,7 +27,7 @@ function Block({ ctx, block, span }: { ctx: PageContext; block: GridBlock; span:
       colspan={span}
       class={block.tentative ? "grid-block tentative" : "grid-block"}
       data-testid="grid-block"
-      title={`${block.codes.join(" + ")} · ${title} · ${localTime(i.local.start, locale)}–${localTime(i.local.end, locale)} ${i.local.zone}`}
+      title={`${block.codes.join(" + ")} · ${title} · ${formatWallTimeRange(i.local.start, i.local.end, locale)} ${i.local.zone}`}
     >
       <a href={i.delegations[0] ? `/delegations/${i.delegations[0].delegationId}/agenda` : "#"}>
         <strong>{block.codes.join(" + ")}</strong>
