@@ -25,7 +25,6 @@ import { resolveLocale, setLocale } from "./http/locale";
 import { apiDocument, type RouteDoc } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
-import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
@@ -36,7 +35,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...authApiDocs,
   ...tokensApiDocs,
   ...auditApiDocs,
-  ...systemApiDocs,
   ...mailApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
@@ -71,13 +69,17 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
     app.use(requestLog(deps.logger));
   }
 
-  app.route(
-    "/",
-    systemRoutes((serverUrl) => apiDocument(app, API_DOCS, { serverUrl })),
-  );
   app.route("/", authRoutes(auth));
   app.route("/", passwordRoutes());
-  mountFeatures(app, features);
+  // The document is built on first request, once the whole app is mounted, and kept.
+  let document: unknown;
+  mountFeatures(app, features, {
+    sessions: auth,
+    apiDocument: (serverUrl) => {
+      document ??= apiDocument(app, API_DOCS, { serverUrl });
+      return document;
+    },
+  });
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
   app.route("/", mailRoutes());

@@ -10,6 +10,7 @@ import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
+import { homeFeature } from "./home/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
@@ -17,12 +18,15 @@ import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
+import { systemFeature } from "./system/feature";
 import { targetsFeature } from "./targets/feature";
 import { templatesFeature } from "./templates/feature";
 import { usersFeature } from "./users/feature";
 import { venuesFeature } from "./venues/feature";
 
 export const FEATURES: readonly Feature[] = [
+  systemFeature,
+  homeFeature,
   usersFeature,
   venuesFeature,
   bookingsFeature,
