@@ -29,3 +29,9 @@ export function clientAddress(
   const forwarded = forwardedAddress(c.req.header("X-Forwarded-For"), trustProxyHops);
   return forwarded ?? socket?.(c) ?? "unknown";
 }
+
+/** The request's client address, with the app's socket reader and `TRUST_PROXY` setting. */
+export function requestAddress(c: AppContext): string {
+  const { config, socketAddress } = c.get("deps");
+  return clientAddress(c, socketAddress, config.trustProxyHops);
+}
