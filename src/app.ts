@@ -5,13 +5,9 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
-import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { limitHashing } from "./auth/hashing-limit";
-import { passwordRoutes } from "./auth/password-routes";
-import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
-import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
@@ -28,16 +24,11 @@ import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/securi
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
-import { regionRoutes, regionsApiDocs } from "./regions/routes";
 
 /** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
 export const API_DOCS: readonly RouteDoc[] = [
-  ...authApiDocs,
-  ...tokensApiDocs,
-  ...auditApiDocs,
   ...mailApiDocs,
   ...closuresApiDocs,
-  ...regionsApiDocs,
   ...agendaApiDocs,
   ...calendarApiDocs,
 ];
@@ -69,8 +60,6 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
     app.use(requestLog(deps.logger));
   }
 
-  app.route("/", authRoutes(auth));
-  app.route("/", passwordRoutes());
   // The document is built on first request, once the whole app is mounted, and kept.
   let document: unknown;
   mountFeatures(app, features, {
@@ -80,11 +69,8 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
       return document;
     },
   });
-  app.route("/", tokenRoutes());
-  app.route("/", auditRoutes());
   app.route("/", mailRoutes());
   app.route("/", closureRoutes());
-  app.route("/", regionRoutes());
   app.route("/", agendaRoutes());
   app.route("/", calendarRoutes());
   app.route("/", itineraryRoutes());

@@ -5,6 +5,8 @@
  */
 import type { Seeder } from "../db/seed";
 import { attendanceFeature } from "./attendance/feature";
+import { auditFeature } from "./audit/feature";
+import { authFeature } from "./auth/feature";
 import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
@@ -16,6 +18,7 @@ import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
+import { regionsFeature } from "./regions/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
 import { systemFeature } from "./system/feature";
@@ -27,6 +30,7 @@ import { venuesFeature } from "./venues/feature";
 export const FEATURES: readonly Feature[] = [
   systemFeature,
   homeFeature,
+  authFeature,
   usersFeature,
   venuesFeature,
   bookingsFeature,
@@ -42,6 +46,8 @@ export const FEATURES: readonly Feature[] = [
   feedbackFeature,
   publicityFeature,
   pressFeature,
+  regionsFeature,
+  auditFeature,
 ];
 
 /** Seeders not yet declared by their feature. */
