@@ -8,12 +8,14 @@
  * calendar shows them as hours). The Pendopo has no buffer so welcome, presentation, Q&A and lunch can
  * follow each other there; the MPP keeps 15 minutes between groups.
  */
+
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { tourTemplates } from "../../db/schema/templates";
 import { venues, type WeeklyHoursJson } from "../../db/schema/venues";
 import type { Seeder } from "../../db/seed";
 import { SYSTEM_ACTOR } from "../audit/record";
+import { auditedTransaction } from "../http/service-context";
 import { provinceTimeZone } from "../regions/regions";
 import { createTemplate } from "../templates/service";
 import { createHost, createVenue } from "./service";
@@ -151,7 +153,11 @@ export async function seedScheduling(db: Db, now: Date): Promise<void> {
     .where(eq(venues.name, STARTER_VENUES[0]?.name ?? ""))
     .get();
   if (existing) return;
-  const ctx = { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } };
+  const ctx = {
+    now,
+    config: { hostTimeZone: STARTER_TIME_ZONE },
+    transaction: auditedTransaction(db, SYSTEM_ACTOR, now),
+  };
   const venueIds: Record<string, string> = {};
   for (const v of STARTER_VENUES) {
     const { key, ...fields } = v;
