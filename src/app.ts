@@ -79,5 +79,3 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   app.notFound(onNotFound);
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -91,7 +91,7 @@ export function listApiTokens(db: Db) {
 }
 
 /** Which token made a request: named in the audit trail beside its owner. */
-export interface TokenIdentity {
+interface TokenIdentity {
   id: string;
   name: string;
   prefix: string;

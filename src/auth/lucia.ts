@@ -12,7 +12,7 @@ import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema/auth";
 import { sha256Hex } from "./encoding";
 
-export interface StoredSession {
+interface StoredSession {
   userId: string;
   expiresAt: Date;
   createdAt: Date;
@@ -27,7 +27,7 @@ export interface SessionUser {
   disabledAt: Date | null;
 }
 
-export interface CookieAttributes {
+interface CookieAttributes {
   secure: boolean;
   maxAgeSeconds: number;
 }

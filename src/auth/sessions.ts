@@ -9,22 +9,21 @@
 import type { Db } from "../../db/client";
 import { createLuciaBackend, type SessionBackend, type SessionUser } from "./lucia";
 
-export const SESSION_COOKIE = "sambang_session";
-export const SECURE_SESSION_COOKIE = "__Host-sambang_session";
+const SESSION_COOKIE = "sambang_session";
+const SECURE_SESSION_COOKIE = "__Host-sambang_session";
 export const SESSION_COOKIE_NAMES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
 
-export interface SessionPolicy {
+interface SessionPolicy {
   idleMs: number;
   absoluteMs: number;
   /** https: Secure cookie with the `__Host-` name. */
   secure: boolean;
 }
 
-export const DEFAULT_SESSION_POLICY = { idleMs: 12 * 3600_000, absoluteMs: 7 * 24 * 3600_000 };
 /** A use extends the session only when it moves the end by at least this much (fewer writes). */
 const SLIDE_STEP_MS = 60_000;
 
-export interface ValidSession {
+interface ValidSession {
   /** The raw secret (from the cookie); never stored. */
   id: string;
   user: SessionUser;

@@ -11,7 +11,7 @@
 
 export type CsvSeparator = "," | ";";
 
-export interface ParsedCsv {
+interface ParsedCsv {
   separator: CsvSeparator;
   /** Every record, blank ones included (a blank line is an empty spreadsheet row): `[""]`. */
   records: string[][];
@@ -133,7 +133,7 @@ export function restoreNeutralised(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-export interface WriteCsvOptions {
+interface WriteCsvOptions {
   separator?: CsvSeparator;
   /** Prefix a UTF-8 BOM so Excel reads the file as UTF-8 (default true). */
   bom?: boolean;

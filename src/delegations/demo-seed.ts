@@ -20,7 +20,7 @@ import { transitionDelegation } from "./lifecycle";
 import { addParticipant } from "./participants";
 import { seedTopics } from "./topics";
 
-export const DEMO_ROSTER: readonly { name: string; title: string; institution: string; needs?: string }[] = [
+const DEMO_ROSTER: readonly { name: string; title: string; institution: string; needs?: string }[] = [
   {
     name: "H. Arif Contoh, S.E., M.M.",
     title: "Gubernur Kepulauan Riau",
@@ -71,7 +71,7 @@ function demoDates(now: Date) {
   return { start, end: addDays(start, 1) };
 }
 
-export async function seedDemoDelegation(db: Db, now: Date) {
+async function seedDemoDelegation(db: Db, now: Date) {
   await seedTopics(db, now);
   const ctx = {
     db,

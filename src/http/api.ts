@@ -15,7 +15,7 @@ import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
 import { fieldErrors, parseWith } from "./validate";
 
 /** The one JSON error shape every operation documents (see error-handler.tsx). */
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
@@ -44,7 +44,7 @@ const errorResponse = (status: number) => ({
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-export interface ApiRouteConfig extends Omit<RouteConfig, "method" | "operationId" | "tags" | "summary"> {
+interface ApiRouteConfig extends Omit<RouteConfig, "method" | "operationId" | "tags" | "summary"> {
   method: Method;
   /** Relative to the feature's prefix, OpenAPI style: `/{id}`. */
   path: string;
@@ -174,5 +174,3 @@ export function featureApi() {
     register(route as never, handler, hook ?? (validationHook(route) as never))) as typeof app.openapi;
   return app;
 }
-
-export type FeatureApi = ReturnType<typeof featureApi>;

@@ -10,7 +10,7 @@ import type { AppContext } from "./context";
 export type SocketAddress = (c: AppContext) => string | undefined;
 
 /** The address `hops` proxies saw, read from the right of X-Forwarded-For; null when the header is short. */
-export function forwardedAddress(header: string | undefined, hops: number): string | null {
+function forwardedAddress(header: string | undefined, hops: number): string | null {
   if (!header || hops < 1) return null;
   const entries = header
     .split(",")

@@ -33,7 +33,7 @@ function fromHttpException(err: HTTPException, c: AppContext): AppError {
   return new AppError("internal");
 }
 
-export function respondWithError(c: AppContext, error: AppError) {
+function respondWithError(c: AppContext, error: AppError) {
   const locale = c.get("locale") ?? "id";
   const message = translate(locale, error.messageKey, error.params);
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);

@@ -22,7 +22,7 @@ export interface FeatureMount {
   apiDocument(serverUrl: string): unknown;
 }
 
-export interface FeatureRoutes {
+interface FeatureRoutes {
   /** Where the sub-app is mounted, e.g. `/api/v1/users`; may hold a path parameter (`/delegations/:id/agenda`). */
   prefix: string;
   /** Builds the sub-app; called once per `createApp`, so per-app state (rate limits) stays per app. */

@@ -144,7 +144,7 @@ const VISITS: PastVisit[] = [
   },
 ];
 
-export async function seedDemoFollowUp(db: Db, now: Date) {
+async function seedDemoFollowUp(db: Db, now: Date) {
   await seedTopics(db, now);
   const today = localDateOf(now.getTime(), STARTER_TIME_ZONE);
   for (const [i, v] of VISITS.entries()) {

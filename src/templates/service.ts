@@ -11,8 +11,8 @@ import { AppError, stale } from "../http/errors";
 import type { ServiceContext } from "../http/service-context";
 import type { TemplateCreate, TemplatePatch } from "./schemas";
 
-export type TemplateRow = typeof tourTemplates.$inferSelect;
-export type TemplateItemRow = typeof tourTemplateItems.$inferSelect;
+type TemplateRow = typeof tourTemplates.$inferSelect;
+type TemplateItemRow = typeof tourTemplateItems.$inferSelect;
 export type TemplateView = TemplateRow & { items: Omit<TemplateItemRow, "templateId">[] };
 
 type Ctx = Pick<ServiceContext, "now" | "transaction">;

@@ -48,7 +48,7 @@ const OFFICE_HOURS: WeeklyHoursJson = {
   "5": [r("07:30", "11:00"), r("13:00", "16:00")],
 };
 
-export const STARTER_VENUES: readonly {
+const STARTER_VENUES: readonly {
   key: string;
   name: string;
   address: string;
@@ -108,7 +108,7 @@ export const STARTER_VENUES: readonly {
   },
 ];
 
-export const STARTER_HOSTS = [
+const STARTER_HOSTS = [
   { key: "bupati", name: "Bupati Banyuwangi", title: "Bupati", agency: "Pemerintah Kabupaten Banyuwangi" },
   { key: "sekda", name: "Sekretaris Daerah", title: "Sekretaris Daerah", agency: "Sekretariat Daerah" },
   {
@@ -146,7 +146,7 @@ const BUPATI_HOURS: WeeklyHoursJson = {
 
 export const MPP_TEMPLATE_NAME = "Kunjungan setengah hari MPP";
 
-export async function seedScheduling(db: Db, now: Date): Promise<void> {
+async function seedScheduling(db: Db, now: Date): Promise<void> {
   const existing = await db.orm
     .select({ id: venues.id })
     .from(venues)
