@@ -7,7 +7,42 @@
  * Domain: no other host or path can set or shadow it). Times come from the app's clock.
  */
 import type { Db } from "../../db/client";
-import { createLuciaBackend, type SessionBackend, type SessionUser } from "./lucia";
+import type { Locale, Role } from "../../db/schema/auth";
+import { createSessionBackend } from "./lucia";
+
+export interface StoredSession {
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  disabledAt: Date | null;
+}
+
+interface CookieAttributes {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+/**
+ * What the sessions need from a session library; `lucia.ts` implements it. Every id here is the raw
+ * secret from the cookie.
+ */
+export interface SessionBackend {
+  newId(): string;
+  insert(id: string, session: StoredSession): Promise<void>;
+  find(id: string): Promise<{ session: StoredSession; user: SessionUser } | null>;
+  extend(id: string, expiresAt: Date): Promise<void>;
+  remove(id: string): Promise<void>;
+  removeAllOf(userId: string): Promise<void>;
+  serializeCookie(name: string, value: string, attributes: CookieAttributes): string;
+}
 
 const SESSION_COOKIE = "sambang_session";
 const SECURE_SESSION_COOKIE = "__Host-sambang_session";
@@ -48,7 +83,7 @@ export type Auth = Sessions;
 export function createSessions(
   db: Db,
   policy: SessionPolicy,
-  backend: SessionBackend = createLuciaBackend(db),
+  backend: SessionBackend = createSessionBackend(db),
 ): Sessions {
   const cookieName = policy.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   const cookie = (value: string, ms: number) =>
