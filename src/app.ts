@@ -5,13 +5,9 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
-import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { limitHashing } from "./auth/hashing-limit";
-import { passwordRoutes } from "./auth/password-routes";
-import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
-import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
 import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { FEATURES } from "./features";
@@ -24,23 +20,12 @@ import { resolveLocale, setLocale } from "./http/locale";
 import { apiDocument, type RouteDoc } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
-import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
-import { regionRoutes, regionsApiDocs } from "./regions/routes";
 
 /** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
-export const API_DOCS: readonly RouteDoc[] = [
-  ...authApiDocs,
-  ...tokensApiDocs,
-  ...auditApiDocs,
-  ...systemApiDocs,
-  ...mailApiDocs,
-  ...regionsApiDocs,
-  ...agendaApiDocs,
-  ...calendarApiDocs,
-];
+export const API_DOCS: readonly RouteDoc[] = [...mailApiDocs, ...agendaApiDocs, ...calendarApiDocs];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
 export function createApp(input: AppDeps, features: readonly Feature[] = FEATURES) {
@@ -69,17 +54,16 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
     app.use(requestLog(deps.logger));
   }
 
-  app.route(
-    "/",
-    systemRoutes((serverUrl) => apiDocument(app, API_DOCS, { serverUrl })),
-  );
-  app.route("/", authRoutes(auth));
-  app.route("/", passwordRoutes());
-  mountFeatures(app, features);
-  app.route("/", tokenRoutes());
-  app.route("/", auditRoutes());
+  // The document is built on first request, once the whole app is mounted, and kept.
+  let document: unknown;
+  mountFeatures(app, features, {
+    sessions: auth,
+    apiDocument: (serverUrl) => {
+      document ??= apiDocument(app, API_DOCS, { serverUrl });
+      return document;
+    },
+  });
   app.route("/", mailRoutes());
-  app.route("/", regionRoutes());
   app.route("/", agendaRoutes());
   app.route("/", calendarRoutes());
   app.route("/", itineraryRoutes());

@@ -5,24 +5,32 @@
  */
 import type { Seeder } from "../db/seed";
 import { attendanceFeature } from "./attendance/feature";
+import { auditFeature } from "./audit/feature";
+import { authFeature } from "./auth/feature";
 import { bookingsFeature } from "./bookings/feature";
 import { closuresFeature } from "./closures/feature";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
+import { homeFeature } from "./home/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
+import { regionsFeature } from "./regions/feature";
 import { reportsFeature } from "./reports/feature";
 import { staffCalendarFeature } from "./staff-calendar/feature";
+import { systemFeature } from "./system/feature";
 import { targetsFeature } from "./targets/feature";
 import { templatesFeature } from "./templates/feature";
 import { usersFeature } from "./users/feature";
 import { venuesFeature } from "./venues/feature";
 
 export const FEATURES: readonly Feature[] = [
+  systemFeature,
+  homeFeature,
+  authFeature,
   usersFeature,
   venuesFeature,
   closuresFeature,
@@ -39,6 +47,8 @@ export const FEATURES: readonly Feature[] = [
   feedbackFeature,
   publicityFeature,
   pressFeature,
+  regionsFeature,
+  auditFeature,
 ];
 
 export const SEEDERS: readonly Seeder[] = [

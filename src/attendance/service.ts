@@ -34,7 +34,7 @@ export const checkInSchema = z
     ...msg("attendance.duplicateMark"),
     path: ["marks"],
   });
-export type CheckInInput = z.output<typeof checkInSchema>;
+type CheckInInput = z.output<typeof checkInSchema>;
 
 export interface AttendanceRow {
   id: string;
@@ -46,7 +46,7 @@ export interface AttendanceRow {
   walkIn: boolean;
 }
 
-export function attendanceRowOf(p: ParticipantRow): AttendanceRow {
+function attendanceRowOf(p: ParticipantRow): AttendanceRow {
   return {
     id: p.id,
     name: p.name,

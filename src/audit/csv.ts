@@ -12,7 +12,7 @@ import { describeEvent, summaryText } from "./describe";
 import { loadAuditNames } from "./names";
 import { type AuditFilter, queryAudit } from "./query";
 
-export const AUDIT_CSV_MAX = 10_000;
+const AUDIT_CSV_MAX = 10_000;
 
 export async function auditCsv(
   db: Queryable,

@@ -20,7 +20,7 @@ import { agendaKindKey, auditActionKey, auditEntityKey, closureKindKey, statusKe
 import { isAuditAction, isAuditEntity } from "./actions";
 import type { AuditNames } from "./names";
 
-export interface AuditEventLike {
+interface AuditEventLike {
   actorId: string | null;
   actorLabel: string;
   action: string;
@@ -30,7 +30,7 @@ export interface AuditEventLike {
   after: unknown;
 }
 
-export interface DescribeContext {
+interface DescribeContext {
   t: Translate;
   locale: Locale;
   /** Instants in the before/after values are shown in this zone (the host's). */
@@ -38,7 +38,7 @@ export interface DescribeContext {
   names: AuditNames;
 }
 
-export interface ChangeLine {
+interface ChangeLine {
   field: string;
   before?: string;
   after?: string;
@@ -72,11 +72,11 @@ export function actorText(e: Pick<AuditEventLike, "actorId" | "actorLabel">, c: 
   return key ? c.t(key) : e.actorLabel;
 }
 
-export function actionText(action: string, t: Translate): string {
+function actionText(action: string, t: Translate): string {
   return t(isAuditAction(action) ? auditActionKey(action) : "audit.action.unknown");
 }
 
-export function entityText(entityType: string, t: Translate): string {
+function entityText(entityType: string, t: Translate): string {
   return isAuditEntity(entityType) ? t(auditEntityKey(entityType)) : t("audit.action.unknown");
 }
 
@@ -105,7 +105,7 @@ function kindText(value: string, t: Translate): string | undefined {
 }
 
 /** One value in words; long texts are shortened. */
-export function valueText(field: string, value: unknown, c: DescribeContext): string {
+function valueText(field: string, value: unknown, c: DescribeContext): string {
   const { t } = c;
   if (value === null || value === undefined || value === "") return t("audit.empty.value");
   if (typeof value === "boolean") return t(value ? "audit.yes" : "audit.no");

@@ -38,7 +38,7 @@ function dayStart(date: string, timeZone: string): Date {
   return new Date(localToInstant({ date, time: "00:00", timeZone }));
 }
 
-export function auditWhere(f: AuditFilter, timeZone: string): SQL | undefined {
+function auditWhere(f: AuditFilter, timeZone: string): SQL | undefined {
   const where: SQL[] = [];
   if (f.actor) {
     if ((NON_USER_ACTORS as readonly string[]).includes(f.actor)) {

@@ -11,7 +11,7 @@ export interface AuditActor {
   label: string;
 }
 
-export interface AuditInput {
+interface AuditInput {
   actor: AuditActor;
   action: AuditAction;
   entityType: AuditEntity;

@@ -3,15 +3,23 @@
  * with its owner's role. Last use is recorded at most once a minute to keep reads cheap.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/client";
 import { freshMemo } from "../../db/fresh-memo";
 import { apiTokens, users } from "../../db/schema/auth";
 import { type AuditActor as Actor, recordAudit } from "../audit/record";
 import type { CurrentUser } from "../http/context";
 import { AppError } from "../http/errors";
+import { msg } from "../http/validate";
 import { newId, randomSecret, sha256Hex } from "./encoding";
 
 const PREFIX = "sbg_";
+
+/** A new token: its name, and the user it acts as (default: whoever creates it). */
+export const tokenInput = z.strictObject({
+  name: z.string().trim().min(1, msg("error.required")).max(100),
+  userId: z.string().min(1).optional(),
+});
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function createApiToken(
@@ -83,7 +91,7 @@ export function listApiTokens(db: Db) {
 }
 
 /** Which token made a request: named in the audit trail beside its owner. */
-export interface TokenIdentity {
+interface TokenIdentity {
   id: string;
   name: string;
   prefix: string;

@@ -14,7 +14,7 @@ import type { PasswordHasher } from "./password";
 import { assertAcceptablePassword } from "./password-policy";
 import type { CheckCredentials } from "./sign-in";
 
-export interface ChangePasswordInput {
+interface ChangePasswordInput {
   current: string;
   next: string;
 }

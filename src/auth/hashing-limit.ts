@@ -7,12 +7,12 @@
 import { AppError } from "../http/errors";
 import type { PasswordHasher } from "./password";
 
-export interface HashingLimits {
+interface HashingLimits {
   concurrent: number;
   queued: number;
 }
 
-export const DEFAULT_HASHING_LIMITS: HashingLimits = { concurrent: 2, queued: 32 };
+const DEFAULT_HASHING_LIMITS: HashingLimits = { concurrent: 2, queued: 32 };
 
 export function limitHashing(inner: PasswordHasher, limits = DEFAULT_HASHING_LIMITS): PasswordHasher {
   let running = 0;

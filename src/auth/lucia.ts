@@ -2,8 +2,8 @@
  * @module Lucia v3 as the session backend: the only file that imports lucia. It supplies the session id
  * generator (`generateIdFromEntropySize`, 200 bits), the drizzle adapter over the `sessions` table, and
  * cookie serialisation; the rules (idle and absolute lifetime, the cookie's name and Max-Age) live in
- * `sessions.ts`, which talks to this file only through `SessionBackend`. Replacing Lucia means rewriting
- * this file. Ids reach the database only as SHA-256 (the hashing adapter below), so a copy of the database
+ * `sessions.ts`, which owns the `SessionBackend` interface this file implements and calls only
+ * `createSessionBackend`. Replacing Lucia means rewriting this file. Ids reach the database only as SHA-256 (the hashing adapter below), so a copy of the database
  * or a backup signs no one in. See docs/decisions/002 and 010.
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
@@ -11,37 +11,7 @@ import { Cookie, generateIdFromEntropySize } from "lucia";
 import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema/auth";
 import { sha256Hex } from "./encoding";
-
-export interface StoredSession {
-  userId: string;
-  expiresAt: Date;
-  createdAt: Date;
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: Locale;
-  disabledAt: Date | null;
-}
-
-export interface CookieAttributes {
-  secure: boolean;
-  maxAgeSeconds: number;
-}
-
-/** What `sessions.ts` needs from a session library; every id here is the raw secret from the cookie. */
-export interface SessionBackend {
-  newId(): string;
-  insert(id: string, session: StoredSession): Promise<void>;
-  find(id: string): Promise<{ session: StoredSession; user: SessionUser } | null>;
-  extend(id: string, expiresAt: Date): Promise<void>;
-  remove(id: string): Promise<void>;
-  removeAllOf(userId: string): Promise<void>;
-  serializeCookie(name: string, value: string, attributes: CookieAttributes): string;
-}
+import type { SessionBackend, StoredSession } from "./sessions";
 
 /** Lucia's drizzle adapter, its writes queued on the process's writer lock (see db/client.ts). */
 class SerializedAdapter extends DrizzleSQLiteAdapter {
@@ -69,7 +39,7 @@ class SerializedAdapter extends DrizzleSQLiteAdapter {
   }
 }
 
-export function createLuciaBackend(db: Db): SessionBackend {
+export function createSessionBackend(db: Db): SessionBackend {
   const adapter = new SerializedAdapter(db);
   return {
     newId: () => generateIdFromEntropySize(25),

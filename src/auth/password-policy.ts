@@ -10,10 +10,10 @@ import * as common from "@zxcvbn-ts/language-common";
 import { AppError } from "../http/errors";
 import { type Locale, type MessageKey, translate } from "../i18n/dictionary";
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 /** zxcvbn's score 0–4; 3 is "safely unguessable: moderate protection from offline slow-hash attacks". */
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 
 const APP_WORDS = [
   "sambang",
@@ -36,7 +36,7 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** The words of an e-mail and a name, for the check. */
-export function personalWords(...values: (string | undefined)[]): string[] {
+function personalWords(...values: (string | undefined)[]): string[] {
   return values.flatMap((v) => {
     const text = (v ?? "").toLowerCase().split("@")[0] ?? "";
     const parts = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
@@ -46,7 +46,7 @@ export function personalWords(...values: (string | undefined)[]): string[] {
 }
 
 /** The problem with a password, as a message key, or null when it is acceptable. */
-export function passwordProblem(password: string, userInputs: string[] = []): MessageKey | null {
+function passwordProblem(password: string, userInputs: string[] = []): MessageKey | null {
   if (password.length < MIN_PASSWORD_LENGTH) return "users.passwordTooShort";
   if (password.length > MAX_PASSWORD_LENGTH) return "users.passwordTooLong";
   // zxcvbn's cost grows with length; the first 100 characters decide (a longer one only gets stronger).

@@ -18,11 +18,11 @@ import { newId, randomSecret, sha256Hex } from "./encoding";
 import type { PasswordHasher } from "./password";
 import { assertAcceptablePassword } from "./password-policy";
 
-export const RESET_TOKEN_TTL_MS = 30 * 60_000;
+const RESET_TOKEN_TTL_MS = 30 * 60_000;
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 const MAX_LINKS_PER_HOUR = 3;
 
-export function resetUrl(baseUrl: string, token: string): string {
+function resetUrl(baseUrl: string, token: string): string {
   return `${baseUrl}/reset-password/${token}`;
 }
 

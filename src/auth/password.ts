@@ -7,7 +7,7 @@
  */
 import { base64url } from "./encoding";
 
-export interface ScryptParams {
+interface ScryptParams {
   /** log2 of the CPU/memory cost N. */
   ln: number;
   r: number;
@@ -32,7 +32,7 @@ const MAX_LN = 20;
 const FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/;
 
 /** Compares two byte arrays in time that depends only on their length. */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number);

@@ -7,24 +7,58 @@
  * Domain: no other host or path can set or shadow it). Times come from the app's clock.
  */
 import type { Db } from "../../db/client";
-import { createLuciaBackend, type SessionBackend, type SessionUser } from "./lucia";
+import type { Locale, Role } from "../../db/schema/auth";
+import { createSessionBackend } from "./lucia";
 
-export const SESSION_COOKIE = "sambang_session";
-export const SECURE_SESSION_COOKIE = "__Host-sambang_session";
+export interface StoredSession {
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  disabledAt: Date | null;
+}
+
+interface CookieAttributes {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+/**
+ * What the sessions need from a session library; `lucia.ts` implements it. Every id here is the raw
+ * secret from the cookie.
+ */
+export interface SessionBackend {
+  newId(): string;
+  insert(id: string, session: StoredSession): Promise<void>;
+  find(id: string): Promise<{ session: StoredSession; user: SessionUser } | null>;
+  extend(id: string, expiresAt: Date): Promise<void>;
+  remove(id: string): Promise<void>;
+  removeAllOf(userId: string): Promise<void>;
+  serializeCookie(name: string, value: string, attributes: CookieAttributes): string;
+}
+
+const SESSION_COOKIE = "sambang_session";
+const SECURE_SESSION_COOKIE = "__Host-sambang_session";
 export const SESSION_COOKIE_NAMES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
 
-export interface SessionPolicy {
+interface SessionPolicy {
   idleMs: number;
   absoluteMs: number;
   /** https: Secure cookie with the `__Host-` name. */
   secure: boolean;
 }
 
-export const DEFAULT_SESSION_POLICY = { idleMs: 12 * 3600_000, absoluteMs: 7 * 24 * 3600_000 };
 /** A use extends the session only when it moves the end by at least this much (fewer writes). */
 const SLIDE_STEP_MS = 60_000;
 
-export interface ValidSession {
+interface ValidSession {
   /** The raw secret (from the cookie); never stored. */
   id: string;
   user: SessionUser;
@@ -49,7 +83,7 @@ export type Auth = Sessions;
 export function createSessions(
   db: Db,
   policy: SessionPolicy,
-  backend: SessionBackend = createLuciaBackend(db),
+  backend: SessionBackend = createSessionBackend(db),
 ): Sessions {
   const cookieName = policy.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   const cookie = (value: string, ms: number) =>

@@ -17,17 +17,17 @@ import type { CurrentUser } from "../http/context";
 import { AppError } from "../http/errors";
 import type { PasswordHasher } from "./password";
 
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
-export const SIGN_IN_MAX_FAILURES = 5;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+const SIGN_IN_MAX_FAILURES = 5;
 /** How long a successful sign-in makes its address "known" for the account. */
-export const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
+const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 /** Password checks one account, or one address, may have running at once in this process. */
-export const MAX_CONCURRENT_PER_KEY = 2;
+const MAX_CONCURRENT_PER_KEY = 2;
 // A real hash of a random password, so unknown accounts take as long as known ones.
 const DUMMY_HASH = "$scrypt$ln=14,r=8,p=5$ad_7OfJJwTpfzI_HaJBY0g$-ESuHQzIia4TJy-UbqcFg2sKVt6_Mqeh8ZlLfVmcskk";
 const COUNTED = ["pending", "failed"] as const;
 
-export interface SignInInput {
+interface SignInInput {
   email: string;
   password: string;
   ip: string;

@@ -21,7 +21,7 @@ import { createUser } from "../users/service";
 import { STARTER_TIME_ZONE } from "../venues/seed";
 import { prng } from "./stats";
 
-export interface Scale {
+interface Scale {
   items: number;
   venues: number;
   hosts: number;

@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
  * The server command `npm start` runs: `src/cli/prestart.mjs` builds `dist/` if it is stale and prints the
  * Node flags (the heap bound), then plain `node <flags> dist/server.js`.
  */
-export function serverCommand(): string[] {
+function serverCommand(): string[] {
   const flags = execFileSync(process.execPath, ["src/cli/prestart.mjs"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

@@ -64,7 +64,7 @@ export const availabilityQuerySchema = z.strictObject({
     .default(15),
   timeZone: z.string().refine(isValidTimeZone, msg("scheduling.zoneInvalid")).optional(),
 });
-export type AvailabilityQuery = z.output<typeof availabilityQuerySchema>;
+type AvailabilityQuery = z.output<typeof availabilityQuerySchema>;
 
 export interface Slot {
   startsAt: string;

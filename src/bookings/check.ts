@@ -72,7 +72,7 @@ export interface ConflictDetail {
   delegations?: { id: string; code: string }[];
 }
 
-export interface CheckResult {
+interface CheckResult {
   conflicts: ConflictDetail[];
   venue: VenueRow | null;
 }
@@ -244,7 +244,7 @@ function toDetail(
 }
 
 /** Override request: protocol staff may book over soft conflicts (closures) with a reason. */
-export interface Override {
+interface Override {
   force?: boolean;
   reason?: string | null;
 }

@@ -12,7 +12,7 @@ import { localDateOf, localTimeOf, zoneLabel } from "../scheduling/index";
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 
-export interface ItemParty {
+interface ItemParty {
   delegationId: string;
   groupSize: number;
   code?: string;
@@ -46,7 +46,7 @@ export interface AgendaItemView {
   cancelledAt: string | null;
 }
 
-export function localTimes(start: number, end: number, timeZone: string) {
+function localTimes(start: number, end: number, timeZone: string) {
   return {
     date: localDateOf(start, timeZone),
     start: localTimeOf(start, timeZone),

@@ -14,12 +14,12 @@ import { AppError } from "../http/errors";
 import type { AgendaItemRow } from "./items";
 import { getItemRow } from "./items";
 
-export interface ReleaseCtx {
+interface ReleaseCtx {
   actor: AuditActor;
   now: Date;
 }
 
-export interface Released {
+interface Released {
   /** Sessions the delegation had alone: now cancelled. */
   cancelled: string[];
   /** Merged sessions the delegation left (they go on for the others). */
@@ -94,7 +94,7 @@ export async function leaveItemIn(
 }
 
 /** Every scheduled session of the delegation, with how many delegations share it. */
-export async function scheduledSessionsOf(tx: Transaction, delegationId: string) {
+async function scheduledSessionsOf(tx: Transaction, delegationId: string) {
   return tx
     .select({
       itemId: agendaItemDelegations.itemId,

@@ -13,10 +13,10 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, isFresh } from "./build.mjs";
 
-export const DEFAULT_HEAP_MB = 160;
+const DEFAULT_HEAP_MB = 160;
 
 /** @param {Record<string, string | undefined>} env @returns {string[]} */
-export function nodeFlags(env) {
+function nodeFlags(env) {
   const raw = env.MAX_HEAP_MB?.trim() || String(DEFAULT_HEAP_MB);
   const mb = Number(raw);
   if (!/^\d+$/.test(raw) || mb < 64 || mb > 65536) {

@@ -62,7 +62,7 @@ async function historyInWords<T extends { actor: string; actorId: string | null 
   }));
 }
 
-export function commitmentFromForm(form: Record<string, string | File | (string | File)[]>) {
+function commitmentFromForm(form: Record<string, string | File | (string | File)[]>) {
   const s = (k: string) => (typeof form[k] === "string" ? (form[k] as string).trim() : "");
   const out: Record<string, unknown> = {
     what: s("what"),

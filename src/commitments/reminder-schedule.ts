@@ -14,9 +14,9 @@ import { addDays, dayNumberOf } from "../scheduling/zoned-time";
 
 export const REMINDER_HOUR = "08:00";
 export const DAYS_BEFORE = 7;
-export const OVERDUE_EVERY_DAYS = 7;
+const OVERDUE_EVERY_DAYS = 7;
 
-export type ReminderStep = "before-7" | "due" | `overdue-${number}`;
+type ReminderStep = "before-7" | "due" | `overdue-${number}`;
 
 /** The step due on local date `today` for a commitment due on `targetDate`, or null (nothing yet). */
 export function currentReminderStep(targetDate: string, today: string): ReminderStep | null {

@@ -20,7 +20,7 @@ import { listCommitments } from "./queries";
 import { currentReminderStep, DAYS_BEFORE, REMINDER_HOUR, stepDate } from "./reminder-schedule";
 import { ACTIVE_STATUSES } from "./rules";
 
-export interface CommitmentReminderContext {
+interface CommitmentReminderContext {
   db: Db;
   now: Date;
   baseUrl: string;

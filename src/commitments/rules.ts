@@ -20,7 +20,7 @@ export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly 
 /** Statuses that still need work (and reminders). */
 export const ACTIVE_STATUSES: readonly CommitmentStatus[] = ["open", "in_progress"];
 
-export function isActive(status: CommitmentStatus): boolean {
+function isActive(status: CommitmentStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
 }
 
@@ -35,7 +35,7 @@ export interface TransitionRequest {
   evidence?: { url?: string | null; note?: string | null } | null;
 }
 
-export interface TransitionChange {
+interface TransitionChange {
   status: CommitmentStatus;
   dropReason?: string | null;
   evidenceUrl?: string | null;

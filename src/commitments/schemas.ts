@@ -71,7 +71,6 @@ export const commitmentTransitionSchema = z.strictObject({
     .nullish(),
   version: z.number(msg("humas.versionRequired")).int().min(1),
 });
-export type CommitmentTransition = z.output<typeof commitmentTransitionSchema>;
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 

@@ -18,7 +18,7 @@ import type { CommitmentCreate, CommitmentPatch } from "./schemas";
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 
-export interface CommitmentCtx {
+interface CommitmentCtx {
   db: Db;
   actor: AuditActor;
   now: Date;

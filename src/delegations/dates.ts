@@ -10,7 +10,7 @@ import { dayNumberOf } from "../scheduling/zoned-time";
 
 export type { DateRange };
 
-export const MAX_VISIT_DAYS = 14;
+const MAX_VISIT_DAYS = 14;
 
 export const isRealDate = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -37,7 +37,7 @@ export const dateRangeSchema = z
       });
   });
 
-export function rangesOverlap(a: DateRange, b: DateRange): boolean {
+function rangesOverlap(a: DateRange, b: DateRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 

@@ -11,6 +11,7 @@ import { tourTemplates } from "../../db/schema/templates";
 import type { Seeder } from "../../db/seed";
 import { SYSTEM_ACTOR } from "../audit/record";
 import { AppError } from "../http/errors";
+import { auditedTransaction } from "../http/service-context";
 import { addDays, localDateOf, weekdayOf } from "../scheduling/index";
 import { applyTemplate } from "../templates/apply";
 import { MPP_TEMPLATE_NAME, STARTER_TIME_ZONE } from "../venues/seed";
@@ -19,7 +20,7 @@ import { transitionDelegation } from "./lifecycle";
 import { addParticipant } from "./participants";
 import { seedTopics } from "./topics";
 
-export const DEMO_ROSTER: readonly { name: string; title: string; institution: string; needs?: string }[] = [
+const DEMO_ROSTER: readonly { name: string; title: string; institution: string; needs?: string }[] = [
   {
     name: "H. Arif Contoh, S.E., M.M.",
     title: "Gubernur Kepulauan Riau",
@@ -70,9 +71,15 @@ function demoDates(now: Date) {
   return { start, end: addDays(start, 1) };
 }
 
-export async function seedDemoDelegation(db: Db, now: Date) {
+async function seedDemoDelegation(db: Db, now: Date) {
   await seedTopics(db, now);
-  const ctx = { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } };
+  const ctx = {
+    db,
+    actor: SYSTEM_ACTOR,
+    now,
+    config: { hostTimeZone: STARTER_TIME_ZONE },
+    transaction: auditedTransaction(db, SYSTEM_ACTOR, now),
+  };
   const dates = demoDates(now);
   const { delegation } = await createDelegation(
     ctx,

@@ -4,23 +4,18 @@
  * silently overwritten.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import { delegationNotes, delegations } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { DelegationPatch } from "./input-schema";
 import { type DelegationRow, publicFields } from "./intake";
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "actor" | "now" | "transaction">;
 
 export async function updateDelegation(ctx: Ctx, id: string, patch: DelegationPatch): Promise<DelegationRow> {
   const { version, ...fields } = patch;
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
     if (!before) throw new AppError("not_found");
     if (before.version !== version)
@@ -45,21 +40,15 @@ export async function updateDelegation(ctx: Ctx, id: string, patch: DelegationPa
       (k) =>
         JSON.stringify(before[k as keyof DelegationRow]) !== JSON.stringify(after[k as keyof DelegationRow]),
     );
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.update",
-      entityType: "delegation",
-      entityId: id,
-      before: Object.fromEntries(changed.map((k) => [k, before[k as keyof DelegationRow]])),
-      after: Object.fromEntries(changed.map((k) => [k, after[k as keyof DelegationRow]])),
-      now: ctx.now,
-    });
+    const fieldsOf = (row: DelegationRow) =>
+      Object.fromEntries(changed.map((k) => [k, row[k as keyof DelegationRow]]));
+    await audit("delegation.update", { type: "delegation", id }, fieldsOf(before), fieldsOf(after));
     return after;
   });
 }
 
 export async function addNote(ctx: Ctx, delegationId: string, body: string) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const exists = await tx
       .select({ id: delegations.id })
       .from(delegations)
@@ -75,14 +64,7 @@ export async function addNote(ctx: Ctx, delegationId: string, body: string) {
       createdAt: ctx.now,
     };
     await tx.insert(delegationNotes).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.note",
-      entityType: "delegation",
-      entityId: delegationId,
-      after: { noteId: row.id },
-      now: ctx.now,
-    });
+    await audit("delegation.note", { type: "delegation", id: delegationId }, undefined, { noteId: row.id });
     return row;
   });
 }

@@ -24,7 +24,7 @@ const optional = (max: number, oneLine = false) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const delegationFields = {
+const delegationFields = {
   institution: requiredLine(200),
   provinceCode: z
     .string(msg("requests.provinceInvalid"))

@@ -23,7 +23,7 @@ import type { LetterUpload } from "./letter-file";
 
 export type DelegationRow = typeof delegations.$inferSelect;
 
-export interface IntakeRules {
+interface IntakeRules {
   now: Date;
   locale: Locale;
   minWorkingDays: number;
@@ -82,9 +82,9 @@ export async function checkIntakeRules(
   return errors;
 }
 
-export const formatCode = (year: number, n: number) => `SB-${year}-${String(n).padStart(4, "0")}`;
+const formatCode = (year: number, n: number) => `SB-${year}-${String(n).padStart(4, "0")}`;
 
-export interface CreatedDelegation {
+interface CreatedDelegation {
   delegation: DelegationRow;
   /** The status-link token, returned once. */
   token: string;

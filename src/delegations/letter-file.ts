@@ -4,7 +4,7 @@
  * HTML page is refused. Pure; works on Node and Workers (Uint8Array only).
  */
 export const MAX_LETTER_BYTES = 5 * 1024 * 1024;
-export type LetterType = "application/pdf" | "image/jpeg" | "image/png";
+type LetterType = "application/pdf" | "image/jpeg" | "image/png";
 
 const SIGNATURES: readonly { type: LetterType; bytes: readonly number[] }[] = [
   { type: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -13,7 +13,7 @@ const SIGNATURES: readonly { type: LetterType; bytes: readonly number[] }[] = [
 ];
 
 /** The file's real type from its content, or null when it is none of the accepted ones. */
-export function sniffLetterType(data: Uint8Array): LetterType | null {
+function sniffLetterType(data: Uint8Array): LetterType | null {
   for (const sig of SIGNATURES) {
     if (data.length >= sig.bytes.length && sig.bytes.every((b, i) => data[i] === b)) return sig.type;
   }
@@ -26,7 +26,7 @@ export interface LetterUpload {
   data: Uint8Array;
 }
 
-export type LetterCheck =
+type LetterCheck =
   | { ok: true; letter: LetterUpload }
   | { ok: false; error: "tooLarge" | "badType" | "empty" };
 

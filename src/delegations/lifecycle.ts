@@ -95,7 +95,7 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
 }
 
 /** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
-export interface TransitionCtx {
+interface TransitionCtx {
   db: Db;
   actor: AuditActor;
   now: Date;

@@ -9,7 +9,7 @@ import { itemsOutside } from "../agenda/outside-dates";
 import { DEFAULT_HOST_TIME_ZONE } from "../config";
 import { AppError } from "../http/errors";
 
-export interface OutsideItem {
+interface OutsideItem {
   id: string;
   title: string;
   startsAt: string;

@@ -5,11 +5,11 @@
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Transaction } from "../../db/client";
 import { delegations, participants } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { SINGLE_LINE } from "../http/single-line";
 import { msg } from "../http/validate";
 import { compareByPrecedence, suggestPrecedenceRank } from "./precedence";
@@ -18,11 +18,7 @@ import { normalisePhone } from "./roster-fields";
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
 
 const text = (max: number) => z.string().trim().max(max, msg("requests.textTooLong"));
 const line = (max: number) => text(max).refine(...SINGLE_LINE);
@@ -72,7 +68,7 @@ export async function listParticipants(db: Db, delegationId: string): Promise<Pa
   );
 }
 
-async function ensureDelegation(tx: Parameters<Parameters<Db["writeTransaction"]>[0]>[0], id: string) {
+async function ensureDelegation(tx: Transaction, id: string) {
   const d = await tx.select({ id: delegations.id }).from(delegations).where(eq(delegations.id, id)).get();
   if (!d) throw new AppError("not_found");
 }
@@ -88,7 +84,7 @@ export async function addParticipant(
   delegationId: string,
   input: z.output<typeof participantInputSchema>,
 ) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     await ensureDelegation(tx, delegationId);
     const row: ParticipantRow = {
       id: newId(),
@@ -107,14 +103,7 @@ export async function addParticipant(
       updatedAt: ctx.now,
     };
     await tx.insert(participants).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "participant.create",
-      entityType: "participant",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("participant.create", { type: "participant", id: row.id }, undefined, row);
     return row;
   });
 }
@@ -135,7 +124,7 @@ export async function updateParticipant(
   id: string,
   patch: z.output<typeof participantPatchSchema>,
 ) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx
       .select()
       .from(participants)
@@ -155,21 +144,13 @@ export async function updateParticipant(
       .update(participants)
       .set({ ...set, version: after.version, updatedAt: ctx.now })
       .where(eq(participants.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "participant.update",
-      entityType: "participant",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await audit("participant.update", { type: "participant", id }, before, after);
     return after;
   });
 }
 
 export async function deleteParticipant(ctx: Ctx, delegationId: string, id: string) {
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const before = await tx
       .select()
       .from(participants)
@@ -177,14 +158,7 @@ export async function deleteParticipant(ctx: Ctx, delegationId: string, id: stri
       .get();
     if (!before) throw new AppError("not_found");
     await tx.delete(participants).where(eq(participants.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "participant.delete",
-      entityType: "participant",
-      entityId: id,
-      before,
-      now: ctx.now,
-    });
+    await audit("participant.delete", { type: "participant", id }, before);
   });
 }
 
@@ -197,7 +171,7 @@ export async function importParticipants(ctx: Ctx, delegationId: string, csv: st
       details: { rows: parsed.errors },
     });
   }
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     await ensureDelegation(tx, delegationId);
     for (const p of parsed.rows) {
       await tx.insert(participants).values({
@@ -217,13 +191,8 @@ export async function importParticipants(ctx: Ctx, delegationId: string, csv: st
         updatedAt: ctx.now,
       });
     }
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "participant.import",
-      entityType: "delegation",
-      entityId: delegationId,
-      after: { imported: parsed.rows.length },
-      now: ctx.now,
+    await audit("participant.import", { type: "delegation", id: delegationId }, undefined, {
+      imported: parsed.rows.length,
     });
     return { imported: parsed.rows.length };
   });

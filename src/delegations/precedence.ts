@@ -177,7 +177,7 @@ export function suggestPrecedenceRank(title: string): { rank: number; basis: str
   };
 }
 
-export interface Ranked {
+interface Ranked {
   /** Missing ranks sort last, as UNKNOWN_RANK. */
   rank?: number | null;
   name: string;

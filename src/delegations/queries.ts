@@ -56,7 +56,7 @@ export function rangesOf(
 }
 
 /** The date a delegation is listed under: confirmed start, else the preferred start. */
-export const mainDate = (d: DelegationRow) => (d.confirmedDates ?? d.preferredDates).start;
+const mainDate = (d: DelegationRow) => (d.confirmedDates ?? d.preferredDates).start;
 
 export async function listDelegations(db: Db, query: InboxQuery): Promise<DelegationRow[]> {
   const where = [];

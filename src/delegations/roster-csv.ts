@@ -54,7 +54,7 @@ export interface RosterCsvError {
   message: BilingualMessage;
 }
 
-export interface RosterCsvResult {
+interface RosterCsvResult {
   /** Valid rows, in file order. Import only when `errors` is empty. */
   rows: ParticipantInput[];
   errors: RosterCsvError[];

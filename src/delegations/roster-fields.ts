@@ -12,7 +12,7 @@ export type RosterField = "name" | "title" | "institution" | "email" | "phone" |
 
 export type { BilingualMessage };
 
-export const MAX_LENGTH: Record<RosterField, number> = {
+const MAX_LENGTH: Record<RosterField, number> = {
   name: 200,
   title: 200,
   institution: 200,
@@ -42,7 +42,7 @@ export const FIELD_ORDER: readonly RosterField[] = [
 ];
 
 /** Accepted header spellings, compared after `headerKey` (lower case, letters and digits only). */
-export const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
+const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   name: ["nama", "name", "namalengkap", "fullname", "namapeserta", "participantname"],
   title: ["jabatan", "title", "position", "jobtitle", "posisi"],
   institution: [
@@ -136,7 +136,7 @@ export const messages = {
     en: "The rank must be a whole number 1–9999, or left empty.",
   }),
 };
-export type RosterMessage = keyof typeof messages;
+type RosterMessage = keyof typeof messages;
 export const isRosterMessage = (value: string): value is RosterMessage => Object.hasOwn(messages, value);
 
 const text = (field: RosterField) => z.string().trim().max(MAX_LENGTH[field], { error: "tooLong" });

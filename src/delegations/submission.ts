@@ -19,7 +19,7 @@ export const UPLOAD_PATHS: readonly string[] = ["/kunjungan/ajukan", "/api/v1/re
 /** 5 MB file, base64 overhead for JSON, and the other fields. */
 export const UPLOAD_BODY_LIMIT = Math.ceil(MAX_LETTER_BYTES * 1.4) + 256 * 1024;
 
-export interface RawSubmission {
+interface RawSubmission {
   input: Record<string, unknown>;
   file: { name: string; data: Uint8Array } | null;
   /** The flat form values, to re-render the form. */
@@ -68,7 +68,7 @@ export async function readSubmission(c: AppContext): Promise<RawSubmission> {
   return { input, file, values: {}, topics: [] };
 }
 
-export type CheckedSubmission =
+type CheckedSubmission =
   | { ok: true; input: DelegationInput; letter: LetterUpload | null }
   | { ok: false; errors: FieldErrors };
 

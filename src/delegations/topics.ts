@@ -16,7 +16,7 @@ import { localized } from "../i18n/dictionary";
 export type Topic = typeof topics.$inferSelect;
 
 /** Banyuwangi's signature public-service innovations that other regions come to study. */
-export const STARTER_TOPICS: readonly { id: string; nameId: string; nameEn: string }[] = [
+const STARTER_TOPICS: readonly { id: string; nameId: string; nameEn: string }[] = [
   { id: "mpp", nameId: "Mal Pelayanan Publik (MPP)", nameEn: "Public Service Mall (MPP)" },
   { id: "pasar-pelayanan-publik", nameId: "Pasar Pelayanan Publik", nameEn: "Public Service Market" },
   { id: "smart-kampoeng", nameId: "Smart Kampoeng", nameEn: "Smart Kampoeng (digital village)" },

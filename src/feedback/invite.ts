@@ -20,7 +20,7 @@ import { enqueueMessage } from "../mail/outbox";
 import { newSurveyToken, surveyUrl } from "./tokens";
 import { linkExpiry } from "./window";
 
-export interface FeedbackInvitation {
+interface FeedbackInvitation {
   delegationId: string;
   /** Also each participant with an e-mail (staff tick it when completing). */
   includeParticipants: boolean;

@@ -5,8 +5,8 @@
  * like an unknown one.
  */
 
-export const LINK_DAYS = 30;
-export const EDIT_DAYS = 14;
+const LINK_DAYS = 30;
+const EDIT_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
 
 export type SurveyState = "open" | "editable" | "read_only" | "expired";

@@ -13,13 +13,13 @@ import { msg } from "../http/validate";
 import { optionalEmail, optionalLine, optionalUrl, requiredLine, requiredText } from "../outcomes/fields";
 import { isValidTimeZone, observesDaylightSaving } from "../scheduling/zoned-time";
 
-export type HostSettingsRow = typeof hostSettings.$inferSelect;
+type HostSettingsRow = typeof hostSettings.$inferSelect;
 export type HostSettings = Omit<HostSettingsRow, "id" | "logo"> & { logo: Uint8Array | null };
 
 export const LOGO_MAX_BYTES = 300 * 1024;
 
 /** Used until an admin saves the record (`version` 0). */
-export const DEFAULT_HOST_SETTINGS: HostSettings = {
+const DEFAULT_HOST_SETTINGS: HostSettings = {
   governmentName: "Pemerintah Kabupaten Banyuwangi",
   officeName: "Sekretariat Daerah — Bagian Protokol dan Komunikasi Pimpinan",
   address: "Jl. Ahmad Yani No. 100, Banyuwangi 68411, Jawa Timur",
@@ -71,10 +71,10 @@ export const hostSettingsInputSchema = z.strictObject({
   removeLogo: z.boolean().optional(),
   version: z.number(msg("humas.versionRequired")).int().min(0),
 });
-export type HostSettingsInput = z.output<typeof hostSettingsInputSchema>;
+type HostSettingsInput = z.output<typeof hostSettingsInputSchema>;
 
 /** The logo's type from its first bytes (PNG or JPEG), or null. */
-export function sniffLogo(bytes: Uint8Array): "image/png" | "image/jpeg" | null {
+function sniffLogo(bytes: Uint8Array): "image/png" | "image/jpeg" | null {
   if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
     return "image/png";
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";

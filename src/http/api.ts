@@ -2,19 +2,20 @@
  * @module Declaring an API endpoint once. `apiRoute({...})` is `@hono/zod-openapi`'s `createRoute` plus
  * the house rules: the role guard runs as the route's own middleware (never a prefix-wide `use()`), the
  * operation gets its `operationId`, security and `x-roles`, and the error responses its inputs can cause
- * (400 for a request schema, 413 for a body, 401/403 for roles, 404 for a path id, plus any listed) in the one
- * `Error` shape. `featureApi()` makes the feature's sub-app whose validation failures become the usual
- * bilingual `validation_failed` error; handlers read `c.req.valid("json" | "query" | "param")`.
+ * (400 for a request schema, 413 for a body, 401/403 for roles, 404 for a path id, plus any listed; a
+ * `default` for 500/503) in the one `Error` shape. `featureApi()` makes the feature's sub-app whose
+ * validation failures become the usual bilingual `validation_failed` error; handlers read
+ * `c.req.valid("json" | "query" | "param")`.
  */
 import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Role } from "../../db/schema/auth";
 import { requireRole } from "../auth/guard";
 import type { AppEnv } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
-import { controlCharPaths, fieldErrors, parseWith } from "./validate";
+import { fieldErrors, parseWith } from "./validate";
 
 /** The one JSON error shape every operation documents (see error-handler.tsx). */
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
@@ -43,7 +44,7 @@ const errorResponse = (status: number) => ({
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-export interface ApiRouteConfig extends Omit<RouteConfig, "method" | "operationId" | "tags" | "summary"> {
+interface ApiRouteConfig extends Omit<RouteConfig, "method" | "operationId" | "tags" | "summary"> {
   method: Method;
   /** Relative to the feature's prefix, OpenAPI style: `/{id}`. */
   path: string;
@@ -52,8 +53,8 @@ export interface ApiRouteConfig extends Omit<RouteConfig, "method" | "operationI
   tag: string;
   /** Roles allowed; omitted means public. */
   roles?: readonly Role[];
-  /** Further error statuses the handler answers (409, 413, 429 …). */
-  errors?: readonly (409 | 429)[];
+  /** Further error statuses the handler answers (401 of a public sign-in, 409, 429 …). */
+  errors?: readonly (401 | 409 | 429)[];
 }
 
 type ErrorResponses = Record<400 | 401 | 403 | 404 | 409 | 413 | 429, ReturnType<typeof errorResponse>>;
@@ -82,7 +83,12 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C) {
     security: roles ? [{ bearer: [] }, { session: [] }] : [],
     ...(roles ? { "x-roles": [...roles] } : {}),
     middleware,
-    responses: { ...errorResponses, ...rest.responses },
+    // Any operation may fail unexpectedly (500 internal) or meet a busy database (503 unavailable).
+    responses: {
+      ...errorResponses,
+      ...rest.responses,
+      default: { ...errorResponse(0), description: "Unexpected error (internal, unavailable)" },
+    },
   } as RouteConfig;
   return createRoute(route) as unknown as Omit<C, "responses" | "middleware"> & {
     responses: C["responses"] & Partial<ErrorResponses>;
@@ -133,6 +139,7 @@ function schemaOf(route: RouteConfig, target: Targets): z.ZodType | undefined {
 /**
  * A failed `c.req.valid` input becomes `validation_failed` with per-field messages in the request
  * language: the failing input is parsed again with the route's schema and zod's locale for that language.
+ * Input the schema accepts is still refused when a string holds a control character (as `readJson` does).
  */
 function validationHook(route: RouteConfig) {
   return (
@@ -141,16 +148,11 @@ function validationHook(route: RouteConfig) {
   ) => {
     const locale = c.get("locale");
     if (result.success) {
-      // The same refusal of control characters as every other input (see validate.ts's parseWith).
-      const bad = controlCharPaths(result.data);
-      if (bad.length === 0) return;
-      const issues = bad.map((path) => ({
-        code: "custom" as const,
-        path,
-        message: "i18n:error.controlChars",
-        input: undefined,
-      }));
-      throw new AppError("validation_failed", { details: { fields: fieldErrors(issues, locale) } });
+      const clean = parseWith(z.unknown(), result.data, locale);
+      if (clean.success) return;
+      throw new AppError("validation_failed", {
+        details: { fields: fieldErrors(clean.error.issues, locale) },
+      });
     }
     const schema = schemaOf(route, result.target);
     const again = schema ? parseWith(schema, result.data, locale) : undefined;
@@ -172,5 +174,3 @@ export function featureApi() {
     register(route as never, handler, hook ?? (validationHook(route) as never))) as typeof app.openapi;
   return app;
 }
-
-export type FeatureApi = ReturnType<typeof featureApi>;

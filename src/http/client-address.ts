@@ -10,7 +10,7 @@ import type { AppContext } from "./context";
 export type SocketAddress = (c: AppContext) => string | undefined;
 
 /** The address `hops` proxies saw, read from the right of X-Forwarded-For; null when the header is short. */
-export function forwardedAddress(header: string | undefined, hops: number): string | null {
+function forwardedAddress(header: string | undefined, hops: number): string | null {
   if (!header || hops < 1) return null;
   const entries = header
     .split(",")
@@ -28,4 +28,10 @@ export function clientAddress(
 ): string {
   const forwarded = forwardedAddress(c.req.header("X-Forwarded-For"), trustProxyHops);
   return forwarded ?? socket?.(c) ?? "unknown";
+}
+
+/** The request's client address, with the app's socket reader and `TRUST_PROXY` setting. */
+export function requestAddress(c: AppContext): string {
+  const { config, socketAddress } = c.get("deps");
+  return clientAddress(c, socketAddress, config.trustProxyHops);
 }

@@ -39,7 +39,7 @@ export interface CurrentUser {
   locale: Locale;
 }
 
-export type AuthMethod = "session" | "token";
+type AuthMethod = "session" | "token";
 
 export interface AppEnv {
   Variables: {

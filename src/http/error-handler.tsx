@@ -21,9 +21,11 @@ function fromHttpException(err: HTTPException, c: AppContext): AppError {
   // Hono's JSON validator (declared endpoints): unparsable JSON, or a body that is not JSON at all.
   if ((err.status === 400 && err.message.startsWith("Malformed JSON")) || err.status === 415) {
     const locale = c.get("locale") ?? "id";
+    // 415: a form or text body where JSON is declared (what a cross-site <form> can send).
+    const messageKey = err.status === 415 ? "error.jsonContentType" : "error.malformedJson";
     return new AppError("validation_failed", {
-      messageKey: "error.malformedJson",
-      details: { fields: { _: [translate(locale, "error.malformedJson")] } },
+      messageKey,
+      details: { fields: { _: [translate(locale, messageKey)] } },
     });
   }
   if (err.status === 400) return new AppError("validation_failed");
@@ -33,7 +35,7 @@ function fromHttpException(err: HTTPException, c: AppContext): AppError {
   return new AppError("internal");
 }
 
-export function respondWithError(c: AppContext, error: AppError) {
+function respondWithError(c: AppContext, error: AppError) {
   const locale = c.get("locale") ?? "id";
   const message = translate(locale, error.messageKey, error.params);
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);

@@ -21,7 +21,7 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface AppErrorOptions {
+interface AppErrorOptions {
   /** Dictionary key of the message; defaults to `error.<code>`. */
   messageKey?: MessageKey;
   params?: Params;

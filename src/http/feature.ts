@@ -4,18 +4,29 @@
  * registry (src/features.ts) and refuses, at start-up, a prefix-wide middleware (`use()`) that would also
  * run on another feature's routes: Hono copies every sub-app's middleware into one router, so a
  * `use("/delegations/*")` in one feature would otherwise guard (or fail to guard) its neighbours.
+ * What the app builds once and some features need (the sessions, the API document) reaches their
+ * builders as a `FeatureMount`.
  */
 import type { Hono } from "hono";
 import { mergePath } from "hono/utils/url";
 import type { Seeder } from "../../db/seed";
+import type { Auth } from "../auth/sessions";
 import type { AppContext, AppEnv } from "./context";
 import { AppError } from "./errors";
 
-export interface FeatureRoutes {
+/** What `createApp` builds once and hands to every builder: one per app. */
+export interface FeatureMount {
+  /** The app's sessions (sign-in and sign-out start and end them). */
+  sessions: Auth;
+  /** The app's whole OpenAPI document for a server URL. */
+  apiDocument(serverUrl: string): unknown;
+}
+
+interface FeatureRoutes {
   /** Where the sub-app is mounted, e.g. `/api/v1/users`; may hold a path parameter (`/delegations/:id/agenda`). */
   prefix: string;
   /** Builds the sub-app; called once per `createApp`, so per-app state (rate limits) stays per app. */
-  app: () => Hono<AppEnv>;
+  app: (mount: FeatureMount) => Hono<AppEnv>;
 }
 
 export interface Feature {
@@ -62,11 +73,11 @@ export function crossFeatureMiddleware(routes: readonly MountedRoute[]) {
 }
 
 /** Mounts every feature under its prefixes; throws (a programming mistake) on cross-feature middleware. */
-export function mountFeatures(app: Hono<AppEnv>, features: readonly Feature[]) {
+export function mountFeatures(app: Hono<AppEnv>, features: readonly Feature[], mount: FeatureMount) {
   const mounted: MountedRoute[] = [];
   for (const feature of features) {
     for (const { prefix, app: build } of feature.routes) {
-      const sub = build();
+      const sub = build(mount);
       for (const r of sub.routes)
         mounted.push({ feature: feature.name, method: r.method, path: mergePath(prefix, r.path) });
       app.route(prefix, sub);

@@ -131,7 +131,7 @@ export function apiDocument(
   };
 }
 
-export function buildOpenApi(docs: readonly RouteDoc[], { serverUrl }: { serverUrl: string }) {
+function buildOpenApi(docs: readonly RouteDoc[], { serverUrl }: { serverUrl: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const doc of docs) {
     const status = String(doc.status ?? 200);

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { rateLimitCounters } from "../../db/schema/rate-limits";
 import { AppError } from "./errors";
 
-export interface RateLimitRule {
+interface RateLimitRule {
   /** e.g. `visit-request:ip:1.2.3.4` */
   key: string;
   limit: number;

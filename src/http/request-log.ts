@@ -8,7 +8,7 @@ import type { AppEnv, Logger } from "./context";
 
 const SECRET_SEGMENT = /^\/(i|feeds|reset-password)\/([^/.]+)/;
 
-export function redactPath(path: string): string {
+function redactPath(path: string): string {
   return path.replace(SECRET_SEGMENT, (_m, prefix: string) => `/${prefix}/[redacted]`);
 }
 

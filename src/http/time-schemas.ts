@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2999;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
 
 /** True when `text` starts with a year inside [MIN_YEAR, MAX_YEAR]. */
 export function yearInRange(text: string): boolean {

@@ -56,7 +56,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale)
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Paths of strings (values, or keys) holding a forbidden control character; iterative, so depth can't overflow. */
-export function controlCharPaths(data: unknown, limit = 20): PropertyKey[][] {
+function controlCharPaths(data: unknown, limit = 20): PropertyKey[][] {
   const found: PropertyKey[][] = [];
   const stack: [unknown, PropertyKey[]][] = [[data, []]];
   while (stack.length > 0 && found.length < limit) {
@@ -98,7 +98,7 @@ export function parseWith<S extends z.ZodType>(
 }
 
 /** `application/json` or a `+json` type, any parameters. */
-export function isJsonContentType(header: string | undefined): boolean {
+function isJsonContentType(header: string | undefined): boolean {
   const type = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || /^application\/[\w.-]+\+json$/.test(type);
 }
@@ -143,7 +143,7 @@ export function readQuery<S extends z.ZodType>(c: AppContext, schema: S): z.outp
   return result.data;
 }
 
-export type FormResult<T> =
+type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 

@@ -2,7 +2,7 @@
  * @module Typed message catalogues: each feature owns one file in `messages/` with an `id` and an `en`
  * table; the English table must have exactly the Indonesian keys (checked by the type system).
  */
-export type Catalogue<K extends string> = { id: Record<K, string>; en: Record<K, string> };
+type Catalogue<K extends string> = { id: Record<K, string>; en: Record<K, string> };
 
 export function defineMessages<const T extends Record<string, string>>(catalogue: {
   id: T;

@@ -42,7 +42,7 @@ export type MessageKey = KeysOf<(typeof catalogues)[number]>;
  * A parameter that is itself a message, translated in the same language as the message it fills (a status
  * name, a kind): build it with `messageRef(key)`, so a raw enum value never reaches a reader.
  */
-export interface MessageRef {
+interface MessageRef {
   readonly messageKey: MessageKey;
 }
 export type Params = Record<string, string | number | MessageRef>;

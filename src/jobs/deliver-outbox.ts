@@ -42,7 +42,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   backoffCapMs: 60 * 60_000,
 };
 
-export interface DeliveryDeps {
+interface DeliveryDeps {
   db: Db;
   transport: MailTransport;
   clock: () => Date;

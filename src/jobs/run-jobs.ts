@@ -14,7 +14,7 @@ import { blankOldSentBodies } from "../mail/retention";
 import type { MailTransport } from "../mail/transport";
 import { DEFAULT_DELIVERY, type DeliveryReport, deliverDueMessages } from "./deliver-outbox";
 
-export interface JobDeps {
+interface JobDeps {
   db: Db;
   config: Config;
   clock: () => Date;
@@ -23,7 +23,7 @@ export interface JobDeps {
   transport?: MailTransport;
 }
 
-export interface JobsReport {
+interface JobsReport {
   reminders: number;
   commitmentReminders: number;
   delivery: DeliveryReport;

@@ -29,7 +29,7 @@ export const reopenSchema = z.strictObject({
 });
 
 /** The zone of the venue of the visit's last scheduled item, or the host's default zone. */
-export async function visitTimeZone(db: Queryable, delegationId: string): Promise<string> {
+async function visitTimeZone(db: Queryable, delegationId: string): Promise<string> {
   const last = await db
     .select({ timeZone: venues.timeZone })
     .from(agendaItems)

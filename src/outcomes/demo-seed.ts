@@ -13,6 +13,7 @@ import { createDelegation } from "../delegations/intake";
 import { transitionDelegation } from "../delegations/lifecycle";
 import { addParticipant } from "../delegations/participants";
 import { seedTopics } from "../delegations/topics";
+import { auditedTransaction } from "../http/service-context";
 import { addDays, localDateOf } from "../scheduling/zoned-time";
 import { STARTER_TIME_ZONE } from "../venues/seed";
 import { completeVisit } from "./complete";
@@ -143,17 +144,19 @@ const VISITS: PastVisit[] = [
   },
 ];
 
-export async function seedDemoFollowUp(db: Db, now: Date) {
+async function seedDemoFollowUp(db: Db, now: Date) {
   await seedTopics(db, now);
   const today = localDateOf(now.getTime(), STARTER_TIME_ZONE);
   for (const [i, v] of VISITS.entries()) {
     const day = addDays(today, -v.daysAgo);
     const at = (d: string) => new Date(`${d}T03:00:00Z`);
+    const created = at(addDays(day, -30));
     const past = {
       db,
       actor: SYSTEM_ACTOR,
-      now: at(addDays(day, -30)),
+      now: created,
       config: { hostTimeZone: STARTER_TIME_ZONE },
+      transaction: auditedTransaction(db, SYSTEM_ACTOR, created),
     };
     const { delegation } = await createDelegation(
       past,

@@ -75,7 +75,7 @@ export async function followUpSections(
 }
 
 /** Confirmed visits whose last day has come (host zone) and that have no outcome yet. */
-export async function visitsToWriteUp(db: Queryable, today: string) {
+async function visitsToWriteUp(db: Queryable, today: string) {
   const rows = await db
     .select({
       id: delegations.id,
@@ -97,7 +97,7 @@ export async function visitsToWriteUp(db: Queryable, today: string) {
     .sort((a, b) => a.lastDay.localeCompare(b.lastDay));
 }
 
-export async function loadFollowUpHome(db: Queryable, now: Date, userId: string): Promise<HumasHomeData> {
+async function loadFollowUpHome(db: Queryable, now: Date, userId: string): Promise<HumasHomeData> {
   const today = await hostToday(db, now);
   const [toWriteUp, due] = await Promise.all([
     visitsToWriteUp(db, today),

@@ -6,14 +6,14 @@ import { z } from "zod";
 import { msg } from "../http/validate";
 import { httpUrl, localDate, optionalText, optionalUrl, requiredLine, requiredText, text } from "./fields";
 
-export const mediaCoverageSchema = z.strictObject({
+const mediaCoverageSchema = z.strictObject({
   outlet: requiredLine(200),
   title: requiredLine(300),
   url: httpUrl(),
   date: localDate(),
 });
 
-export const documentationLinkSchema = z.strictObject({
+const documentationLinkSchema = z.strictObject({
   label: requiredLine(200),
   url: httpUrl(),
 });

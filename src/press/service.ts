@@ -34,7 +34,7 @@ export const pressInputSchema = z.strictObject({
   /** The version read (0 for the generated draft). */
   version: z.number(msg("press.versionRequired")).int().min(0),
 });
-export type PressInput = z.output<typeof pressInputSchema>;
+type PressInput = z.output<typeof pressInputSchema>;
 
 export interface CurrentPress extends PressDraft {
   version: number;

@@ -11,9 +11,9 @@ import { AppError, notFound } from "../http/errors";
 import type { ServiceContext } from "../http/service-context";
 import type { PublicationInput } from "./schemas";
 
-export type PublicationRow = typeof publications.$inferSelect;
+type PublicationRow = typeof publications.$inferSelect;
 
-export const slugOf = (code: string) => code.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+const slugOf = (code: string) => code.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
 
 export async function getPublication(db: Queryable, delegationId: string): Promise<PublicationRow | null> {
   return (

@@ -14,8 +14,8 @@
  */
 import { REGION_DATA } from "./data.generated.js";
 
-export type IndonesianTimeZone = "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
-export type IndonesianZoneLabel = "WIB" | "WITA" | "WIT";
+type IndonesianTimeZone = "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
+type IndonesianZoneLabel = "WIB" | "WITA" | "WIT";
 
 export interface Province {
   /** Two digits, e.g. "35". */

@@ -35,9 +35,9 @@ export const rangeQuerySchema = z
       ctx.addIssue({ code: "custom", path: [q.from ? "to" : "from"], message: "i18n:reports.rangeBoth" });
     }
   });
-export type RangeQuery = z.output<typeof rangeQuerySchema>;
+type RangeQuery = z.output<typeof rangeQuerySchema>;
 
-export function presetRange(preset: Preset, today: string): ReportRange {
+function presetRange(preset: Preset, today: string): ReportRange {
   const year = Number(today.slice(0, 4));
   if (preset === "this_month") {
     const month = today.slice(0, 7);
@@ -53,7 +53,7 @@ export function resolveRange(q: RangeQuery, today: string): ReportRange & { pres
   return { ...presetRange(preset, today), preset };
 }
 
-export function daysInMonth(month: string): number {
+function daysInMonth(month: string): number {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

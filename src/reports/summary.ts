@@ -58,8 +58,6 @@ export async function buildMonthly(
   }));
 }
 
-export type MonthlyRow = Awaited<ReturnType<typeof buildMonthly>>[number];
-
 export async function buildReport(db: Queryable, input: { range: ReportRange; now: Date }) {
   const { range } = input;
   const { today, timeZone, offsetHours } = await hostToday(db, input.now);

@@ -5,7 +5,7 @@
  * the table). Every text is XML-escaped here; callers pass plain strings.
  */
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
@@ -21,7 +21,7 @@ export function formatNumber(value: number, locale: "id" | "en", digits = 1): st
   );
 }
 
-export interface ColumnChartInput {
+interface ColumnChartInput {
   id: string;
   title: string;
   /** Id of the data table that holds the same numbers. */
@@ -92,7 +92,7 @@ export function columnChart(input: ColumnChartInput): string {
   return frame(input.id, input.title, input.tableId, parts, W, H);
 }
 
-export interface BarChartInput {
+interface BarChartInput {
   id: string;
   title: string;
   tableId: string;

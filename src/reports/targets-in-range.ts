@@ -7,7 +7,7 @@
 import type { TargetOut } from "../targets/schemas";
 import { monthsOf, type ReportRange, yearShares } from "./range";
 
-export interface PeriodTargets {
+interface PeriodTargets {
   visits: number | null;
   visitors: number | null;
   commitmentsOnTimePct: number | null;

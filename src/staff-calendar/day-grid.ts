@@ -23,7 +23,7 @@ export interface GridBlock {
   tentative: boolean;
 }
 
-export interface GridVenue {
+interface GridVenue {
   id: string;
   name: string;
   zone: string;

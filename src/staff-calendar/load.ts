@@ -21,7 +21,7 @@ import {
 } from "../scheduling/index";
 import type { HostRow } from "../venues/service";
 
-export interface CalendarClosure {
+interface CalendarClosure {
   start: string;
   end: string;
   reason: string;

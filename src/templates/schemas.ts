@@ -11,7 +11,7 @@ import { isValidTimeZone, observesDaylightSaving } from "../scheduling/index";
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("scheduling.timeInvalid"));
 
-export const templateItemSchema = z.strictObject({
+const templateItemSchema = z.strictObject({
   offsetMinutes: z
     .int()
     .min(0)

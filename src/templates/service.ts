@@ -3,22 +3,19 @@
  * offsets from the visit's start. Editing replaces the whole template (items included) under `version`.
  */
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db, Queryable, Transaction } from "../../db/client";
+import type { Queryable, Transaction } from "../../db/client";
 import { tourTemplateItems, tourTemplates } from "../../db/schema/templates";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
+import type { Config } from "../config";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { TemplateCreate, TemplatePatch } from "./schemas";
 
-export type TemplateRow = typeof tourTemplates.$inferSelect;
-export type TemplateItemRow = typeof tourTemplateItems.$inferSelect;
+type TemplateRow = typeof tourTemplates.$inferSelect;
+type TemplateItemRow = typeof tourTemplateItems.$inferSelect;
 export type TemplateView = TemplateRow & { items: Omit<TemplateItemRow, "templateId">[] };
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
 
 export async function listTemplates(q: Queryable): Promise<TemplateView[]> {
   const rows = await q.select().from(tourTemplates).orderBy(asc(tourTemplates.name)).all();
@@ -72,11 +69,11 @@ async function writeItems(tx: Transaction, templateId: string, items: TemplateCr
 }
 
 export async function createTemplate(
-  ctx: Ctx & { config: { hostTimeZone: string } },
+  ctx: Ctx & { config: Pick<Config, "hostTimeZone"> },
   input: TemplateCreate,
 ): Promise<TemplateView> {
   const id = newId();
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     await tx.insert(tourTemplates).values({
       id,
       name: input.name,
@@ -91,20 +88,13 @@ export async function createTemplate(
     });
     await writeItems(tx, id, input.items);
     const view = await getTemplate(tx, id);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "template.create",
-      entityType: "template",
-      entityId: id,
-      after: view,
-      now: ctx.now,
-    });
+    await audit("template.create", { type: "template", id }, undefined, view);
     return view;
   });
 }
 
 export async function updateTemplate(ctx: Ctx, id: string, input: TemplatePatch): Promise<TemplateView> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getTemplate(tx, id);
     if (before.version !== input.version) throw stale({ currentVersion: before.version });
     await tx
@@ -122,30 +112,15 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplatePatch)
       .where(eq(tourTemplates.id, id));
     await writeItems(tx, id, input.items);
     const after = await getTemplate(tx, id);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "template.update",
-      entityType: "template",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await audit("template.update", { type: "template", id }, before, after);
     return after;
   });
 }
 
 export async function deleteTemplate(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const before = await getTemplate(tx, id);
     await tx.delete(tourTemplates).where(eq(tourTemplates.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "template.delete",
-      entityType: "template",
-      entityId: id,
-      before,
-      now: ctx.now,
-    });
+    await audit("template.delete", { type: "template", id }, before);
   });
 }

@@ -10,7 +10,7 @@ import { generatePassword, type PasswordHasher } from "../auth/password";
 import { auditedTransaction } from "../http/service-context";
 import { createUser } from "./service";
 
-export interface BootstrapResult {
+interface BootstrapResult {
   email: string;
   /** Present only when generated here (an operator-supplied password is never echoed). */
   generatedPassword?: string;

@@ -19,7 +19,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email(msg("users.emailInvalid")).max(254));
-export const passwordSchema = z.string().min(12, msg("users.passwordTooShort")).max(200);
+const passwordSchema = z.string().min(12, msg("users.passwordTooShort")).max(200);
 export const newUserSchema = z.strictObject({
   email: emailSchema,
   name: z.string().trim().min(1, msg("error.required")).max(120),
@@ -27,10 +27,10 @@ export const newUserSchema = z.strictObject({
   password: passwordSchema.optional(),
   locale: z.enum(LOCALES).default("id"),
 });
-export type NewUser = z.output<typeof newUserSchema>;
+type NewUser = z.output<typeof newUserSchema>;
 
 /** What the audit log and API show of a user: never the password hash. */
-export function publicUser(row: typeof users.$inferSelect) {
+function publicUser(row: typeof users.$inferSelect) {
   const { passwordHash: _hidden, ...rest } = row;
   return rest;
 }
@@ -73,7 +73,7 @@ export const userUpdateSchema = z.strictObject({
   disabled: z.boolean().optional(),
   password: passwordSchema.optional(),
 });
-export type UserUpdate = z.output<typeof userUpdateSchema>;
+type UserUpdate = z.output<typeof userUpdateSchema>;
 
 /** Applies a partial update; the last active admin cannot be demoted or disabled. */
 export async function updateUser(ctx: UpdateCtx, id: string, change: UserUpdate) {

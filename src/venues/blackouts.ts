@@ -4,21 +4,17 @@
  * cuti bersama) live in the closures table, owned by the Delegations feature.
  */
 import { asc, eq, isNull } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { blackouts } from "../../db/schema/venues";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { BlackoutCreate } from "./schemas";
 import { getVenue } from "./service";
 
 export type BlackoutRow = typeof blackouts.$inferSelect;
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
 
 /** Blackouts of one venue (and, with `includeAll`, those closing every venue); all when no venue given. */
 export function listBlackouts(q: Queryable, venueId?: string | null) {
@@ -57,17 +53,10 @@ function rowOf(input: BlackoutCreate, id: string, now: Date): BlackoutRow {
 
 export async function createBlackout(ctx: Ctx, input: BlackoutCreate): Promise<BlackoutRow> {
   const row = rowOf(input, newId(), ctx.now);
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     if (row.venueId) await getVenue(tx, row.venueId);
     await tx.insert(blackouts).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "blackout.create",
-      entityType: "blackout",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("blackout.create", { type: "blackout", id: row.id }, undefined, row);
   });
   return row;
 }
@@ -79,37 +68,22 @@ export async function updateBlackout(
   input: BlackoutCreate,
   version: number,
 ): Promise<BlackoutRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getBlackout(tx, id);
     if (before.version !== version)
       throw new AppError("stale", { details: { currentVersion: before.version } });
     if (input.venueId) await getVenue(tx, input.venueId);
     const after = { ...rowOf(input, id, ctx.now), createdAt: before.createdAt, version: before.version + 1 };
     await tx.update(blackouts).set(after).where(eq(blackouts.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "blackout.update",
-      entityType: "blackout",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await audit("blackout.update", { type: "blackout", id }, before, after);
     return after;
   });
 }
 
 export async function deleteBlackout(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const before = await getBlackout(tx, id);
     await tx.delete(blackouts).where(eq(blackouts.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "blackout.delete",
-      entityType: "blackout",
-      entityId: id,
-      before,
-      now: ctx.now,
-    });
+    await audit("blackout.delete", { type: "blackout", id }, before);
   });
 }

@@ -176,7 +176,7 @@ export function blackoutItems(rows: BlackoutRow[]) {
 }
 
 /** A submitted form as strings (repeated fields as lists). */
-export type SubmittedValues = Record<string, string | string[]>;
+type SubmittedValues = Record<string, string | string[]>;
 
 export async function formValues(c: AppContext): Promise<SubmittedValues> {
   const body = await c.req.parseBody({ all: true });

@@ -4,7 +4,7 @@
  * other is a search for the venue's name and address.
  */
 
-export interface MapLinks {
+interface MapLinks {
   google: string;
   osm: string;
   /** A stored link to another map service, kept as it is. */

@@ -8,12 +8,14 @@
  * calendar shows them as hours). The Pendopo has no buffer so welcome, presentation, Q&A and lunch can
  * follow each other there; the MPP keeps 15 minutes between groups.
  */
+
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { tourTemplates } from "../../db/schema/templates";
 import { venues, type WeeklyHoursJson } from "../../db/schema/venues";
 import type { Seeder } from "../../db/seed";
 import { SYSTEM_ACTOR } from "../audit/record";
+import { auditedTransaction } from "../http/service-context";
 import { provinceTimeZone } from "../regions/regions";
 import { createTemplate } from "../templates/service";
 import { createHost, createVenue } from "./service";
@@ -46,7 +48,7 @@ const OFFICE_HOURS: WeeklyHoursJson = {
   "5": [r("07:30", "11:00"), r("13:00", "16:00")],
 };
 
-export const STARTER_VENUES: readonly {
+const STARTER_VENUES: readonly {
   key: string;
   name: string;
   address: string;
@@ -106,7 +108,7 @@ export const STARTER_VENUES: readonly {
   },
 ];
 
-export const STARTER_HOSTS = [
+const STARTER_HOSTS = [
   { key: "bupati", name: "Bupati Banyuwangi", title: "Bupati", agency: "Pemerintah Kabupaten Banyuwangi" },
   { key: "sekda", name: "Sekretaris Daerah", title: "Sekretaris Daerah", agency: "Sekretariat Daerah" },
   {
@@ -144,14 +146,18 @@ const BUPATI_HOURS: WeeklyHoursJson = {
 
 export const MPP_TEMPLATE_NAME = "Kunjungan setengah hari MPP";
 
-export async function seedScheduling(db: Db, now: Date): Promise<void> {
+async function seedScheduling(db: Db, now: Date): Promise<void> {
   const existing = await db.orm
     .select({ id: venues.id })
     .from(venues)
     .where(eq(venues.name, STARTER_VENUES[0]?.name ?? ""))
     .get();
   if (existing) return;
-  const ctx = { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } };
+  const ctx = {
+    now,
+    config: { hostTimeZone: STARTER_TIME_ZONE },
+    transaction: auditedTransaction(db, SYSTEM_ACTOR, now),
+  };
   const venueIds: Record<string, string> = {};
   for (const v of STARTER_VENUES) {
     const { key, ...fields } = v;

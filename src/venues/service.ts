@@ -3,24 +3,21 @@
  * list. Deactivating keeps history: past bookings still point at the row, new ones are refused.
  */
 import { asc, eq } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { hosts, venues } from "../../db/schema/venues";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
+import type { Config } from "../config";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { HostCreate, HostPatch, VenueCreate, VenuePatch } from "./schemas";
 
 export type VenueRow = typeof venues.$inferSelect;
 export type HostRow = typeof hosts.$inferSelect;
 
-interface Ctx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
 
 /** Creating needs the host's zone: a venue or host given none starts in it. */
-type CreateCtx = Ctx & { config: { hostTimeZone: string } };
+type CreateCtx = Ctx & { config: Pick<Config, "hostTimeZone"> };
 
 export function listVenues(q: Queryable, opts: { activeOnly?: boolean } = {}) {
   const base = q.select().from(venues);
@@ -50,38 +47,23 @@ export async function createVenue(ctx: CreateCtx, input: VenueCreate): Promise<V
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     await tx.insert(venues).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "venue.create",
-      entityType: "venue",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("venue.create", { type: "venue", id: row.id }, undefined, row);
   });
   return row;
 }
 
 /** Applies a patch when `version` is current; returns the new row. */
 export async function updateVenue(ctx: Ctx, id: string, patch: VenuePatch): Promise<VenueRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getVenue(tx, id);
     if (before.version !== patch.version) throw stale({ currentVersion: before.version, current: before });
     const { version: _v, ...changes } = patch;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const after: VenueRow = { ...before, ...defined, version: before.version + 1, updatedAt: ctx.now };
     await tx.update(venues).set(after).where(eq(venues.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "venue.update",
-      entityType: "venue",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await audit("venue.update", { type: "venue", id }, before, after);
     return after;
   });
 }
@@ -112,37 +94,22 @@ export async function createHost(ctx: CreateCtx, input: HostCreate): Promise<Hos
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     await tx.insert(hosts).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "host.create",
-      entityType: "host",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("host.create", { type: "host", id: row.id }, undefined, row);
   });
   return row;
 }
 
 export async function updateHost(ctx: Ctx, id: string, patch: HostPatch): Promise<HostRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getHost(tx, id);
     if (before.version !== patch.version) throw stale({ currentVersion: before.version, current: before });
     const { version: _v, ...changes } = patch;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const after: HostRow = { ...before, ...defined, version: before.version + 1, updatedAt: ctx.now };
     await tx.update(hosts).set(after).where(eq(hosts.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "host.update",
-      entityType: "host",
-      entityId: id,
-      before,
-      after,
-      now: ctx.now,
-    });
+    await audit("host.update", { type: "host", id }, before, after);
     return after;
   });
 }

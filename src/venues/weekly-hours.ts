@@ -26,7 +26,7 @@ const minutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.sli
 export type RangeProblem = "bad" | "order" | "overlap";
 
 /** Sorts and checks one day's ranges; returns the first problem, if any. */
-export function checkDayRanges(ranges: { from: string; to: string }[]): RangeProblem | null {
+function checkDayRanges(ranges: { from: string; to: string }[]): RangeProblem | null {
   const sorted = [...ranges].sort((a, b) => minutes(a.from) - minutes(b.from));
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i] as { from: string; to: string };

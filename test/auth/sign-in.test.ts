@@ -80,6 +80,31 @@ describe("sign-in via the API", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.details.fields.remember).toBeDefined();
   });
+
+  it("takes JSON only, and refuses control characters before checking any password", async () => {
+    const t = await makeTestApp();
+    const user = await t.addUser("viewer");
+    const form = await t.app.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", ...ORIGIN },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    expect(form.status).toBe(400);
+    const formError = (await form.json()).error;
+    expect(formError.code).toBe("validation_failed");
+    expect(formError.message).toBe("Kirim isi permintaan sebagai application/json.");
+    expect(form.headers.get("Set-Cookie") ?? "").not.toMatch(/sambang_session=[^;]/);
+
+    const res = await t.app.request("/api/v1/auth/login?lang=en", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...ORIGIN },
+      body: JSON.stringify({ email: user.email, password: `${user.password}\u0000` }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details.fields).toEqual({
+      password: ["Contains control characters that are not allowed."],
+    });
+  });
 });
 
 describe("sign-in failure limit", () => {

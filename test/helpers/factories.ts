@@ -18,6 +18,7 @@ import type { WeeklyHoursJson } from "../../db/schema/venues";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
+import { auditedTransaction } from "../../src/http/service-context";
 import type { HostCreate, VenueCreate } from "../../src/venues/schemas";
 import { createHost, createVenue } from "../../src/venues/service";
 
@@ -117,7 +118,11 @@ export async function makeDelegation(
 
 export function makeVenue(db: Db, overrides: Partial<VenueCreate> = {}) {
   return createVenue(
-    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+    {
+      now: NOW,
+      config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+      transaction: auditedTransaction(db, ACTOR, NOW),
+    },
     {
       name: `Venue ${newId().slice(0, 6)}`,
       address: "Jl. Test 1, Banyuwangi",
@@ -135,7 +140,11 @@ export function makeVenue(db: Db, overrides: Partial<VenueCreate> = {}) {
 
 export function makeHost(db: Db, overrides: Partial<HostCreate> = {}) {
   return createHost(
-    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+    {
+      now: NOW,
+      config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+      transaction: auditedTransaction(db, ACTOR, NOW),
+    },
     {
       name: `Host ${newId().slice(0, 6)}`,
       title: "Kepala Dinas",

@@ -46,7 +46,9 @@ export function responseChecker(app: Pick<OpenAPIHono, "openAPIRegistry">) {
       .filter((o) => o.method === method.toUpperCase() && o.pattern.test(path))
       .sort((a, b) => a.params - b.params)[0];
     if (!op) return; // not a declared operation (pages, legacy routes)
-    const documented = op.responses[String(res.status)] ?? op.responses.default;
+    // `default` documents the unexpected failures (500, 503); any other status must be listed itself.
+    const documented =
+      op.responses[String(res.status)] ?? (res.status >= 500 ? op.responses.default : undefined);
     const where = `${op.method} ${op.path} → ${res.status}`;
     if (!documented) throw new ResponseDriftError(`${where}: status not documented`);
     const type = (res.headers.get("Content-Type") ?? "").split(";")[0]?.trim() ?? "";

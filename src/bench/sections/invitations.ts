@@ -8,6 +8,7 @@ import type { Db } from "../../../db/client";
 import { delegations, participants } from "../../../db/schema/delegations";
 import { newId } from "../../auth/encoding";
 import { bookItem } from "../../bookings/service";
+import { auditedTransaction } from "../../http/service-context";
 import { sendInvitations } from "../../mail/invitations";
 import { localToInstant } from "../../scheduling/index";
 import { createVenue } from "../../venues/service";
@@ -38,7 +39,7 @@ function timedDb(db: Db, held: number[]): Db {
 
 async function makeVisit(db: Db, run: number): Promise<string> {
   const venue = await createVenue(
-    { db, actor: ACTOR, now: NOW, config: { hostTimeZone: "Asia/Jakarta" } },
+    { now: NOW, config: { hostTimeZone: "Asia/Jakarta" }, transaction: auditedTransaction(db, ACTOR, NOW) },
     {
       name: `Bench invitations ${run}-${newId().slice(0, 4)}`,
       address: "Jl. Bench, Banyuwangi",

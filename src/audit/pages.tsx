@@ -1,17 +1,15 @@
 /**
- * @module The audit log for admins: /admin/audit (page, numbered pages), /admin/audit.csv (the same
- * filters as a file for an auditor) and /api/v1/audit (JSON, keyset paging with `before`).
+ * @module The audit log pages for admins: /admin/audit (numbered pages) and /admin/audit.csv (the same
+ * filters as a file for an auditor). The JSON API is in `api.ts`.
  */
 import { inArray } from "drizzle-orm";
 import { Hono } from "hono";
-import { z } from "zod";
 import { users } from "../../db/schema/auth";
 import { AuditPage } from "../../views/pages/admin/audit";
 import { requireRole } from "../auth/guard";
 import { ADMIN } from "../auth/roles";
 import { contentDisposition } from "../http/content-disposition";
 import type { AppEnv } from "../http/context";
-import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { readQuery } from "../http/validate";
 import { localDateOf } from "../scheduling/zoned-time";
@@ -20,37 +18,11 @@ import { describeEvent } from "./describe";
 import { loadAuditNames } from "./names";
 import { auditActorIds, auditFilterSchema, countAudit, queryAudit } from "./query";
 
-const eventOut = z.object({
-  id: z.number(),
-  at: z.iso.datetime(),
-  actorId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-
-export const auditApiDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/audit",
-    summary: "Audit events, newest first; page with `before` (or `page`)",
-    tag: "audit",
-    roles: ADMIN,
-    query: auditFilterSchema,
-    response: z.object({ events: z.array(eventOut), nextBefore: z.number().optional() }),
-  },
-];
-
-export function auditRoutes() {
+export function auditPage() {
   const app = new Hono<AppEnv>();
-  app.use("/admin/audit", requireRole(ADMIN));
-  app.use("/admin/audit.csv", requireRole(ADMIN));
-  app.use("/api/v1/audit", requireRole(ADMIN));
+  app.use("*", requireRole(ADMIN));
 
-  app.get("/admin/audit", async (c) => {
+  app.get("/", async (c) => {
     const { db, config } = c.get("deps");
     const filter = readQuery(c, auditFilterSchema);
     const page = filter.page ?? 1;
@@ -105,7 +77,14 @@ export function auditRoutes() {
     );
   });
 
-  app.get("/admin/audit.csv", async (c) => {
+  return app;
+}
+
+export function auditCsvFile() {
+  const app = new Hono<AppEnv>();
+  app.use("*", requireRole(ADMIN));
+
+  app.get("/", async (c) => {
     const { db, config, clock } = c.get("deps");
     const filter = readQuery(c, auditFilterSchema);
     const body = await auditCsv(db.orm, filter, {
@@ -120,14 +99,5 @@ export function auditRoutes() {
     });
   });
 
-  app.get("/api/v1/audit", async (c) => {
-    const filter = readQuery(c, auditFilterSchema);
-    const { events, nextBefore } = await queryAudit(
-      c.get("deps").db.orm,
-      filter,
-      c.get("deps").config.hostTimeZone,
-    );
-    return c.json({ events, nextBefore });
-  });
   return app;
 }

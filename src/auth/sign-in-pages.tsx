@@ -1,56 +1,20 @@
 /**
- * @module Sign-in, sign-out and language choice: the pages (/login, /logout, /language) and the API
- * (/api/v1/auth/login, /api/v1/auth/logout, /api/v1/me).
+ * @module Sign-in, sign-out and language choice pages: /login (form and POST), /logout and /language.
+ * After sign-in only a same-site `next` is followed (no open redirect).
  */
-
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { z } from "zod";
 import { users } from "../../db/schema/auth";
 import { LoginForm } from "../../views/pages/auth/login";
-import { clientAddress } from "../http/client-address";
-import type { AppContext, AppEnv } from "../http/context";
+import { requestAddress } from "../http/client-address";
+import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { rememberLocale, setLocale } from "../http/locale";
-import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
-import { readJson } from "../http/validate";
 import { LOCALES } from "../i18n/dictionary";
-import { currentUser, requireRole } from "./guard";
-import { STAFF } from "./roles";
 import { endSession, startSession } from "./session";
 import type { Auth } from "./sessions";
-import { createCredentialChecker } from "./sign-in";
-
-const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
-const meSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(["admin", "protocol", "humas", "viewer"]),
-  locale: z.enum(LOCALES),
-  authMethod: z.enum(["session", "token"]),
-});
-
-export const authApiDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/auth/login",
-    summary: "Sign in; sets the session cookie",
-    tag: "auth",
-    body: loginSchema,
-    response: meSchema,
-  },
-  { method: "post", path: "/auth/logout", summary: "Sign out (ends the session)", tag: "auth", status: 204 },
-  {
-    method: "get",
-    path: "/me",
-    summary: "The signed-in user or token owner",
-    tag: "auth",
-    roles: STAFF,
-    response: meSchema,
-  },
-];
+import type { CheckCredentials } from "./sign-in";
 
 const SAME_SITE_BASE = new URL("http://sambang.invalid");
 
@@ -59,7 +23,7 @@ const SAME_SITE_BASE = new URL("http://sambang.invalid");
  * a browser would (which drops tabs and newlines and reads `\` as `/`), and must keep this origin; any
  * control character or backslash refuses it outright.
  */
-export function safeNext(next: unknown): string {
+function safeNext(next: unknown): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
   if (typeof next !== "string" || !next.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(next)) return "/";
   try {
@@ -71,16 +35,11 @@ export function safeNext(next: unknown): string {
   }
 }
 
-function ipOf(c: AppContext) {
-  const { config, socketAddress } = c.get("deps");
-  return clientAddress(c, socketAddress, config.trustProxyHops);
-}
-
-export function authRoutes(auth: Auth) {
+/** /login: the form, and its POST (303 to `next`, or the form again with the error and the e-mail kept). */
+export function loginPage(sessions: Auth, checkCredentials: CheckCredentials) {
   const app = new Hono<AppEnv>();
-  const checkCredentials = createCredentialChecker();
 
-  app.get("/login", (c) => {
+  app.get("/", (c) => {
     if (c.get("user")) return c.redirect("/", 303);
     const notice = c.req.query("signedOut")
       ? c.get("t")("auth.signedOut")
@@ -94,15 +53,18 @@ export function authRoutes(auth: Auth) {
     );
   });
 
-  app.post("/login", async (c) => {
+  app.post("/", async (c) => {
     const form = await c.req.parseBody();
     const email = typeof form.email === "string" ? form.email : "";
     const password = typeof form.password === "string" ? form.password : "";
     const next = safeNext(form.next);
     const { db, passwords, clock } = c.get("deps");
     try {
-      const user = await checkCredentials({ db, passwords }, { email, password, ip: ipOf(c), now: clock() });
-      await startSession(c, auth, user);
+      const user = await checkCredentials(
+        { db, passwords },
+        { email, password, ip: requestAddress(c), now: clock() },
+      );
+      await startSession(c, sessions, user);
       return c.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== "unauthenticated" && error.code !== "rate_limited"))
@@ -118,13 +80,23 @@ export function authRoutes(auth: Auth) {
       );
     }
   });
+  return app;
+}
 
-  app.post("/logout", async (c) => {
-    await endSession(c, auth);
+/** POST /logout: ends the session and goes to the sign-in page. */
+export function logoutPage(sessions: Auth) {
+  const app = new Hono<AppEnv>();
+  app.post("/", async (c) => {
+    await endSession(c, sessions);
     return c.redirect("/login?signedOut=1", 303);
   });
+  return app;
+}
 
-  app.post("/language", async (c) => {
+/** POST /language: remembers the choice (cookie, and the signed-in user's profile) and goes back. */
+export function languagePage() {
+  const app = new Hono<AppEnv>();
+  app.post("/", async (c) => {
     const form = await c.req.parseBody();
     const locale = LOCALES.find((l) => l === form.locale);
     if (!locale) throw new AppError("validation_failed");
@@ -139,23 +111,5 @@ export function authRoutes(auth: Auth) {
     setLocale(c, locale);
     return c.redirect(safeNext(form.next), 303);
   });
-
-  app.post("/api/v1/auth/login", async (c) => {
-    const body = await readJson(c, loginSchema);
-    const { db, passwords, clock } = c.get("deps");
-    const user = await checkCredentials({ db, passwords }, { ...body, ip: ipOf(c), now: clock() });
-    await startSession(c, auth, user);
-    return c.json({ ...user, authMethod: "session" as const });
-  });
-
-  app.post("/api/v1/auth/logout", async (c) => {
-    await endSession(c, auth);
-    return c.body(null, 204);
-  });
-
-  app.get("/api/v1/me", requireRole(STAFF), (c) => {
-    return c.json({ ...currentUser(c), authMethod: c.get("authMethod") });
-  });
-
   return app;
 }

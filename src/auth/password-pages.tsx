@@ -11,7 +11,7 @@ import {
   ResetLinkInvalid,
   ResetPasswordForm,
 } from "../../views/pages/auth/password-pages";
-import { clientAddress } from "../http/client-address";
+import { requestAddress } from "../http/client-address";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { enforceRateLimit } from "../http/rate-limit";
@@ -30,11 +30,6 @@ const resetForm = z.strictObject({ username: z.string().optional(), next: pw, co
 const forgotForm = z.strictObject({ email: z.string().trim().max(254) });
 const FORGOT_PER_HOUR = 5;
 
-function ipOf(c: AppContext) {
-  const { config, socketAddress } = c.get("deps");
-  return clientAddress(c, socketAddress, config.trustProxyHops);
-}
-
 /** Field errors from a service's `validation_failed`, or null for any other error. */
 function fieldsOf(error: unknown): FieldErrors | null {
   if (!(error instanceof AppError) || error.code !== "validation_failed") return null;
@@ -42,7 +37,8 @@ function fieldsOf(error: unknown): FieldErrors | null {
   return details?.fields ?? null;
 }
 
-export function passwordRoutes() {
+/** /account/password: change your own password (signed in); 303 back with a notice. */
+export function changePasswordPage() {
   const app = new Hono<AppEnv>();
   const checkCredentials = createCredentialChecker();
 
@@ -58,11 +54,11 @@ export function passwordRoutes() {
       status,
     );
 
-  app.use("/account/password", requireRole(STAFF));
-  app.get("/account/password", (c) =>
+  app.use("*", requireRole(STAFF));
+  app.get("/", (c) =>
     changePage(c, c.req.query("changed") ? { notice: c.get("t")("account.password.changed") } : {}),
   );
-  app.post("/account/password", async (c) => {
+  app.post("/", async (c) => {
     const t = c.get("t");
     const form = await readForm(c, changeForm);
     if (!form.ok) return changePage(c, { errors: form.errors }, 400);
@@ -76,7 +72,7 @@ export function passwordRoutes() {
           passwords,
           checkCredentials,
           now: clock(),
-          ip: ipOf(c),
+          ip: requestAddress(c),
           locale: c.get("locale"),
           sessionId: c.get("sessionId"),
         },
@@ -96,21 +92,26 @@ export function passwordRoutes() {
     }
     return c.redirect("/account/password?changed=1", 303);
   });
+  return app;
+}
 
-  app.get("/forgot-password", (c) =>
+/** /forgot-password: ask for a reset link (the same answer whether or not the account exists). */
+export function forgotPasswordPage() {
+  const app = new Hono<AppEnv>();
+  app.get("/", (c) =>
     renderPage(
       c,
       c.get("t")("auth.forgot.title"),
       <ForgotPasswordForm ctx={pageContext(c)} sent={c.req.query("sent") !== undefined} />,
     ),
   );
-  app.post("/forgot-password", async (c) => {
+  app.post("/", async (c) => {
     const form = await readForm(c, forgotForm);
     if (!form.ok)
       return renderPage(c, c.get("t")("auth.forgot.title"), <ForgotPasswordForm ctx={pageContext(c)} />, 400);
     const { db, clock, config } = c.get("deps");
     await enforceRateLimit(db, {
-      key: `password-reset:ip:${ipOf(c)}`,
+      key: `password-reset:ip:${requestAddress(c)}`,
       limit: FORGOT_PER_HOUR,
       windowMs: 3600_000,
       now: clock(),
@@ -118,7 +119,12 @@ export function passwordRoutes() {
     await requestPasswordReset({ db, now: clock(), baseUrl: config.baseUrl }, form.data.email);
     return c.redirect("/forgot-password?sent=1", 303);
   });
+  return app;
+}
 
+/** /reset-password/<token>: set a new password from a reset link. */
+export function resetPasswordPage() {
+  const app = new Hono<AppEnv>();
   const resetPage = async (c: AppContext, errors?: FieldErrors, status: 200 | 400 = 200) => {
     c.header("Referrer-Policy", "no-referrer");
     const token = c.req.param("token") ?? "";
@@ -133,8 +139,8 @@ export function passwordRoutes() {
       status,
     );
   };
-  app.get("/reset-password/:token", (c) => resetPage(c));
-  app.post("/reset-password/:token", async (c) => {
+  app.get("/:token", (c) => resetPage(c));
+  app.post("/:token", async (c) => {
     const form = await readForm(c, resetForm);
     if (!form.ok) return resetPage(c, form.errors, 400);
     if (form.data.next !== form.data.confirm)

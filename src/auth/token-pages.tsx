@@ -1,0 +1,56 @@
+/**
+ * @module Admin API-token page at /admin/tokens: list, create (the secret is shown once) and revoke.
+ * The JSON API is in `tokens-api.ts`.
+ */
+import { Hono } from "hono";
+import { TokensPage } from "../../views/pages/admin/tokens";
+import type { AppContext, AppEnv } from "../http/context";
+import { pageContext, renderPage } from "../http/render";
+import { readForm } from "../http/validate";
+import { listUsers } from "../users/service";
+import { createApiToken, listApiTokens, revokeApiToken, tokenInput } from "./api-tokens";
+import { actorOf, requireRole } from "./guard";
+import { ADMIN } from "./roles";
+
+async function showPage(
+  c: AppContext,
+  extra: { created?: string; notice?: string } = {},
+  status: 200 | 400 = 200,
+  errors?: Record<string, string[]>,
+) {
+  const { db } = c.get("deps");
+  const [tokens, users] = await Promise.all([listApiTokens(db), listUsers(db)]);
+  const owners = users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, email: u.email }));
+  return renderPage(
+    c,
+    c.get("t")("tokens.title"),
+    <TokensPage ctx={pageContext(c)} tokens={tokens} owners={owners} errors={errors} {...extra} />,
+    status,
+  );
+}
+
+export function tokenPages() {
+  const app = new Hono<AppEnv>();
+  app.use("*", requireRole(ADMIN));
+
+  app.get("/", (c) => showPage(c));
+  app.post("/", async (c) => {
+    const form = await readForm(c, tokenInput);
+    if (!form.ok) return showPage(c, {}, 400, form.errors);
+    const actor = actorOf(c);
+    const { db, clock } = c.get("deps");
+    const { token } = await createApiToken(db, {
+      owner: form.data.userId ?? actor.id,
+      name: form.data.name,
+      actor,
+      now: clock(),
+    });
+    return showPage(c, { created: token });
+  });
+  app.post("/:id/revoke", async (c) => {
+    const { db, clock } = c.get("deps");
+    await revokeApiToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
+    return showPage(c, { notice: c.get("t")("tokens.revoked") });
+  });
+  return app;
+}
