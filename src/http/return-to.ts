@@ -10,14 +10,14 @@ interface RouteEntry {
   path: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(path: string): RegExp {
   const parts = path
     .split("/")
     .filter((seg) => seg !== "")
     .map((seg) => {
-      if (!seg.startsWith(":")) return `/${escape(seg)}`;
+      if (!seg.startsWith(":")) return `/${escapeRegExp(seg)}`;
       return seg.endsWith("?") ? "(?:/[^/]+)?" : "/[^/]+";
     });
   return new RegExp(`^${parts.join("") || "/"}/?$`);
