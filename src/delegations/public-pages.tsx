@@ -92,7 +92,9 @@ export function publicPages() {
     if (!d) throw new AppError("not_found");
     // The request's language, unless the visitor chose one (a link's ?lang= or the language switch).
     if (!isLocale(c.req.query("lang")) && !isLocale(getCookie(c, LOCALE_COOKIE))) setLocale(c, d.language);
-    c.header("Referrer-Policy", "no-referrer");
+    // The token in this URL never goes to another site. Not "no-referrer": a browser then sends its forms
+    // (the language switch) with `Origin: null`, which the Origin check must refuse.
+    c.header("Referrer-Policy", "same-origin");
     const history = await publicHistory(c.get("deps").db, d.id);
     const token = c.req.query("token") ?? "";
     const statusUrl = statusUrlOf(c.get("deps").config.baseUrl, d.code, token);
