@@ -19,6 +19,7 @@ import { rejectMalformedForms } from "./http/form-body";
 import { resolveLocale, setLocale } from "./http/locale";
 import { apiDocument, type RouteDoc } from "./http/openapi";
 import { requestLog } from "./http/request-log";
+import { pageMatcher } from "./http/return-to";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
@@ -33,9 +34,11 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   const deps: AppDeps = { ...input, passwords: limitHashing(input.passwords) };
   const auth = createSessions(deps.db, sessionPolicyOf(deps.config));
   const app = new OpenAPIHono<AppEnv>();
+  const isPage = pageMatcher(() => app.routes);
 
   app.use(async (c, next) => {
     c.set("deps", deps);
+    c.set("isPage", isPage);
     c.set("isApi", c.req.path.startsWith("/api/"));
     setLocale(c, DEFAULT_LOCALE);
     return next();

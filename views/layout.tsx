@@ -3,6 +3,7 @@
  * Pages pass their title and content; everything is escaped by hono/jsx.
  */
 import type { Child } from "hono/jsx";
+import { switchTarget } from "../src/http/return-to";
 import { otherLocale } from "../src/i18n/dictionary";
 import { MainNav } from "./nav";
 import type { PageContext } from "./page-context";
@@ -14,7 +15,7 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   return (
     <form method="post" action="/language" class="language-switch">
       <input type="hidden" name="locale" value={other} />
-      <input type="hidden" name="next" value={ctx.path} />
+      <input type="hidden" name="next" value={switchTarget(ctx.returnTo ?? ctx.path, other)} />
       <button type="submit" class="link" lang={other} data-testid="language-switch">
         {ctx.t(other === "en" ? "lang.en" : "lang.id")}
       </button>

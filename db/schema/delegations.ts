@@ -49,6 +49,11 @@ export const delegations = sqliteTable(
     publicMessage: text("public_message"),
     /** SHA-256 of the private status-link token. */
     statusTokenHash: text("status_token_hash"),
+    /**
+     * SHA-256 of the public form's submission key (a secret put into the form when it is shown), so a second
+     * submit of the same form finds this request instead of making another. Null for staff and API requests.
+     */
+    submissionKeyHash: text("submission_key_hash"),
     /** Automatic notices (received, reminders) can be turned off per delegation. */
     autoNotices: integer("auto_notices", { mode: "boolean" }).notNull().default(true),
     source: text("source", { enum: ["public_form", "staff", "api"] }).notNull(),
@@ -60,6 +65,7 @@ export const delegations = sqliteTable(
     index("delegations_status_idx").on(t.status, t.createdAt),
     index("delegations_institution_idx").on(t.institution),
     uniqueIndex("delegations_status_token_idx").on(t.statusTokenHash),
+    uniqueIndex("delegations_submission_key_idx").on(t.submissionKeyHash),
     // Reports select visits by their first confirmed day (src/reports/visit-scope.ts uses this expression);
     // the columns after it are what the report's figures read of a visit, so they are read from the index.
     index("delegations_visit_start_idx").on(

@@ -2,7 +2,8 @@
  * @module Taking in a visit request (public form, public API, or staff recording a letter or a phone
  * call): the rules that need the clock and the database, then one write transaction that numbers the
  * request (SB-YYYY-NNNN, sequential per year), stores it with its letter file and the HASH of a fresh
- * 256-bit status token, and audits it. The token itself is returned once and never stored.
+ * 256-bit status token, and audits it. The token itself is returned once and never stored. A public form's
+ * submission key makes a repeated submit find the first request (see submission-key.ts).
  *
  * NOTE: the lead-time rule counts working days in the host's zone (WIB) against the closures table; staff
  * recording a request are exempt from it (a letter may arrive late), but not from "dates in the future".
@@ -20,6 +21,7 @@ import { enqueueNotice } from "../mail/notices";
 import { addDays, earliestRequestDate, localDateOf } from "../scheduling/index";
 import type { DelegationInput } from "./input-schema";
 import type { LetterUpload } from "./letter-file";
+import { statusTokenOf, submissionKeyHash } from "./submission-key";
 
 export type DelegationRow = typeof delegations.$inferSelect;
 
@@ -88,19 +90,31 @@ interface CreatedDelegation {
   delegation: DelegationRow;
   /** The status-link token, returned once. */
   token: string;
+  /** True when the same form had already been submitted: `delegation` is that first request. */
+  repeated?: boolean;
 }
 
 /** Stores a checked request. Call `checkIntakeRules` first. */
 export async function createDelegation(
   ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string; config: { hostTimeZone: string } },
   input: DelegationInput,
-  options: { source: DelegationRow["source"]; letter?: LetterUpload | null },
+  options: { source: DelegationRow["source"]; letter?: LetterUpload | null; submissionKey?: string },
 ): Promise<CreatedDelegation> {
-  const token = randomSecret(32);
+  const key = options.submissionKey;
+  const token = key ? await statusTokenOf(key) : randomSecret(32);
   const tokenHash = await sha256Hex(token);
+  const keyHash = key ? await submissionKeyHash(key) : null;
   const year = Number(localDateOf(ctx.now.getTime(), ctx.config.hostTimeZone).slice(0, 4));
   const { website: _honeypot, ...fields } = input;
   return ctx.db.writeTransaction(async (tx) => {
+    if (keyHash) {
+      const first = await tx
+        .select()
+        .from(delegations)
+        .where(eq(delegations.submissionKeyHash, keyHash))
+        .get();
+      if (first) return { delegation: first, token, repeated: true };
+    }
     const seq = await tx
       .insert(delegationSequences)
       .values({ year, last: 1 })
@@ -121,6 +135,7 @@ export async function createDelegation(
       departureAt: null,
       publicMessage: null,
       statusTokenHash: tokenHash,
+      submissionKeyHash: keyHash,
       autoNotices: true,
       source: options.source,
       version: 1,
@@ -167,7 +182,7 @@ export async function createDelegation(
 
 /** A delegation without its secret token hash, for the audit log and the API. */
 export function publicFields(row: DelegationRow) {
-  const { statusTokenHash: _secret, ...rest } = row;
+  const { statusTokenHash: _secret, submissionKeyHash: _key, ...rest } = row;
   return rest;
 }
 
@@ -183,5 +198,8 @@ export async function findByStatusToken(db: Db, code: string, token: string): Pr
   return row ?? null;
 }
 
+export const statusPathOf = (code: string, token: string) =>
+  `/kunjungan/status/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
+
 export const statusUrlOf = (baseUrl: string, code: string, token: string) =>
-  `${baseUrl}/kunjungan/status/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
+  `${baseUrl}${statusPathOf(code, token)}`;

@@ -14,6 +14,7 @@ import { confirmStep, isConfirmed } from "../http/confirm-step";
 import { contentDisposition } from "../http/content-disposition";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
+import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
@@ -127,13 +128,16 @@ export function delegationPages() {
       source: "staff",
       letter: checked.letter,
     });
-    return showDetail(c, delegation.id, {
+    return redirectWithFlash(c, `/delegations/${delegation.id}`, {
       notice: c.get("t")("delegations.created", { code: delegation.code }),
-      statusUrl: statusUrlOf(c.get("deps").config.baseUrl, delegation.code, token),
+      secret: statusUrlOf(c.get("deps").config.baseUrl, delegation.code, token),
     });
   });
 
-  app.get("/:id", staff, (c) => showDetail(c, c.req.param("id")));
+  app.get("/:id", staff, (c) => {
+    const { notice, secret } = takeFlash(c);
+    return showDetail(c, c.req.param("id"), { notice, statusUrl: secret });
+  });
 
   app.get("/:id/letter", staff, async (c) => {
     const file = await letterFile(c.get("deps").db, c.req.param("id"));
@@ -200,7 +204,7 @@ export function delegationPages() {
         return showStale(c, id, raw.values, `/delegations/${id}/edit`);
       throw error;
     }
-    return showDetail(c, id, { notice: c.get("t")("delegations.saved") });
+    return redirectWithFlash(c, `/delegations/${id}`, { notice: c.get("t")("delegations.saved") });
   });
 
   app.post("/:id/transition", protocol, async (c) => {
@@ -247,10 +251,8 @@ export function delegationPages() {
     }
     try {
       const d = await transitionDelegation(notifying(c), id, parsed.data);
-      return showDetail(c, id, {
-        notice: c.get("t")("transition.done", {
-          status: c.get("t")(statusKey(d.status)),
-        }),
+      return redirectWithFlash(c, `/delegations/${id}`, {
+        notice: c.get("t")("transition.done", { status: c.get("t")(statusKey(d.status)) }),
       });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -271,7 +273,7 @@ export function delegationPages() {
     if (!text || text.length > 4000)
       return showDetail(c, id, { errors: { _: [c.get("t")("error.required")] } }, 400);
     await addNote(notifying(c), id, text);
-    return showDetail(c, id, { notice: c.get("t")("delegations.noteAdded") });
+    return redirectWithFlash(c, `/delegations/${id}`, { notice: c.get("t")("delegations.noteAdded") });
   });
 
   return app;

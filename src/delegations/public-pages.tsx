@@ -1,25 +1,33 @@
 /**
  * @module Public pages for visitors (no sign-in), mounted at /kunjungan: the request form at
- * /kunjungan/ajukan, the page after sending it, and the private status page /kunjungan/status/{code}?token=…
- * (a wrong code or token is a plain 404, no hint which). `requestFormScript` serves the small script that
+ * /kunjungan/ajukan and the private status page /kunjungan/status/{code}?token=… (a wrong code or token is a
+ * plain 404, no hint which). A successful submit answers 303 to the status page (`&sent=1` adds the "received,
+ * keep this link" card); the form's submission key makes a repeated submit land there too, creating nothing. `requestFormScript` serves the small script that
  * narrows the regency list to a province (mounted at /assets/request-form.js).
  */
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import { RequestForm, type RequestFormProps } from "../../views/pages/public/request-form";
 import { RequestDone, StatusPage } from "../../views/pages/public/status";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
-import { setLocale } from "../http/locale";
+import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { isLocale } from "../i18n/dictionary";
-import { createDelegation, findByStatusToken, statusUrlOf } from "./intake";
+import { createDelegation, findByStatusToken, statusPathOf, statusUrlOf } from "./intake";
 import { formBasics, REQUEST_FORM_JS, toFormErrors } from "./request-form";
 import { limitRequests } from "./request-limit";
 import { publicHistory } from "./status-view";
 import { checkSubmission, readSubmission } from "./submission";
+import { newSubmissionKey, submissionKeySchema } from "./submission-key";
 
-async function showForm(c: AppContext, extra: Partial<RequestFormProps> = {}, status: 200 | 400 = 200) {
+async function showForm(
+  c: AppContext,
+  submissionKey: string,
+  extra: Partial<RequestFormProps> = {},
+  status: 200 | 400 = 200,
+) {
   const basics = await formBasics(c);
   return renderPage(
     c,
@@ -31,6 +39,7 @@ async function showForm(c: AppContext, extra: Partial<RequestFormProps> = {}, st
       selectedTopics={[]}
       {...basics}
       {...extra}
+      hidden={{ submissionKey }}
     />,
     status,
   );
@@ -48,16 +57,23 @@ export function requestFormScript() {
 export function publicPages() {
   const app = new Hono<AppEnv>();
 
-  app.get("/ajukan", (c) => showForm(c));
+  app.get("/ajukan", (c) => showForm(c, newSubmissionKey()));
 
   app.post("/ajukan", async (c) => {
     await limitRequests(c);
     const raw = await readSubmission(c);
+    // A form from before submission keys (or a tampered one) still works, only without the repeat check.
+    const key = submissionKeySchema.safeParse(raw.values.submissionKey);
+    const submissionKey = key.success ? key.data : undefined;
     const checked = await checkSubmission(c, raw, { leadTime: true });
     if (!checked.ok) {
+      const { submissionKey: _k, ...values } = raw.values;
+      // A file input cannot be filled again by the server: say so beside it, unless it has its own error.
+      const letterDropped = raw.file !== null && !checked.errors.letterFile;
       return showForm(
         c,
-        { values: raw.values, selectedTopics: raw.topics, errors: toFormErrors(checked.errors) },
+        submissionKey ?? newSubmissionKey(),
+        { values, selectedTopics: raw.topics, errors: toFormErrors(checked.errors), letterDropped },
         400,
       );
     }
@@ -65,26 +81,32 @@ export function publicPages() {
     const { delegation, token } = await createDelegation(
       { ...serviceContext(c), notifyBaseUrl: config.baseUrl },
       checked.input,
-      { source: "public_form", letter: checked.letter },
+      { source: "public_form", letter: checked.letter, submissionKey },
     );
-    const statusUrl = statusUrlOf(config.baseUrl, delegation.code, token);
-    return renderPage(
-      c,
-      c.get("t")("requests.doneTitle"),
-      <RequestDone ctx={pageContext(c)} code={delegation.code} statusUrl={statusUrl} />,
-    );
+    // The first submit and any repeat of it land on the same status page (Post/Redirect/Get).
+    return c.redirect(`${statusPathOf(delegation.code, token)}&sent=1`, 303);
   });
 
   app.get("/status/:code", async (c) => {
     const d = await findByStatusToken(c.get("deps").db, c.req.param("code"), c.req.query("token") ?? "");
     if (!d) throw new AppError("not_found");
-    if (!isLocale(c.req.query("lang"))) setLocale(c, d.language);
-    c.header("Referrer-Policy", "no-referrer");
+    // The request's language, unless the visitor chose one (a link's ?lang= or the language switch).
+    if (!isLocale(c.req.query("lang")) && !isLocale(getCookie(c, LOCALE_COOKIE))) setLocale(c, d.language);
+    // The token in this URL never goes to another site. Not "no-referrer": a browser then sends its forms
+    // (the language switch) with `Origin: null`, which the Origin check must refuse.
+    c.header("Referrer-Policy", "same-origin");
     const history = await publicHistory(c.get("deps").db, d.id);
+    const token = c.req.query("token") ?? "";
+    const statusUrl = statusUrlOf(c.get("deps").config.baseUrl, d.code, token);
     return renderPage(
       c,
       c.get("t")("status.title", { code: d.code }),
-      <StatusPage ctx={pageContext(c)} d={d} history={history} token={c.req.query("token") ?? ""} />,
+      <>
+        {c.req.query("sent") === "1" && (
+          <RequestDone ctx={pageContext(c)} code={d.code} statusUrl={statusUrl} />
+        )}
+        <StatusPage ctx={pageContext(c)} d={d} history={history} token={token} />
+      </>,
     );
   });
 

@@ -12,6 +12,7 @@ import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { prefixParam } from "../http/feature";
+import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { readForm } from "../http/validate";
@@ -52,6 +53,8 @@ async function showRoster(
   );
 }
 
+const rosterPath = (id: string) => `/delegations/${id}/participants`;
+
 const FIELDS = ["name", "title", "institution", "email", "phone", "needs", "rank"] as const;
 
 export function rosterPages() {
@@ -59,7 +62,7 @@ export function rosterPages() {
   const base = "/participants";
   const staff = requireRole(STAFF);
 
-  app.get(base, staff, (c) => showRoster(c, prefixParam(c, "id")));
+  app.get(base, staff, (c) => showRoster(c, prefixParam(c, "id"), { notice: takeFlash(c).notice }));
 
   app.get(`${base}.csv`, staff, async (c) => {
     const db = c.get("deps").db;
@@ -80,7 +83,7 @@ export function rosterPages() {
     const form = await readForm(c, participantInputSchema);
     if (!form.ok) return showRoster(c, id, { errors: form.errors, values: form.values }, 400);
     await addParticipant(serviceContext(c), id, form.data);
-    return showRoster(c, id, { notice: c.get("t")("roster.added") });
+    return redirectWithFlash(c, rosterPath(id), { notice: c.get("t")("roster.added") });
   });
 
   app.post(`${base}/import`, requireRole(PROTOCOL), async (c) => {
@@ -99,7 +102,9 @@ export function rosterPages() {
     const csv = typeof body.csv === "string" ? body.csv : "";
     try {
       const { imported } = await importParticipants(serviceContext(c), id, csv);
-      return showRoster(c, id, { notice: c.get("t")("roster.imported", { count: imported }) });
+      return redirectWithFlash(c, rosterPath(id), {
+        notice: c.get("t")("roster.imported", { count: imported }),
+      });
     } catch (error) {
       if (error instanceof AppError && error.code === "validation_failed")
         return showRoster(c, id, { preview: { csv, ...parseRosterCsv(csv) } }, 400);
@@ -123,7 +128,7 @@ export function rosterPages() {
       });
     }
     await deleteParticipant(serviceContext(c), prefixParam(c, "id"), c.req.param("pid"));
-    return showRoster(c, prefixParam(c, "id"), { notice: c.get("t")("roster.deleted") });
+    return redirectWithFlash(c, rosterPath(prefixParam(c, "id")), { notice: c.get("t")("roster.deleted") });
   });
 
   app.post(`${base}/:pid`, requireRole(PROTOCOL), async (c) => {
@@ -178,7 +183,7 @@ export function rosterPages() {
       }
       throw error;
     }
-    return showRoster(c, id, { notice: c.get("t")("roster.updated") });
+    return redirectWithFlash(c, rosterPath(id), { notice: c.get("t")("roster.updated") });
   });
 
   return app;

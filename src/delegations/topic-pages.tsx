@@ -6,6 +6,7 @@ import { requireRole } from "../auth/guard";
 import { ADMIN } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
+import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, readForm } from "../http/validate";
@@ -35,7 +36,7 @@ async function show(
 export function topicPages() {
   const app = new Hono<AppEnv>();
   app.use("*", requireRole(ADMIN));
-  app.get("/", (c) => show(c));
+  app.get("/", (c) => show(c, { notice: takeFlash(c).notice }));
   app.post("/", async (c) => {
     const form = await readForm(c, topicInputSchema);
     if (!form.ok) return show(c, { errors: form.errors, values: form.values }, 400);
@@ -46,20 +47,20 @@ export function topicPages() {
         return show(c, { errors: { id: [c.get("t")("topics.exists")] }, values: form.values }, 409);
       throw error;
     }
-    return show(c, { notice: c.get("t")("delegations.saved") });
+    return redirectWithFlash(c, "/admin/topics", { notice: c.get("t")("delegations.saved") });
   });
   app.post("/:id/active", async (c) => {
     const form = await readForm(c, z.object({ active: z.enum(["true", "false"]) }));
     if (!form.ok) return show(c, { errors: form.errors }, 400);
     await setTopicActive(serviceContext(c), c.req.param("id"), form.data.active === "true");
-    return show(c, { notice: c.get("t")("delegations.saved") });
+    return redirectWithFlash(c, "/admin/topics", { notice: c.get("t")("delegations.saved") });
   });
   app.post("/:id", async (c) => {
     const form = await readForm(c, topicNamesSchema);
     if (!form.ok)
       return show(c, { errors: form.errors, editing: c.req.param("id"), values: form.values }, 400);
     await renameTopic(serviceContext(c), c.req.param("id"), form.data);
-    return show(c, { notice: c.get("t")("delegations.saved") });
+    return redirectWithFlash(c, "/admin/topics", { notice: c.get("t")("delegations.saved") });
   });
   return app;
 }

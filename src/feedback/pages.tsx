@@ -27,13 +27,16 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
 function privateHeaders(c: AppContext) {
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex, nofollow");
-  c.header("Referrer-Policy", "no-referrer");
+  // The token never goes to another site; not "no-referrer", under which a browser posts this page's
+  // forms (the survey, the language switch) with `Origin: null`, refused by the Origin check.
+  c.header("Referrer-Policy", "same-origin");
 }
 
 /** The one page for every link that opens nothing. */
 function unavailable(c: AppContext) {
   privateHeaders(c);
-  const ctx = { ...pageContext(c), user: null, path: "/f" };
+  // One page for all of them, so its language switch returns to the public page, not to the link.
+  const ctx = { ...pageContext(c), user: null, path: "/f", returnTo: "/kunjungan" };
   const { t } = ctx;
   return c.html(
     <Layout ctx={ctx} title={t("feedback.unavailable")}>

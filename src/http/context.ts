@@ -53,6 +53,8 @@ export interface AppEnv {
     t: Translate;
     /** Per-request nonce-free CSP is used; this flag marks API requests (JSON errors). */
     isApi: boolean;
+    /** Whether a path is a page of this app (a GET route), for the language switch's return. */
+    isPage?: (path: string) => boolean;
     /** The service context, built on first use by `serviceContext(c)`. */
     services?: ServiceContext;
   };

@@ -5,6 +5,7 @@ import type { Child } from "hono/jsx";
 import { Layout } from "../../views/layout";
 import type { PageContext } from "../../views/page-context";
 import type { AppContext } from "./context";
+import { returnPath } from "./return-to";
 
 export function pageContext(c: AppContext): PageContext {
   return {
@@ -12,6 +13,7 @@ export function pageContext(c: AppContext): PageContext {
     t: c.get("t"),
     user: c.get("user"),
     path: c.req.path,
+    returnTo: returnPath(c),
     hostTimeZone: c.get("deps").config.hostTimeZone,
   };
 }

@@ -11,6 +11,7 @@ import { ADMIN } from "../auth/roles";
 import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
+import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, readForm } from "../http/validate";
@@ -34,7 +35,7 @@ export function usersPages() {
   const app = new Hono<AppEnv>();
   app.use("*", requireRole(ADMIN));
 
-  app.get("/", (c) => showPage(c));
+  app.get("/", (c) => showPage(c, takeFlash(c)));
 
   app.post("/", async (c) => {
     const form = await readForm(c, newUserSchema.extend({ password: z.string().optional() }).loose());
@@ -48,7 +49,7 @@ export function usersPages() {
     const password = given || generatePassword();
     try {
       const user = await createUser(serviceContext(c), { ...form.data, password });
-      return showPage(c, {
+      return redirectWithFlash(c, "/admin/users", {
         notice: t(given ? "users.created" : "users.createdWithPassword", { email: user.email }),
         secret: given ? undefined : password,
       });
@@ -69,7 +70,9 @@ export function usersPages() {
     if (!form.ok) return showPage(c, { errors: form.errors }, 400);
     try {
       const user = await updateUser(serviceContext(c), c.req.param("id"), { role: form.data.role });
-      return showPage(c, { notice: c.get("t")("users.updated", { email: user.email }) });
+      return redirectWithFlash(c, "/admin/users", {
+        notice: c.get("t")("users.updated", { email: user.email }),
+      });
     } catch (error) {
       if (error instanceof AppError && error.code === "conflict")
         return showPage(c, { error: c.get("t")(error.messageKey) }, 409);
@@ -80,7 +83,7 @@ export function usersPages() {
   app.post("/:id/reset-password", async (c) => {
     const password = generatePassword();
     const user = await updateUser(serviceContext(c), c.req.param("id"), { password });
-    return showPage(c, {
+    return redirectWithFlash(c, "/admin/users", {
       notice: c.get("t")("users.passwordReset", { email: user.email }),
       secret: password,
     });
@@ -99,7 +102,9 @@ export function usersPages() {
         const user = await updateUser(serviceContext(c), c.req.param("id"), {
           disabled: action === "disable",
         });
-        return showPage(c, { notice: c.get("t")("users.updated", { email: user.email }) });
+        return redirectWithFlash(c, "/admin/users", {
+          notice: c.get("t")("users.updated", { email: user.email }),
+        });
       } catch (error) {
         if (error instanceof AppError && error.code === "conflict")
           return showPage(c, { error: c.get("t")(error.messageKey) }, 409);

@@ -98,7 +98,7 @@ describe("audit rows", () => {
       headers: form,
       body: new URLSearchParams({ email: "page@test.sambang.id", name: "Dari Halaman", role: "protocol" }),
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     const created = (await events(t)).find((e) => e.action === "user.create" && e.actorId === admin.user.id);
     expect(created).toBeDefined();
     await t.app.request(`/admin/users/${created?.entityId}/role`, {

@@ -83,7 +83,7 @@ describe("inbox", () => {
       headers: { ...staff.headers, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ body: "Sudah ditelepon, menunggu surat." }),
     });
-    expect(note.status).toBe(200);
+    expect(note.status).toBe(303);
     const html = await (await t.app.request(`/delegations/${a.id}`, { headers: staff.headers })).text();
     expect(html).toContain('data-testid="duplicate-warning"');
     expect(html).toContain(b.code);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { DelegationStatus } from "../../db/schema/delegations";
 import { canTransition, TRANSITIONS } from "../../src/delegations/lifecycle";
-import type { TestApp } from "../helpers/test-app";
+import { followRedirect, type TestApp } from "../helpers/test-app";
 import { delegationsApp, json, makeRequest, readyToComplete } from "./helpers";
 
 const STATUSES: DelegationStatus[] = ["requested", "confirmed", "completed", "declined", "cancelled"];
@@ -195,8 +195,11 @@ describe("transition matrix", () => {
       headers: { ...staff.headers, "Content-Type": "application/x-www-form-urlencoded" },
       body,
     });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain("Status diubah: Dikonfirmasi.");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe(`/delegations/${r.id}`);
+    expect(await (await followRedirect(t, res, staff.headers)).text()).toContain(
+      "Status diubah: Dikonfirmasi.",
+    );
     const again = await t.app.request(`/delegations/${r.id}/transition`, {
       method: "POST",
       headers: { ...staff.headers, "Content-Type": "application/x-www-form-urlencoded" },

@@ -156,15 +156,19 @@ describe("the public request form", () => {
       headers: ORIGIN,
       body: form(good),
     });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain("SB-2026-0001");
+    // Post/Redirect/Get: the status page itself, with the "received, keep this link" card.
+    expect(res.status).toBe(303);
+    const location = res.headers.get("Location") as string;
+    expect(location).toMatch(/^\/kunjungan\/status\/SB-2026-0001\?token=[A-Za-z0-9_-]{43}&sent=1$/);
+    const html = await (await t.app.request(location)).text();
+    expect(html).toContain('data-testid="tracking-code"');
     const link = /href="(http:\/\/localhost:8787\/kunjungan\/status\/[^"]+)"/
       .exec(html)?.[1]
       ?.replaceAll("&amp;", "&");
-    expect(link).toBeDefined();
+    expect(link).toBe(`http://localhost:8787${location.replace("&sent=1", "")}`);
     const status = await t.app.request((link as string).replace("http://localhost:8787", ""));
     const page = await status.text();
+    expect(page).not.toContain('data-testid="tracking-code"');
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('data-status="requested"');
     expect(page).toContain("Monday, 16 March 2026");

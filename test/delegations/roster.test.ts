@@ -3,7 +3,7 @@
  * rows → nothing imported, oversized), CSV export, and a stale participant edit.
  */
 import { describe, expect, it } from "vitest";
-import type { TestApp } from "../helpers/test-app";
+import { followRedirect, type TestApp } from "../helpers/test-app";
 import { delegationsApp, json, makeRequest } from "./helpers";
 
 async function importCsv(t: TestApp, headers: Record<string, string>, id: string, csv: string) {
@@ -132,7 +132,8 @@ describe("roster", () => {
       headers: { ...staff.headers, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csv: GOOD }),
     });
-    expect(await confirm.text()).toContain("4 peserta diimpor.");
+    expect(confirm.headers.get("Location")).toBe(`/delegations/${r.id}/participants`);
+    expect(await (await followRedirect(t, confirm, staff.headers)).text()).toContain("4 peserta diimpor.");
     expect(await roster(t, staff.headers, r.id)).toHaveLength(4);
   });
 

@@ -20,7 +20,8 @@ describe("topics admin page", () => {
       "/admin/topics/mpp",
       form(headers, { nameId: "Mal Pelayanan Publik Digital", nameEn: "Digital Public Service Mall" }),
     );
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/admin/topics");
     const page = await (await t.app.request("/kunjungan/ajukan")).text();
     expect(page).toContain("Mal Pelayanan Publik Digital");
     const en = await (await t.app.request("/kunjungan/ajukan?lang=en")).text();

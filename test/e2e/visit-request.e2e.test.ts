@@ -1,6 +1,6 @@
 /**
  * End to end in Chromium: on a 390×844 phone screen a visitor submits a visit request (no sign-in) and
- * opens its status page; protocol staff sign in on a desktop screen, find the request in the inbox and
+ * opens its status page, switching it to English and back; protocol staff sign in on a desktop screen, find the request in the inbox and
  * confirm it; the visitor's status page then shows "Dikonfirmasi".
  */
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ async function prepare(server: RunningApp) {
   const headers = { Cookie: cookie, Origin: base };
   const topic = await fetch(`${base}/admin/topics`, {
     method: "POST",
+    redirect: "manual",
     headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       id: "mpp",
@@ -25,7 +26,7 @@ async function prepare(server: RunningApp) {
       nameEn: "Public Service Mall (MPP)",
     }),
   });
-  expect(topic.status).toBe(200);
+  expect(topic.status).toBe(303);
   const protocol = { email: "protokol@e2e.sambang.id", password: "protokol-e2e-password" };
   const user = await fetch(`${base}/api/v1/users`, {
     method: "POST",
@@ -90,6 +91,24 @@ describe.skipIf(skipBrowserTests)("visit request in Chromium", () => {
     const statusUrl = (await page.getByTestId("status-link").getAttribute("href")) ?? "";
     await page.goto(statusUrl);
     expect(await page.getByTestId("status").getAttribute("data-status")).toBe("requested");
+
+    // The visiting official reads the status page in English and back, on the phone: the same page of the
+    // same delegation each time (its private link kept, never "not found").
+    for (const [lang, title] of [
+      ["en", `Status of request ${code}`],
+      ["id", `Status permohonan ${code}`],
+    ] as const) {
+      const [landed] = await Promise.all([
+        page.waitForResponse((r) => r.url() === statusUrl && r.request().method() === "GET"),
+        page.getByTestId("language-switch").click(),
+      ]);
+      expect(landed.status()).toBe(200);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      expect(page.url()).toBe(statusUrl);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(title);
+      expect(await page.getByTestId("status").getAttribute("data-status")).toBe("requested");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
 
     // Protocol staff, on a desktop screen.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -127,3 +127,25 @@ export async function renewSessions(t: TestApp): Promise<void> {
     tx.update(sessions).set({ createdAt: now, expiresAt: Math.floor(now.getTime() / 1000) + 12 * 3600 }),
   );
 }
+
+/**
+ * Follows a Post/Redirect/Get: asserts `res` is a 303 to a same-site page and GETs it as the browser
+ * would, with the request's cookies plus the one-time flash cookie the POST set (if any).
+ */
+export async function followRedirect(
+  t: TestApp,
+  res: Response,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  if (res.status !== 303)
+    throw new Error(`expected 303, got ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const location = res.headers.get("Location") ?? "";
+  if (!location.startsWith("/")) throw new Error(`redirect to ${location} is not a same-site path`);
+  const flash = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("sambang_flash=") && !/max-age=0/i.test(c))
+    ?.split(";")[0];
+  const cookie = [headers.Cookie, flash].filter(Boolean).join("; ");
+  const { Cookie: _c, ...rest } = headers;
+  return t.app.request(location, { headers: { ...rest, ...(cookie ? { Cookie: cookie } : {}) } });
+}

@@ -99,7 +99,7 @@ describe("confirmed dates and the agenda agree", () => {
     expect((await statusOf(t, d.id)).status).toBe("requested");
 
     const done = await form(t, headers, path, { ...fields, outsideItems: "cancel", confirmed: "yes" });
-    expect(done.status).toBe(200);
+    expect(done.status).toBe(303);
     const after = await statusOf(t, d.id);
     expect(after.status).toBe("confirmed");
     expect(after.confirmedDates).toEqual({ start: "2026-03-17", end: "2026-03-18" });

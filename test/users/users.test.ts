@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema/auth";
-import { json as jsonRequest, makeTestApp, type TestApp } from "../helpers/test-app";
+import { followRedirect, json as jsonRequest, makeTestApp, type TestApp } from "../helpers/test-app";
 
 const form = (headers: Record<string, string>) => ({
   ...headers,
@@ -93,8 +93,7 @@ describe("users admin page", () => {
         password: "",
       }),
     });
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    const html = await (await followRedirect(t, res, admin.headers)).text();
     const secret = /data-testid="secret">([^<]+)</.exec(html)?.[1] as string;
     expect(secret).toBeTruthy();
     expect((await t.signIn("fajar@test.sambang.id", secret)).length).toBeGreaterThan(0);
@@ -151,7 +150,8 @@ describe("users admin page", () => {
       headers: form(admin.headers),
       body: new URLSearchParams({ role: "protocol" }),
     });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(303);
+    expect(await (await followRedirect(t, ok, admin.headers)).text()).toContain(user.email);
     expect((await t.db.orm.select().from(users).where(eq(users.id, user.id)).get())?.role).toBe("protocol");
 
     const last = await t.app.request(`/admin/users/${admin.user.id}/role`, {

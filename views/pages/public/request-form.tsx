@@ -21,8 +21,10 @@ export interface RequestFormProps {
   /** Staff form: no honeypot, no letter hint about privacy. */
   staff?: boolean;
   submitLabel?: string;
-  /** Extra hidden fields (the `version` of an edit). */
+  /** Extra hidden fields (the `version` of an edit, the public form's submission key). */
   hidden?: Record<string, string>;
+  /** A letter was attached to the refused submit: the browser cannot keep it, so the form says so. */
+  letterDropped?: boolean;
 }
 
 export function RegionFields({
@@ -240,8 +242,19 @@ export function RequestForm(props: RequestFormProps) {
             type="file"
             accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
             aria-invalid={fieldError(errors, "letterFile") ? "true" : undefined}
-            aria-describedby={fieldError(errors, "letterFile") ? "f-letterFile-error" : undefined}
+            aria-describedby={
+              fieldError(errors, "letterFile")
+                ? "f-letterFile-error"
+                : props.letterDropped
+                  ? "f-letterFile-reattach"
+                  : undefined
+            }
           />
+          {props.letterDropped && (
+            <p id="f-letterFile-reattach" class="alert warn" data-testid="letter-reattach">
+              {t("letter.reattach")}
+            </p>
+          )}
         </Field>
         <Field name="notes" label={t("requests.notes")} errors={errors}>
           <textarea id="f-notes" name="notes" rows={3}>
