@@ -4,7 +4,7 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
+import { shareApiDocs, shareRoutes } from "./agenda/share-routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { limitHashing } from "./auth/hashing-limit";
 import { passwordRoutes } from "./auth/password-routes";
@@ -40,7 +40,7 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...mailApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
-  ...agendaApiDocs,
+  ...shareApiDocs,
   ...calendarApiDocs,
 ];
 
@@ -83,7 +83,7 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   app.route("/", mailRoutes());
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());
-  app.route("/", agendaRoutes());
+  app.route("/", shareRoutes());
   app.route("/", calendarRoutes());
   app.route("/", itineraryRoutes());
 

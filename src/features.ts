@@ -4,6 +4,7 @@
  * A new feature adds one line here.
  */
 import type { Seeder } from "../db/seed";
+import { agendaFeature } from "./agenda/feature";
 import { attendanceFeature } from "./attendance/feature";
 import { bookingsFeature } from "./bookings/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   venuesFeature,
   bookingsFeature,
   templatesFeature,
+  agendaFeature,
   staffCalendarFeature,
   delegationsFeature,
   hostSettingsFeature,

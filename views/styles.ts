@@ -168,6 +168,10 @@ table.day-grid td.grid-block{background:#dbe8f6;border:1px solid var(--accent);b
 table.day-grid td.grid-block.tentative{background:repeating-linear-gradient(135deg,#fff7e6 0 6px,#fdebc8 6px 12px);border-color:var(--warn)}
 @media (max-width:40rem){table.day-grid thead th:first-child,table.day-grid tbody th{width:6.5rem}}
 @media print{.grid-wrap{overflow:visible;border:none}table.day-grid{min-width:0;font-size:7.5pt}table.day-grid thead th:first-child,table.day-grid tbody th{position:static;width:28mm}table.day-grid td.grid-block{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{size:A4 landscape}}
+/* The rundown's letterhead (kop): logo at the left, the host's names centred, a double rule under it. */
+.letterhead{display:flex;gap:1rem;align-items:center;border-bottom:3px double #222;padding-bottom:.5rem;margin-bottom:1rem}
+.letterhead-text{flex:1;text-align:center;line-height:1.35}
+.letterhead-logo{height:auto}
 /* Host picker: a scrollable list of checkboxes, filtered by /assets/app.js when scripts run. */
 .picker{display:grid;gap:.35rem}
 .picker-list{list-style:none;margin:0;padding:.35rem .5rem;max-height:13rem;overflow:auto;border:1px solid #8a96a3;border-radius:.375rem;background:#fff}

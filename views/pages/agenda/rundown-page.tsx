@@ -1,17 +1,52 @@
 /**
- * @module The printable rundown (run-of-show) for staff: one table per local day with times, activity,
- * place and person in charge, then the reception's seating order: the visiting participants by protocol
- * precedence (lowest rank first; ties by name), numbered as seats are assigned from the head of the table.
+ * @module The printable rundown (run-of-show) for staff: the host's letterhead, one table per local day with
+ * times (each with its venue's zone), activity, place and person in charge, then the reception's seating
+ * order: the visiting participants by protocol precedence (lowest rank first; ties by name), numbered as
+ * seats are assigned from the head of the table; last, when (in the host's zone) and by whom it was printed.
  */
 
 import type { AgendaEntry, AgendaParticipant, DelegationAgenda } from "../../../src/agenda/load-agenda";
+import type { HostSettings } from "../../../src/host-settings/service";
 import { localized } from "../../../src/i18n/dictionary";
-import { formatDate, formatTime } from "../../../src/i18n/format";
+import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
+
+/** The logo as a `data:` URL (the CSP allows `data:` images; the stored logo is at most 300 KB). */
+function logoUrl(host: HostSettings): string | null {
+  if (!host.logo || !host.logoType) return null;
+  let binary = "";
+  for (let i = 0; i < host.logo.length; i += 0x8000)
+    binary += String.fromCharCode(...host.logo.subarray(i, i + 0x8000));
+  return `data:${host.logoType};base64,${btoa(binary)}`;
+}
+
+/** The host's letterhead (*kop*): logo, government and office names, address and contacts. */
+function Letterhead({ host, ctx }: { host: HostSettings; ctx: PageContext }) {
+  const logo = logoUrl(host);
+  const contacts = [host.phone, host.whatsapp, host.email, host.website].filter(Boolean).join(" · ");
+  return (
+    <header class="letterhead" data-testid="letterhead">
+      {logo && <img src={logo} alt={ctx.t("hostSettings.logo")} width="72" class="letterhead-logo" />}
+      <div class="letterhead-text">
+        <strong>{host.governmentName.toLocaleUpperCase("id")}</strong>
+        <br />
+        <strong>{host.officeName}</strong>
+        <br />
+        <span>{host.address}</span>
+        {contacts && (
+          <>
+            <br />
+            <span>{contacts}</span>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
 
 export function RundownPage(props: {
   ctx: PageContext;
@@ -19,6 +54,8 @@ export function RundownPage(props: {
   participants: AgendaParticipant[];
   /** Items outside the confirmed dates (flagged). */
   outsideDates?: readonly string[];
+  host: HostSettings;
+  printedAt: Date;
 }) {
   const { ctx, agenda, participants } = props;
   const { t, locale } = ctx;
@@ -31,16 +68,16 @@ export function RundownPage(props: {
   const d = agenda.delegation;
   return (
     <div class="rundown">
+      <Letterhead host={props.host} ctx={ctx} />
       <p>
         <strong>{d.institution}</strong> · {d.leaderName}, {d.leaderTitle} · {d.code}
       </p>
       <p class="no-print">
         <a href={`/delegations/${d.id}/agenda`}>{t("agenda.title", { code: d.code })}</a>{" "}
-        <button type="button" class="secondary" data-print hidden data-testid="rundown-print">
+        {/* The layout's /assets/app.js wires every data-print button to the browser's print dialog. */}
+        <button type="button" class="secondary" data-print data-testid="rundown-print">
           {t("itinerary.print")}
         </button>
-        {/* The CSP allows no inline script: the static script shows the button and wires it up. */}
-        <script src="/assets/print.js" defer />
       </p>
       {days.size === 0 && <p>{t("agenda.empty")}</p>}
       {[...days.values()].map((list) => (
@@ -123,6 +160,10 @@ export function RundownPage(props: {
           </div>
         )}
       </section>
+      <p class="muted" data-testid="printed-at">
+        {t("rundown.printedAt", { at: formatDateTime(props.printedAt, locale, ctx.hostTimeZone) })}
+        {ctx.user ? ` ${t("rundown.printedBy", { name: ctx.user.name })}` : ""}
+      </p>
     </div>
   );
 }
