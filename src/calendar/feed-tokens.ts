@@ -230,6 +230,9 @@ export async function loadFeedItems(
       delegation: { ...delegation, status: allWithdrawn ? delegation.status : "confirmed" },
       delegationId: first?.id,
       label: list.map((o) => `${o.code} ${o.institution}`).join(" + ") || undefined,
+      tentative:
+        list.some((o) => o.status === "requested") &&
+        !list.some((o) => o.status === "confirmed" || o.status === "completed"),
     } as FeedItem & { delegationId?: string };
   });
 }

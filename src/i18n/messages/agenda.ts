@@ -14,6 +14,7 @@ export const agendaMessages = defineMessages({
     "rundown.printedBy": "oleh {name}",
     "availability.forVisit": "Mencari slot untuk kunjungan {code} ({range}, {size} orang).",
     "availability.backToAgenda": "Kembali ke agenda {code}",
+    "availability.bookAnyway": "Tetap pesan {when}",
   },
   en: {
     "agenda.startIn": "Start ({zone})",
@@ -24,5 +25,6 @@ export const agendaMessages = defineMessages({
     "rundown.printedBy": "by {name}",
     "availability.forVisit": "Finding a slot for visit {code} ({range}, {size} people).",
     "availability.backToAgenda": "Back to the agenda of {code}",
+    "availability.bookAnyway": "Book {when} anyway",
   },
 });

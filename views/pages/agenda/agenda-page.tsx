@@ -122,6 +122,21 @@ function Conflicts({
   );
 }
 
+/**
+ * The availability search for this visit: its dates (confirmed, else the first choice asked for), its
+ * group size, and the visit as the one to book for.
+ */
+function findSlotHref(d: DelegationAgenda["delegation"]): string {
+  const range = d.confirmedDates ?? d.preferredDates;
+  const query = new URLSearchParams({
+    from: range.start,
+    to: range.end || range.start,
+    groupSize: String(d.expectedSize),
+    delegationId: d.id,
+  });
+  return `/availability?${query}`;
+}
+
 /** The fields ItemFields shows; errors of any other field are listed under the form. */
 const ITEM_FIELDS = new Set([
   "title",
@@ -386,6 +401,14 @@ export function AgendaPage(props: Props) {
       <p class="agenda-links">
         <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
         <a href={`/api/v1/delegations/${delegation.id}/calendar.ics`}>{t("agenda.calendar")}</a>
+        {canEdit && (
+          <>
+            {" · "}
+            <a href={findSlotHref(delegation)} data-testid="find-slot">
+              {t("agenda.findSlot")}
+            </a>
+          </>
+        )}
       </p>
       {props.readOnly && (
         <div class="alert warn" role="status" data-testid="agenda-read-only">

@@ -10,6 +10,7 @@ import type { HostSettings } from "../../../src/host-settings/service";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
+import { toBase64 } from "../../../src/mail/compose";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
@@ -18,10 +19,7 @@ import type { PageContext } from "../../page-context";
 /** The logo as a `data:` URL (the CSP allows `data:` images; the stored logo is at most 300 KB). */
 function logoUrl(host: HostSettings): string | null {
   if (!host.logo || !host.logoType) return null;
-  let binary = "";
-  for (let i = 0; i < host.logo.length; i += 0x8000)
-    binary += String.fromCharCode(...host.logo.subarray(i, i + 0x8000));
-  return `data:${host.logoType};base64,${btoa(binary)}`;
+  return `data:${host.logoType};base64,${toBase64(host.logo)}`;
 }
 
 /** The host's letterhead (*kop*): logo, government and office names, address and contacts. */
