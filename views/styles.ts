@@ -154,6 +154,7 @@ button.slot{padding:.35rem .6rem;font-size:.95rem}
 .cal-day h2{font-size:1rem;margin:0 0 .25rem}
 .cal-item{border-left:4px solid var(--accent);background:var(--soft);padding:.3rem .45rem;margin:.35rem 0}
 .cal-item.merged{border-left-color:var(--ok)}
+.cal-item.tentative{border-left-style:dashed;border-left-color:var(--warn)}
 .cal-closed{color:var(--warn);margin:.2rem 0}
 @media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
 

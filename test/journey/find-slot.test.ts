@@ -2,7 +2,7 @@
  * Availability from the visit: the agenda links to a search prefilled with the visit's dates (confirmed,
  * else asked for), size and the visit itself; the page books for that visit by default, warns beside
  * "book for" when the chosen slot falls outside the visit's dates (booked only when confirmed), and staff
- * calendar feeds mark sessions of unconfirmed visits as tentative until the visit is confirmed.
+ * calendar feeds and week views mark sessions of unconfirmed visits as tentative until the visit is confirmed.
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
@@ -138,7 +138,7 @@ describe("finding a slot for a visit", () => {
     expect(await count()).toBe(2);
   });
 
-  it("staff feeds mark a session of an unconfirmed visit TENTATIVE until the visit is confirmed", async () => {
+  it("staff feeds and week views mark a session of an unconfirmed visit TENTATIVE until the visit is confirmed", async () => {
     const { t, headers, venue, visit } = await setup();
     await book(t.db, visit.id, {
       title: "Tur MPP",
@@ -167,6 +167,11 @@ describe("finding a slot for a visit", () => {
       status: "TENTATIVE",
       summary: `Tur MPP (${visit.code} Pemkab Sleman) [sementara]`,
     });
+    const week = async () =>
+      (await (await t.app.request(`/calendar/venues/${venue.id}?week=2026-03-10`, { headers })).text()).match(
+        /<li class="cal-item[^"]*" data-testid="calendar-item">/g,
+      );
+    expect(await week()).toEqual(['<li class="cal-item tentative" data-testid="calendar-item">']);
 
     t.clock.advance(60_000);
     const confirmed = await t.app.request(
@@ -175,5 +180,6 @@ describe("finding a slot for a visit", () => {
     );
     expect(confirmed.status).toBe(200);
     expect(await event()).toEqual({ status: "CONFIRMED", summary: `Tur MPP (${visit.code} Pemkab Sleman)` });
+    expect(await week()).toEqual(['<li class="cal-item" data-testid="calendar-item">']);
   });
 });
