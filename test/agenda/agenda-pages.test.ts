@@ -68,7 +68,9 @@ describe("agenda builder", () => {
     const html = await page.text();
     expect(html).toContain("Selasa, 10 Maret 2026");
     expect(html).toContain("Rabu, 11 Maret 2026");
-    expect(html).toContain("09.00–10.30 WIB");
+    expect(html).toContain("09.00–10.30 WIB</strong>");
+    // The visitors (Bali) read WITA: their home time beside the venue's.
+    expect(html).toContain('<span class="muted" data-testid="home-time"> (10.00–11.30 WITA)</span>');
     expect(html).toContain("Perjalanan ke bandara");
     expect(html).toContain("Tanpa tempat");
   });

@@ -1,6 +1,6 @@
 /**
  * The printed rundown: the host's letterhead from the host settings (logo included once saved), each time
- * with its venue's zone, a print button for the staff script, and when and by whom it was printed.
+ * with its venue's zone (and the visitors' home time when it differs), a print button for the staff script, and when and by whom it was printed.
  */
 import { describe, expect, it } from "vitest";
 import { saveHostSettings } from "../../src/host-settings/service";
@@ -48,8 +48,11 @@ describe("rundown", () => {
     const letterhead = letterheadOf(before);
     expect(letterhead).toContain("PEMERINTAH KABUPATEN BANYUWANGI");
     expect(letterhead).not.toContain("<img");
-    expect(before).toContain("08.00–09.00 WIB");
-    expect(before).toContain("15.00–16.00 WITA");
+    // Badung (Bali) reads WITA: its home time stands beside a WIB venue's time, not beside a WITA one.
+    expect(before).toContain(
+      '08.00–09.00 WIB<span class="muted" data-testid="home-time"> (09.00–10.00 WITA)</span>',
+    );
+    expect(before).toContain("15.00–16.00 WITA</td>");
     expect(before).toContain('data-print="true" data-testid="rundown-print">Cetak</button>');
     expect(before).toContain(`Dicetak pada Senin, 2 Maret 2026, 09.00 WIB oleh ${user.name}`);
 

@@ -14,9 +14,11 @@ import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
+import { homeZoneOf } from "../../../src/mail/compose";
 import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
 import { Field, fieldError } from "../../components/field";
+import { HomeTime } from "../../components/home-time";
 import { HostPicker } from "../../components/host-picker";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
@@ -373,6 +375,7 @@ export function AgendaPage(props: Props) {
   const outside = new Set(props.outsideDates ?? []);
   const { t, locale } = ctx;
   const { delegation, items } = agenda;
+  const homeZone = homeZoneOf(delegation.provinceCode);
   const days = new Map<string, AgendaEntry[]>();
   for (const item of items) {
     const date = localDateOf(item.startsAt.getTime(), item.timeZone);
@@ -441,7 +444,8 @@ export function AgendaPage(props: Props) {
                   <strong class="agenda-time">
                     {formatTime(item.startsAt, locale, item.timeZone, false)}–
                     {formatTime(item.endsAt, locale, item.timeZone)}
-                  </strong>{" "}
+                  </strong>
+                  {homeZone && <HomeTime item={item} locale={locale} homeZone={homeZone} />}{" "}
                   <span>{localized(locale, item.title, item.titleEn)}</span>{" "}
                   <span class="badge">{t(agendaKindKey(item.kind))}</span>
                   {item.status === "cancelled" && (

@@ -10,9 +10,10 @@ import type { HostSettings } from "../../../src/host-settings/service";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey } from "../../../src/i18n/keys";
-import { toBase64 } from "../../../src/mail/compose";
+import { homeZoneOf, toBase64 } from "../../../src/mail/compose";
 import { localDateOf } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
+import { HomeTime } from "../../components/home-time";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 
@@ -64,6 +65,7 @@ export function RundownPage(props: {
     days.set(date, [...(days.get(date) ?? []), item]);
   }
   const d = agenda.delegation;
+  const homeZone = homeZoneOf(d.provinceCode);
   return (
     <div class="rundown">
       <Letterhead host={props.host} ctx={ctx} />
@@ -99,6 +101,7 @@ export function RundownPage(props: {
                     <td class="nowrap">
                       {formatTime(item.startsAt, locale, item.timeZone, false)}–
                       {formatTime(item.endsAt, locale, item.timeZone)}
+                      {homeZone && <HomeTime item={item} locale={locale} homeZone={homeZone} />}
                     </td>
                     <td>
                       <strong>{localized(locale, item.title, item.titleEn)}</strong>{" "}
