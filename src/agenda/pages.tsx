@@ -111,6 +111,17 @@ export function agendaPages() {
     return showAgenda(c, prefixParam(c, "id"), { notice });
   });
 
+  // A form's re-rendered page has the POST's path; its language switch (and a reload) lands here: back to
+  // the agenda, never a 404.
+  for (const path of [
+    "/items",
+    "/items/:itemId",
+    "/items/:itemId/cancel",
+    "/items/:itemId/leave",
+    "/template",
+  ])
+    app.get(path, (c) => c.redirect(`/delegations/${prefixParam(c, "id")}/agenda`, 303));
+
   app.post("/items", protocol, async (c) => {
     const id = prefixParam(c, "id");
     const form = await readItemForm(c);

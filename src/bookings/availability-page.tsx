@@ -187,6 +187,9 @@ export function availabilityPages() {
     });
   });
 
+  // The page re-rendered after a booking attempt has the POST's path: its language switch lands back here.
+  app.get("/book", (c) => c.redirect("/availability", 303));
+
   app.post("/book", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
     const today = localDateOf(c.get("deps").clock().getTime(), c.get("deps").config.hostTimeZone);

@@ -105,6 +105,16 @@ describe("adding an item", () => {
     expect(await itemCount()).toBe(0);
   });
 
+  it("the language switch on the re-rendered form lands on the agenda (303, then 200), not a 404", async () => {
+    const res = await add({ start: "11:00", end: "10:00" });
+    const next = /name="next" value="([^"]*)"/.exec(await res.text())?.[1];
+    expect(next).toBe(`/delegations/${delegationId}/agenda/items`);
+    const back = await t.app.request(next!, { headers });
+    expect(back.status).toBe(303);
+    expect(back.headers.get("Location")).toBe(`/delegations/${delegationId}/agenda`);
+    expect((await t.app.request(back.headers.get("Location")!, { headers })).status).toBe(200);
+  });
+
   it("speaks English to an English reader", async () => {
     const res = await t.app.request(`/delegations/${delegationId}/agenda/items?lang=en`, {
       method: "POST",
