@@ -4,7 +4,7 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
+import { shareApiDocs, shareRoutes } from "./agenda/share-routes";
 import { limitHashing } from "./auth/hashing-limit";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
@@ -26,7 +26,7 @@ import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
 
 /** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
-export const API_DOCS: readonly RouteDoc[] = [...mailApiDocs, ...agendaApiDocs, ...calendarApiDocs];
+export const API_DOCS: readonly RouteDoc[] = [...mailApiDocs, ...shareApiDocs, ...calendarApiDocs];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
 export function createApp(input: AppDeps, features: readonly Feature[] = FEATURES) {
@@ -67,7 +67,7 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
     },
   });
   app.route("/", mailRoutes());
-  app.route("/", agendaRoutes());
+  app.route("/", shareRoutes());
   app.route("/", calendarRoutes());
   app.route("/", itineraryRoutes());
 

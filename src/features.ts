@@ -4,6 +4,7 @@
  * A new feature adds one line here.
  */
 import type { Seeder } from "../db/seed";
+import { agendaFeature } from "./agenda/feature";
 import { attendanceFeature } from "./attendance/feature";
 import { auditFeature } from "./audit/feature";
 import { authFeature } from "./auth/feature";
@@ -36,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   closuresFeature,
   bookingsFeature,
   templatesFeature,
+  agendaFeature,
   staffCalendarFeature,
   delegationsFeature,
   hostSettingsFeature,

@@ -154,6 +154,7 @@ button.slot{padding:.35rem .6rem;font-size:.95rem}
 .cal-day h2{font-size:1rem;margin:0 0 .25rem}
 .cal-item{border-left:4px solid var(--accent);background:var(--soft);padding:.3rem .45rem;margin:.35rem 0}
 .cal-item.merged{border-left-color:var(--ok)}
+.cal-item.tentative{border-left-style:dashed;border-left-color:var(--warn)}
 .cal-closed{color:var(--warn);margin:.2rem 0}
 @media print{body.itin{background:#fff;font-size:10.5pt}.itin-top,.itin-actions{display:none!important}.itin-main{max-width:none;padding:0}.itin-head{border:none;border-bottom:2px solid #0b3d6e;border-radius:0;padding:0 0 6mm}.itin-qr{flex-basis:28mm;width:28mm}.itin-day{break-inside:auto}.itin-day h2{position:static;background:none;break-after:avoid}.itin-item{display:grid;grid-template-columns:42mm 1fr;gap:4mm;border:none;border-bottom:1px solid #ccc;border-radius:0;padding:2.5mm 0;break-inside:avoid}.itin-time{flex-direction:column}.itin-changes{border:1px solid #999;background:none}.itin-contacts{border:1px solid #ccc;break-inside:avoid}.itin-url{display:block}.rundown table{font-size:9.5pt}.rundown-day,.rundown-seating{break-inside:avoid}details.no-print{display:none}header.top,nav,.tools,.no-print,footer.bottom{display:none!important}main{max-width:none;padding:0}body{font-size:11pt}@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}.card{border:none;padding:0}.cal-week{grid-template-columns:repeat(4,1fr);gap:2mm}.cal-day{border-color:#999}.cal-item{background:none}}
 
@@ -169,6 +170,10 @@ table.day-grid td.grid-block strong{white-space:nowrap}
 table.day-grid td.grid-block.tentative{background:repeating-linear-gradient(135deg,#fff7e6 0 6px,#fdebc8 6px 12px);border-color:var(--warn)}
 @media (max-width:40rem){table.day-grid thead th:first-child,table.day-grid tbody th{width:6.5rem}}
 @media print{.grid-wrap{overflow:visible;border:none}table.day-grid{min-width:0;font-size:7.5pt}table.day-grid thead th:first-child,table.day-grid tbody th{position:static;width:28mm}table.day-grid td.grid-block{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{size:A4 landscape}}
+/* The rundown's letterhead (kop): logo at the left, the host's names centred, a double rule under it. */
+.letterhead{display:flex;gap:1rem;align-items:center;border-bottom:3px double #222;padding-bottom:.5rem;margin-bottom:1rem}
+.letterhead-text{flex:1;text-align:center;line-height:1.35}
+.letterhead-logo{height:auto}
 /* Host picker: a scrollable list of checkboxes, filtered by /assets/app.js when scripts run. */
 .picker{display:grid;gap:.35rem}
 .picker-list{list-style:none;margin:0;padding:.35rem .5rem;max-height:13rem;overflow:auto;border:1px solid #8a96a3;border-radius:.375rem;background:#fff}

@@ -69,6 +69,8 @@ export interface AgendaDelegation {
   updatedAt: Date;
   /** The confirmed dates (null until confirmed): items outside them are flagged. */
   confirmedDates: DateRange | null;
+  /** The dates the visitors asked for (the first choice). */
+  preferredDates: DateRange;
 }
 
 export interface AgendaParticipant {
@@ -104,6 +106,7 @@ export async function findAgendaDelegation(db: Queryable, id: string): Promise<A
       language: delegations.language,
       expectedSize: delegations.expectedSize,
       confirmedDates: delegations.confirmedDates,
+      preferredDates: delegations.preferredDates,
       version: delegations.version,
       updatedAt: delegations.updatedAt,
     })

@@ -1,21 +1,26 @@
 /**
  * @module The availability page for protocol staff: search (GET, bookmarkable), then book a slot for a
  * requested or confirmed delegation (POST → booking service → redirect back with a notice, or the same
- * results with the conflicts shown inline).
+ * results with the conflicts shown inline). Opened from a visit's agenda (`?delegationId=`), it books for
+ * that visit by default; a slot outside the visit's dates (confirmed, else requested) is booked only after
+ * the warning beside it is confirmed.
  */
 import { asc, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { AGENDA_KINDS } from "../../db/schema/agenda";
+import type { DateRange } from "../../db/schema/delegations";
 import { delegations } from "../../db/schema/delegations";
 import { AvailabilityPage, type AvailabilitySearch } from "../../views/pages/bookings/availability";
+import { outsideAll, visitRanges } from "../agenda/outside-dates";
 import { requireRole } from "../auth/guard";
 import { PROTOCOL } from "../auth/roles";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith } from "../http/validate";
+import { dateRangeText } from "../mail/compose";
 import { addDays, localDateOf } from "../scheduling/index";
-import { listHosts, listVenues } from "../venues/service";
+import { getVenue, listHosts, listVenues } from "../venues/service";
 import { type AvailabilityResult, availabilityQuerySchema, searchAvailability } from "./availability";
 import type { ConflictDetail } from "./check";
 import { bookingContext } from "./context";
@@ -48,6 +53,9 @@ async function options(c: AppContext) {
         code: delegations.code,
         institution: delegations.institution,
         size: delegations.expectedSize,
+        confirmedDates: delegations.confirmedDates,
+        preferredDates: delegations.preferredDates,
+        alternativeDates: delegations.alternativeDates,
       })
       .from(delegations)
       .where(inArray(delegations.status, ["requested", "confirmed"]))
@@ -58,8 +66,15 @@ async function options(c: AppContext) {
     venues: venues.map((v) => ({ id: v.id, label: `${v.name} (${v.capacity})` })),
     hosts: hosts.map((h) => ({ id: h.id, label: `${h.name} — ${h.title}` })),
     delegations: open.map((d) => ({ id: d.id, label: `${d.code} — ${d.institution} (${d.size})` })),
+    visits: new Map(
+      open.map((d) => [d.id, { id: d.id, code: d.code, size: d.size, ranges: visitRanges(d) }]),
+    ),
   };
 }
+
+/** "10 Maret 2026; 17 Maret 2026 – 18 Maret 2026": every range of the visit, in the reader's language. */
+const rangesText = (ranges: readonly DateRange[], locale: "id" | "en") =>
+  ranges.map((r) => dateRangeText({ start: r.start, end: r.end || r.start }, locale)).join("; ");
 
 async function runSearch(c: AppContext, search: AvailabilitySearch) {
   const parsed = parseWith(
@@ -96,6 +111,14 @@ function searchQuery(s: AvailabilitySearch): string {
   return q.toString();
 }
 
+/** The zone a slot is read in: its venue's, the host's without one. */
+async function zoneOf(c: AppContext, venueId: string): Promise<string> {
+  const fallback = c.get("deps").config.hostTimeZone;
+  if (!venueId) return fallback;
+  const venue = await getVenue(c.get("deps").db.orm, venueId).catch(() => null);
+  return venue?.timeZone ?? fallback;
+}
+
 export function availabilityPages() {
   const app = new Hono<AppEnv>();
   app.use("*", requireRole(PROTOCOL));
@@ -108,18 +131,29 @@ export function availabilityPages() {
       bookValues?: { delegationId?: string; title?: string; kind?: string };
       booked?: { title: string; startsAt: string; venueId: string | null; date: string };
       run?: boolean;
+      /** The slot the user chose outside the visit's dates, to confirm. */
+      outside?: { startsAt: string; message: string };
     },
     status: 200 | 400 | 409 = 200,
   ) => {
     let result: AvailabilityResult | undefined;
     let errors: FieldErrors | undefined;
     if (extra.run) ({ result, errors } = await runSearch(c, search));
+    const { visits, ...choices } = await options(c);
+    const visit = visits.get(extra.bookValues?.delegationId ?? "");
+    const locale = c.get("locale");
     return renderPage(
       c,
       c.get("t")("availability.title"),
       <AvailabilityPage
         ctx={pageContext(c)}
-        {...(await options(c))}
+        {...choices}
+        visit={
+          visit
+            ? { id: visit.id, code: visit.code, size: visit.size, range: rangesText(visit.ranges, locale) }
+            : undefined
+        }
+        outside={extra.outside}
         search={search}
         result={result}
         errors={errors}
@@ -143,8 +177,18 @@ export function availabilityPages() {
       if (item)
         booked = { title: item.title, startsAt: item.startsAt, venueId: item.venueId, date: item.local.date };
     }
-    return show(c, search, { run: c.req.query("from") !== undefined, booked });
+    const delegationId = c.req.query("delegationId");
+    // From a visit's agenda (no venue or host chosen yet) the form is only filled in, not searched.
+    const fillOnly = !!delegationId && !search.venueId && search.hostIds.length === 0;
+    return show(c, search, {
+      run: c.req.query("from") !== undefined && !fillOnly,
+      booked,
+      ...(delegationId ? { bookValues: { delegationId } } : {}),
+    });
   });
+
+  // The page re-rendered after a booking attempt has the POST's path: its language switch lands back here.
+  app.get("/book", (c) => c.redirect("/availability", 303));
 
   app.post("/book", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
@@ -153,7 +197,9 @@ export function availabilityPages() {
     const one = (k: string) => all(body[k])[0] ?? "";
     const kind = (AGENDA_KINDS as readonly string[]).includes(one("kind")) ? one("kind") : "tour";
     const bookValues = { delegationId: one("delegationId"), title: one("title"), kind };
-    const start = Date.parse(one("startsAt"));
+    // "Book anyway" under the outside-dates warning sends the slot as `confirmOutside`.
+    const startsAt = one("startsAt") || one("confirmOutside");
+    const start = Date.parse(startsAt);
     const duration = Number(search.durationMinutes);
     const groupSize = Number(search.groupSize);
     if (
@@ -167,6 +213,22 @@ export function availabilityPages() {
     ) {
       return show(c, search, { run: true, bookValues }, 400);
     }
+    const visit = (await options(c)).visits.get(bookValues.delegationId);
+    const timeZone = await zoneOf(c, search.venueId);
+    if (
+      visit &&
+      one("confirmOutside") !== startsAt &&
+      outsideAll(
+        { startsAt: new Date(start), endsAt: new Date(start + duration * 60_000), timeZone },
+        visit.ranges,
+      )
+    ) {
+      const message = c.get("t")("dates.availabilityOutside", {
+        code: visit.code,
+        range: rangesText(visit.ranges, c.get("locale")),
+      });
+      return show(c, search, { run: true, bookValues, outside: { startsAt, message } }, 409);
+    }
     try {
       const item = await bookItem(bookingContext(c), bookValues.delegationId, {
         title: bookValues.title.trim(),
@@ -177,7 +239,8 @@ export function availabilityPages() {
         hostIds: search.hostIds,
         groupSize,
       });
-      return c.redirect(`/availability?${searchQuery(search)}&booked=${item.id}`, 303);
+      const back = new URLSearchParams({ delegationId: bookValues.delegationId, booked: item.id });
+      return c.redirect(`/availability?${searchQuery(search)}&${back}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === "conflict" && Array.isArray(error.details)) {
         return show(c, search, { run: true, bookValues, conflicts: error.details as ConflictDetail[] }, 409);

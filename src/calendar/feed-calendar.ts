@@ -2,8 +2,11 @@
  * @module Subscription feeds for staff calendars (all bookings, one venue, one host), METHOD:PUBLISH.
  * Cancelled items stay in the feed as STATUS:CANCELLED for `CANCELLED_RETENTION_DAYS` after they were
  * cancelled, long enough for every subscribed client to refresh and drop them, then leave the feed. Past
- * items older than `PAST_WINDOW_DAYS` leave too, so a feed stays small. Pure: callers pass `now`.
+ * items older than `PAST_WINDOW_DAYS` leave too, so a feed stays small. Sessions held only for visits not
+ * yet confirmed are STATUS:TENTATIVE and say so in their title. Pure: callers pass `now`.
  */
+
+import { translate } from "../i18n/dictionary.js";
 import {
   type AgendaCalendarDelegation,
   type AgendaCalendarItem,
@@ -24,6 +27,8 @@ export interface FeedItem extends AgendaCalendarItem {
   delegation: AgendaCalendarDelegation;
   /** e.g. "SB-2026-0042 · Pemkab Contoh", prefixed to the summary so staff see whose visit it is. */
   label?: string;
+  /** Held only for visits not yet confirmed (no confirmed or completed party): a tentative booking. */
+  tentative?: boolean;
 }
 
 /** Whether an item still belongs in a feed at `now`. */
@@ -55,6 +60,10 @@ export function feedCalendar(input: {
         url: input.urlOf?.(item),
       });
       if (item.label) event.summary = `${event.summary} (${item.label})`;
+      if (item.tentative && event.status === "CONFIRMED") {
+        event.status = "TENTATIVE";
+        event.summary = `${event.summary} [${translate(input.locale, "grid.tentative")}]`;
+      }
       return event;
     });
   return buildCalendar({

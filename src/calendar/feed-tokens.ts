@@ -15,6 +15,7 @@ import { newId, randomSecret, sha256Hex } from "../auth/encoding";
 import { AppError, notFound } from "../http/errors";
 import type { FeedItem } from "./feed-calendar";
 import { PAST_WINDOW_DAYS } from "./feed-calendar";
+import { isTentative } from "./tentative";
 
 export interface FeedTokenInfo {
   id: string;
@@ -230,6 +231,7 @@ export async function loadFeedItems(
       delegation: { ...delegation, status: allWithdrawn ? delegation.status : "confirmed" },
       delegationId: first?.id,
       label: list.map((o) => `${o.code} ${o.institution}`).join(" + ") || undefined,
+      tentative: isTentative(list.map((o) => o.status)),
     } as FeedItem & { delegationId?: string };
   });
 }

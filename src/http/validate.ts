@@ -143,7 +143,7 @@ export function readQuery<S extends z.ZodType>(c: AppContext, schema: S): z.outp
   return result.data;
 }
 
-type FormResult<T> =
+export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 

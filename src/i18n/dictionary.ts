@@ -3,6 +3,7 @@
  * Add a feature's catalogue from `messages/` to `catalogues` below.
  */
 import { LOCALES, type Locale } from "../../db/schema/auth";
+import { agendaMessages } from "./messages/agenda";
 import { auditMessages } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { closuresMessages } from "./messages/closures";
@@ -22,6 +23,7 @@ export const DEFAULT_LOCALE: Locale = "id";
 
 const catalogues = [
   common,
+  agendaMessages,
   auth,
   auditMessages,
   closuresMessages,

@@ -8,6 +8,7 @@ import type { Queryable } from "../../db/client";
 import { delegations } from "../../db/schema/delegations";
 import type { AgendaItemView } from "../bookings/items";
 import type { VenueRow } from "../bookings/load";
+import { isTentative } from "../calendar/tentative";
 import { zoneLabel } from "../scheduling/index";
 import { listVenues } from "../venues/service";
 import { venueCalendar } from "./load";
@@ -131,7 +132,7 @@ export async function loadDayGrid(q: Queryable, date: string, now: number): Prom
           from: slotOf(s),
           to: Math.min(slots, Math.max(slotOf(s) + 1, Math.ceil((e - firstHour * 60) / SLOT_MINUTES))),
           codes: parties.map((p) => p?.code ?? "").filter(Boolean),
-          tentative: parties.some((p) => p?.status === "requested"),
+          tentative: isTentative(parties.map((p) => p?.status)),
         };
       });
       return {

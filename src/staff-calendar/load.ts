@@ -1,14 +1,17 @@
 /**
  * @module Data of the staff calendar: per local day of a venue's (or a host's) week, the opening hours,
  * the closed stretches (holidays, breaks, blackouts) and the booked items with their delegations, merged
- * sessions included. Times are local wall times in the venue's (host's) zone.
+ * sessions included, and which of them are tentative (held only for visits not yet confirmed). Times are
+ * local wall times in the venue's (host's) zone.
  */
 import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { agendaItemHosts, agendaItems } from "../../db/schema/agenda";
+import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
+import { delegations } from "../../db/schema/delegations";
 import { hosts } from "../../db/schema/venues";
 import { type AgendaItemView, viewsOf } from "../bookings/items";
 import { loadClosures, MAX_ITEM_MINUTES, type VenueRow, venueRulesOf } from "../bookings/load";
+import { isTentative } from "../calendar/tentative";
 import {
   addDays,
   type Closure,
@@ -36,6 +39,8 @@ export interface CalendarDay {
   closures: CalendarClosure[];
   items: AgendaItemView[];
   hostNames: Record<string, string>;
+  /** Ids of the day's tentative items. */
+  tentative: string[];
 }
 
 /** The Monday of the week holding `date`. */
@@ -84,6 +89,25 @@ function splitClosures(closures: Closure[], days: string[], timeZone: string, ve
   return byDay;
 }
 
+/** The ids of `items` held only for visits not yet confirmed. */
+async function tentativeOf(q: Queryable, items: AgendaItemView[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const rows = await q
+    .select({ itemId: agendaItemDelegations.itemId, status: delegations.status })
+    .from(agendaItemDelegations)
+    .innerJoin(delegations, eq(delegations.id, agendaItemDelegations.delegationId))
+    .where(
+      inArray(
+        agendaItemDelegations.itemId,
+        items.map((i) => i.id),
+      ),
+    )
+    .all();
+  const byItem = new Map<string, (typeof rows)[number]["status"][]>();
+  for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r.status]);
+  return new Set([...byItem].filter(([, statuses]) => isTentative(statuses)).map(([id]) => id));
+}
+
 async function hostNamesOf(q: Queryable, items: AgendaItemView[]): Promise<Record<string, string>> {
   const ids = [...new Set(items.flatMap((i) => i.hostIds))];
   if (ids.length === 0) return {};
@@ -120,7 +144,7 @@ export async function venueCalendar(q: Queryable, venue: VenueRow, first: string
     .all();
   // Every item here is at this venue, so the fallback zone is never used.
   const items = await viewsOf(q, rows, venue.timeZone);
-  const hostNames = await hostNamesOf(q, items);
+  const [hostNames, tentative] = await Promise.all([hostNamesOf(q, items), tentativeOf(q, items)]);
   const closures = splitClosures(await loadClosures(q, venue.id, range), days, venue.timeZone, venue);
   const perDay = groupByDay(items, days);
   const rules = venueRulesOf(venue);
@@ -132,6 +156,7 @@ export async function venueCalendar(q: Queryable, venue: VenueRow, first: string
       closures: closures.get(date) ?? [],
       items: perDay.get(date) ?? [],
       hostNames,
+      tentative: (perDay.get(date) ?? []).filter((i) => tentative.has(i.id)).map((i) => i.id),
     }),
   );
 }
@@ -166,7 +191,7 @@ export async function hostCalendar(q: Queryable, host: HostRow, first: string, c
     const wall = clock.instantToWall(Date.parse(v.startsAt));
     return { ...v, local: { ...v.local, date: new Date(wall).toISOString().slice(0, 10) } };
   });
-  const hostNames = await hostNamesOf(q, items);
+  const [hostNames, tentative] = await Promise.all([hostNamesOf(q, items), tentativeOf(q, items)]);
   const holidays = (await loadClosures(q, undefined, range)).filter((c) => c.kind === "date");
   const closures = splitClosures(holidays, days, host.timeZone);
   const perDay = groupByDay(items, days);
@@ -184,6 +209,7 @@ export async function hostCalendar(q: Queryable, host: HostRow, first: string, c
       closures: closures.get(date) ?? [],
       items: perDay.get(date) ?? [],
       hostNames,
+      tentative: (perDay.get(date) ?? []).filter((i) => tentative.has(i.id)).map((i) => i.id),
     }),
   );
 }

@@ -68,7 +68,9 @@ describe("agenda builder", () => {
     const html = await page.text();
     expect(html).toContain("Selasa, 10 Maret 2026");
     expect(html).toContain("Rabu, 11 Maret 2026");
-    expect(html).toContain("09.00–10.30 WIB");
+    expect(html).toContain("09.00–10.30 WIB</strong>");
+    // The visitors (Bali) read WITA: their home time beside the venue's.
+    expect(html).toContain('<span class="muted" data-testid="home-time"> (10.00–11.30 WITA)</span>');
     expect(html).toContain("Perjalanan ke bandara");
     expect(html).toContain("Tanpa tempat");
   });
@@ -105,6 +107,38 @@ describe("agenda builder", () => {
     const page = await (await t.app.request(`/delegations/${delegationId}/agenda`, { headers })).text();
     expect(page).toContain("10.00–11.00 WIB");
     expect(page).toContain("perubahan ke-1");
+  });
+
+  it("cancelling through the page answers 303 (PRG); a stale version re-renders the agenda with 409", async () => {
+    const item = await book(t.db, delegationId, {
+      title: "Kunjungan MPP",
+      startsAt: "2026-03-10T09:00:00+07:00",
+      endsAt: "2026-03-10T10:00:00+07:00",
+      venueId,
+    });
+    const path = `/delegations/${delegationId}/agenda/items/${item.id}`;
+    await t.app.request(
+      path,
+      form({
+        title: "Kunjungan MPP",
+        kind: "tour",
+        date: "2026-03-10",
+        start: "10:00",
+        end: "11:00",
+        venueId,
+        version: "1",
+      }),
+    );
+    const stale = await t.app.request(`${path}/cancel`, form({ version: "1" }));
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('data-testid="conflicts"');
+    expect(html).toContain('data-testid="agenda-item"');
+    const done = await t.app.request(`${path}/cancel`, form({ version: "2" }));
+    expect(done.status).toBe(303);
+    expect(done.headers.get("Location")).toBe(`/delegations/${delegationId}/agenda?done=removed`);
+    const page = await (await t.app.request(done.headers.get("Location")!, { headers })).text();
+    expect(page).toContain("Acara dibatalkan.");
   });
 
   it("is read-only for viewers and closed to visitors", async () => {

@@ -14,9 +14,11 @@ import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
+import { homeZoneOf } from "../../../src/mail/compose";
 import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
 import { hostLabel } from "../../../src/venues/host-label";
-import { Field, FormErrors } from "../../components/field";
+import { Field, fieldError } from "../../components/field";
+import { HomeTime } from "../../components/home-time";
 import { HostPicker } from "../../components/host-picker";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
@@ -122,6 +124,40 @@ function Conflicts({
   );
 }
 
+/**
+ * The availability search for this visit: its dates (confirmed, else the first choice asked for), its
+ * group size, and the visit as the one to book for.
+ */
+function findSlotHref(d: DelegationAgenda["delegation"]): string {
+  const range = d.confirmedDates ?? d.preferredDates;
+  const query = new URLSearchParams({
+    from: range.start,
+    to: range.end || range.start,
+    groupSize: String(d.expectedSize),
+    delegationId: d.id,
+  });
+  return `/availability?${query}`;
+}
+
+/** The fields ItemFields shows; errors of any other field are listed under the form. */
+const ITEM_FIELDS = new Set([
+  "title",
+  "titleEn",
+  "kind",
+  "date",
+  "start",
+  "end",
+  "venueId",
+  "hostIds",
+  "groupSize",
+  "personInCharge",
+  "dressCode",
+  "notes",
+  "notesEn",
+  "reason",
+  "_",
+]);
+
 function ItemFields(props: {
   ctx: PageContext;
   id: string;
@@ -138,38 +174,80 @@ function ItemFields(props: {
   const date = item ? localDateOf(item.startsAt.getTime(), zone) : "";
   const start = item ? localTimeOf(item.startsAt.getTime(), zone) : "";
   const end = item ? localTimeOf(item.endsAt.getTime(), zone) : "";
-  const hostIds = new Set(item?.hosts.map((h) => h.id) ?? []);
+  const hostIds =
+    values?.hostIds !== undefined
+      ? new Set(values.hostIds.split(",").filter(Boolean))
+      : new Set(item?.hosts.map((h) => h.id) ?? []);
   const fid = (name: string) => `${id}-${name}`;
+  const error = (name: string) => fieldError(errors, name);
+  /** aria attributes tying an input to its error. */
+  const invalid = (name: string) =>
+    error(name) ? { "aria-invalid": "true", "aria-describedby": `${fid(name)}-error` } : {};
+  const Err = ({ name }: { name: string }) => {
+    const text = error(name);
+    return text ? (
+      <span class="error" id={`${fid(name)}-error`} data-testid={`error-${name}`}>
+        {text}
+      </span>
+    ) : null;
+  };
+  const others = Object.entries(errors ?? {}).filter(([name]) => !ITEM_FIELDS.has(name));
   return (
     <div class="agenda-fields">
       {item && <input type="hidden" name="version" value={String(item.version)} />}
       <div class="row">
         <div class="field">
           <label for={fid("title")}>{t("agenda.itemTitle")}</label>
-          <input id={fid("title")} name="title" value={v("title", item?.title ?? "")} required />
+          <input
+            id={fid("title")}
+            name="title"
+            value={v("title", item?.title ?? "")}
+            required
+            {...invalid("title")}
+          />
+          <Err name="title" />
         </div>
         <div class="field">
           <label for={fid("titleEn")}>{t("agenda.itemTitleEn")}</label>
-          <input id={fid("titleEn")} name="titleEn" value={v("titleEn", item?.titleEn ?? "")} />
+          <input
+            id={fid("titleEn")}
+            name="titleEn"
+            value={v("titleEn", item?.titleEn ?? "")}
+            {...invalid("titleEn")}
+          />
+          <Err name="titleEn" />
         </div>
         <div class="field">
           <label for={fid("kind")}>{t("agenda.kind")}</label>
-          <select id={fid("kind")} name="kind">
+          <select id={fid("kind")} name="kind" {...invalid("kind")}>
             {AGENDA_KINDS.map((k) => (
               <option value={k} selected={v("kind", item?.kind ?? "tour") === k}>
                 {t(`agenda.kind.${k}`)}
               </option>
             ))}
           </select>
+          <Err name="kind" />
         </div>
       </div>
       <div class="row">
         <div class="field">
           <label for={fid("date")}>{t("agenda.date")}</label>
-          <input id={fid("date")} name="date" type="date" value={v("date", date)} required />
+          <input
+            id={fid("date")}
+            name="date"
+            type="date"
+            value={v("date", date)}
+            required
+            {...invalid("date")}
+          />
+          <Err name="date" />
         </div>
         <div class="field">
-          <label for={fid("start")}>{t("agenda.start")}</label>
+          <label for={fid("start")}>
+            {item
+              ? t("agenda.startIn", { zone: zoneLabel(zone, item.startsAt.getTime()) })
+              : t("agenda.start")}
+          </label>
           <input
             id={fid("start")}
             name="start"
@@ -177,10 +255,14 @@ function ItemFields(props: {
             value={v("start", start)}
             required
             data-testid="item-start"
+            {...invalid("start")}
           />
+          <Err name="start" />
         </div>
         <div class="field">
-          <label for={fid("end")}>{t("agenda.end")}</label>
+          <label for={fid("end")}>
+            {item ? t("agenda.endIn", { zone: zoneLabel(zone, item.endsAt.getTime()) }) : t("agenda.end")}
+          </label>
           <input
             id={fid("end")}
             name="end"
@@ -188,20 +270,28 @@ function ItemFields(props: {
             value={v("end", end)}
             required
             data-testid="item-end"
+            {...invalid("end")}
           />
+          <Err name="end" />
         </div>
         <div class="field">
           <label for={fid("venueId")}>{t("agenda.venue")}</label>
-          <select id={fid("venueId")} name="venueId">
+          <select id={fid("venueId")} name="venueId" {...invalid("venueId")}>
             <option value="">{t("agenda.noVenue")}</option>
             {props.venues.map((venue) => (
               <option value={venue.id} selected={v("venueId", item?.venue?.id ?? "") === venue.id}>
-                {venue.name}
+                {venue.name} ({zoneLabel(venue.timeZone, 0)})
               </option>
             ))}
           </select>
+          <Err name="venueId" />
         </div>
       </div>
+      {!item && (
+        <p class="hint" data-testid="zone-hint">
+          {t("agenda.zoneHint", { zone: zoneLabel(ctx.hostTimeZone, 0) })}
+        </p>
+      )}
       <div class="row">
         <HostPicker
           ctx={ctx}
@@ -210,6 +300,7 @@ function ItemFields(props: {
           legend={t("agenda.hosts")}
           hosts={props.hosts.map((h) => ({ id: h.id, label: hostLabel(h) }))}
           selected={hostIds}
+          error={error("hostIds")}
         />
         <div class="field">
           <label for={fid("personInCharge")}>{t("agenda.personInCharge")}</label>
@@ -217,7 +308,9 @@ function ItemFields(props: {
             id={fid("personInCharge")}
             name="personInCharge"
             value={v("personInCharge", item?.personInCharge ?? "")}
+            {...invalid("personInCharge")}
           />
+          <Err name="personInCharge" />
         </div>
         <div class="field">
           <label for={fid("dressCode")}>{t("agenda.dressCode")}</label>
@@ -227,34 +320,51 @@ function ItemFields(props: {
             list="dress-codes"
             placeholder={t("agenda.dressCodeHint")}
             value={v("dressCode", item?.dressCode ?? "")}
+            {...invalid("dressCode")}
           />
+          <Err name="dressCode" />
         </div>
         {!item && (
           <div class="field">
             <label for={fid("groupSize")}>{t("agenda.groupSize")}</label>
-            <input id={fid("groupSize")} name="groupSize" type="number" min="1" value={v("groupSize", "")} />
+            <input
+              id={fid("groupSize")}
+              name="groupSize"
+              type="number"
+              min="1"
+              value={v("groupSize", "")}
+              {...invalid("groupSize")}
+            />
+            <Err name="groupSize" />
           </div>
         )}
       </div>
       <div class="row">
         <div class="field">
           <label for={fid("notes")}>{t("agenda.notes")}</label>
-          <textarea id={fid("notes")} name="notes" rows={2}>
+          <textarea id={fid("notes")} name="notes" rows={2} {...invalid("notes")}>
             {v("notes", item?.notes ?? "")}
           </textarea>
+          <Err name="notes" />
         </div>
         <div class="field">
           <label for={fid("notesEn")}>{t("agenda.notesEn")}</label>
-          <textarea id={fid("notesEn")} name="notesEn" rows={2} lang="en">
+          <textarea id={fid("notesEn")} name="notesEn" rows={2} lang="en" {...invalid("notesEn")}>
             {v("notesEn", item?.notesEn ?? "")}
           </textarea>
+          <Err name="notesEn" />
         </div>
         <div class="field">
           <label for={fid("reason")}>{t("agenda.overrideReason")}</label>
-          <input id={fid("reason")} name="reason" value={v("reason", "")} />
+          <input id={fid("reason")} name="reason" value={v("reason", "")} {...invalid("reason")} />
+          <Err name="reason" />
         </div>
       </div>
-      <FormErrors errors={errors} />
+      {others.length > 0 && (
+        <div class="alert error" role="alert">
+          {others.map(([, messages]) => messages.join(" ")).join(" ")}
+        </div>
+      )}
     </div>
   );
 }
@@ -265,13 +375,15 @@ export function AgendaPage(props: Props) {
   const outside = new Set(props.outsideDates ?? []);
   const { t, locale } = ctx;
   const { delegation, items } = agenda;
+  const homeZone = homeZoneOf(delegation.provinceCode);
   const days = new Map<string, AgendaEntry[]>();
   for (const item of items) {
     const date = localDateOf(item.startsAt.getTime(), item.timeZone);
     days.set(date, [...(days.get(date) ?? []), item]);
   }
   const conflictFor = (formId: string) =>
-    props.conflicts?.formId === formId ? (
+    props.conflicts?.formId === formId &&
+    (props.conflicts.details.length > 0 || (props.errors?._?.length ?? 0) > 0) ? (
       <Conflicts
         ctx={ctx}
         details={props.conflicts.details}
@@ -280,6 +392,9 @@ export function AgendaPage(props: Props) {
       />
     ) : null;
   const base = `/delegations/${delegation.id}`;
+  const onTemplate = props.conflicts?.formId === "template";
+  const templateErrors = onTemplate ? props.errors : undefined;
+  const templateValues = onTemplate ? props.values : undefined;
   return (
     <>
       <p class="muted">
@@ -289,6 +404,14 @@ export function AgendaPage(props: Props) {
       <p class="agenda-links">
         <a href={base}>{t("agenda.back")}</a> · <a href={`${base}/rundown`}>{t("agenda.rundown")}</a> ·{" "}
         <a href={`/api/v1/delegations/${delegation.id}/calendar.ics`}>{t("agenda.calendar")}</a>
+        {canEdit && (
+          <>
+            {" · "}
+            <a href={findSlotHref(delegation)} data-testid="find-slot">
+              {t("agenda.findSlot")}
+            </a>
+          </>
+        )}
       </p>
       {props.readOnly && (
         <div class="alert warn" role="status" data-testid="agenda-read-only">
@@ -321,7 +444,8 @@ export function AgendaPage(props: Props) {
                   <strong class="agenda-time">
                     {formatTime(item.startsAt, locale, item.timeZone, false)}–
                     {formatTime(item.endsAt, locale, item.timeZone)}
-                  </strong>{" "}
+                  </strong>
+                  {homeZone && <HomeTime item={item} locale={locale} homeZone={homeZone} />}{" "}
                   <span>{localized(locale, item.title, item.titleEn)}</span>{" "}
                   <span class="badge">{t(agendaKindKey(item.kind))}</span>
                   {item.status === "cancelled" && (
@@ -350,6 +474,7 @@ export function AgendaPage(props: Props) {
                         id={`i-${item.id}`}
                         item={item}
                         values={props.conflicts?.formId === item.id ? props.values : undefined}
+                        errors={props.conflicts?.formId === item.id ? props.errors : undefined}
                         venues={props.venues}
                         hosts={props.hosts}
                       />
@@ -401,11 +526,18 @@ export function AgendaPage(props: Props) {
             <>
               <h2>{t("agenda.applyTemplate")}</h2>
               {conflictFor("template")}
-              <form method="post" action={`${base}/agenda/template`} class="card row">
-                <Field name="templateId" label={t("agenda.template")}>
+              <form
+                method="post"
+                action={`${base}/agenda/template`}
+                class="card row"
+                data-testid="template-form"
+              >
+                <Field name="templateId" label={t("agenda.template")} errors={templateErrors}>
                   <select id="f-templateId" name="templateId">
                     {props.templates.map((tpl) => (
-                      <option value={tpl.id}>{localized(locale, tpl.name, tpl.nameEn)}</option>
+                      <option value={tpl.id} selected={templateValues?.templateId === tpl.id}>
+                        {localized(locale, tpl.name, tpl.nameEn)}
+                      </option>
                     ))}
                   </select>
                 </Field>
@@ -413,11 +545,23 @@ export function AgendaPage(props: Props) {
                   name="date"
                   type="date"
                   label={t("agenda.templateDate")}
-                  value={props.values?.date}
+                  value={templateValues?.date}
+                  errors={templateErrors}
                   required
                 />
-                <Field name="startTime" type="time" label={t("agenda.templateStart")} />
-                <Field name="reason" label={t("agenda.overrideReason")} />
+                <Field
+                  name="startTime"
+                  type="time"
+                  label={t("agenda.templateStart")}
+                  value={templateValues?.startTime}
+                  errors={templateErrors}
+                />
+                <Field
+                  name="reason"
+                  label={t("agenda.overrideReason")}
+                  value={templateValues?.reason}
+                  errors={templateErrors}
+                />
                 <div>
                   <button type="submit">{t("agenda.applyTemplate")}</button>
                 </div>

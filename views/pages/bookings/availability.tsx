@@ -1,6 +1,8 @@
 /**
  * @module The availability page: search form, free start times grouped per day (each a "Book" button of
  * one form that also names the delegation and title), and conflicts shown inline when booking fails.
+ * Opened for a visit, it says so (with a way back to its agenda) and warns beside "book for" when the chosen
+ * slot falls outside the visit's dates, with a button to book it anyway.
  */
 import type { AvailabilityResult } from "../../../src/bookings/availability";
 import type { ConflictDetail } from "../../../src/bookings/check";
@@ -56,6 +58,10 @@ export function AvailabilityPage(props: {
   conflicts?: ConflictDetail[];
   booked?: { title: string; startsAt: string; venueId: string | null; date: string };
   bookValues?: { delegationId?: string; title?: string; kind?: string };
+  /** The visit the search is for (from its agenda): code, size and dates in words. */
+  visit?: { id: string; code: string; size: number; range: string };
+  /** The chosen slot falls outside the visit's dates: the warning, and the slot to book anyway. */
+  outside?: { startsAt: string; message: string };
 }) {
   const { ctx, search, result } = props;
   const { t, locale } = ctx;
@@ -69,6 +75,18 @@ export function AvailabilityPage(props: {
   return (
     <>
       <p class="muted">{t("availability.intro")}</p>
+      {props.visit && (
+        <p class="alert" role="status" data-testid="for-visit">
+          {t("availability.forVisit", {
+            code: props.visit.code,
+            range: props.visit.range,
+            size: props.visit.size,
+          })}{" "}
+          <a href={`/delegations/${props.visit.id}/agenda`}>
+            {t("availability.backToAgenda", { code: props.visit.code })}
+          </a>
+        </p>
+      )}
       {props.booked && (
         <div class="alert ok" role="status" data-testid="booked">
           {t("availability.booked", {
@@ -139,6 +157,7 @@ export function AvailabilityPage(props: {
             errors={props.errors}
           />
         </div>
+        {props.visit && <input type="hidden" name="delegationId" value={props.visit.id} />}
         <div>
           <button type="submit">{t("scheduling.search")}</button>
         </div>
@@ -168,13 +187,38 @@ export function AvailabilityPage(props: {
                 <p class="muted">{t("availability.noDelegations")}</p>
               ) : (
                 <Field name="delegationId" label={t("availability.bookFor")}>
-                  <select id="f-delegationId" name="delegationId" required>
+                  <select
+                    id="f-delegationId"
+                    name="delegationId"
+                    required
+                    aria-describedby={props.outside ? "f-delegationId-outside" : undefined}
+                  >
                     {props.delegations.map((d) => (
                       <option value={d.id} selected={d.id === props.bookValues?.delegationId}>
                         {d.label}
                       </option>
                     ))}
                   </select>
+                  {props.outside && (
+                    <div
+                      class="alert warn"
+                      role="alert"
+                      id="f-delegationId-outside"
+                      data-testid="outside-warning"
+                    >
+                      <p>{props.outside.message}</p>
+                      <button
+                        type="submit"
+                        name="confirmOutside"
+                        value={props.outside.startsAt}
+                        class="secondary"
+                      >
+                        {t("availability.bookAnyway", {
+                          when: formatDateTime(new Date(props.outside.startsAt), locale, zone),
+                        })}
+                      </button>
+                    </div>
+                  )}
                 </Field>
               )}
               <Field

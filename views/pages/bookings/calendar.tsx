@@ -73,11 +73,25 @@ export function CalendarPage(props: {
             ) : (
               <ul class="plain">
                 {d.items.map((i) => (
-                  <li class={i.merged ? "cal-item merged" : "cal-item"} data-testid="calendar-item">
+                  <li
+                    class={[
+                      "cal-item",
+                      i.merged ? "merged" : "",
+                      d.tentative.includes(i.id) ? "tentative" : "",
+                    ]
+                      .filter(Boolean)
+                      .join(" ")}
+                    data-testid="calendar-item"
+                  >
                     <strong>{formatWallTimeRange(i.local.start, i.local.end, locale)}</strong> {i.title}
                     <div class="small">
                       {t(agendaKindKey(i.kind))} · {t("calendar.people", { count: i.groupSize })}
                       {i.merged && <span class="badge">{t("calendar.merged")}</span>}
+                      {d.tentative.includes(i.id) && (
+                        <span class="badge" data-testid="tentative">
+                          {t("grid.tentative")}
+                        </span>
+                      )}
                     </div>
                     {props.showVenue && i.venue && <div class="small">{i.venue.name}</div>}
                     {i.hostIds.length > 0 && (
