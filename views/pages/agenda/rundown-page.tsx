@@ -76,7 +76,7 @@ export function RundownPage(props: {
       <p class="no-print">
         <a href={`/delegations/${d.id}/agenda`}>{t("agenda.title", { code: d.code })}</a>{" "}
         {/* The layout's /assets/app.js wires every data-print button to the browser's print dialog. */}
-        <button type="button" class="secondary" data-print data-testid="rundown-print">
+        <button type="button" class="secondary" data-print hidden data-testid="rundown-print">
           {t("itinerary.print")}
         </button>
       </p>
