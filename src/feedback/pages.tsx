@@ -1,7 +1,8 @@
 /**
  * @module The public survey pages: GET and POST `/f/{token}` (no sign-in; the token is the key). A saved
  * answer redirects (303) to `?saved=1`; bad input comes back with each error beside its field and nothing
- * saved; an unknown, malformed or expired link gets one plain 404 page, the same bytes for all of them.
+ * saved; an unknown, malformed or expired link gets one plain 404 page, the same bytes for all of them,
+ * and counts against the address's guessing limit (`guess-limit.ts`): past it, every link answers 429.
  * The page is in the delegation's language unless the visitor chose the other (`?lang=`, the cookie).
  */
 import { Hono } from "hono";
@@ -15,6 +16,7 @@ import { pageContext } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith } from "../http/validate";
 import { isLocale, type Locale } from "../i18n/dictionary";
 import { answersFromForm, answersToValues, formFieldOf, surveyAnswersSchema } from "./form";
+import { countMiss, refuseWhenGuessing } from "./guess-limit";
 import { loadSurvey, type Survey, saveResponse } from "./survey";
 
 function chosenLocale(c: AppContext, fallback: Locale): Locale {
@@ -30,8 +32,9 @@ function privateHeaders(c: AppContext) {
   c.header("Referrer-Policy", "no-referrer");
 }
 
-/** The one page for every link that opens nothing. */
-function unavailable(c: AppContext) {
+/** The one page for every link that opens nothing; each such answer counts against the guessing limit. */
+async function unavailable(c: AppContext) {
+  await countMiss(c);
   privateHeaders(c);
   const ctx = { ...pageContext(c), user: null, path: "/f" };
   const { t } = ctx;
@@ -78,6 +81,11 @@ function show(
 
 export function surveyPages() {
   const app = new Hono<AppEnv>();
+
+  app.use("/:token", async (c, next) => {
+    await refuseWhenGuessing(c);
+    await next();
+  });
 
   app.get("/:token", async (c) => {
     const { db, clock } = c.get("deps");
