@@ -108,15 +108,18 @@ function sequence(seed: number) {
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
 }
 
+/** Who wrote the demo's press releases and publications (shown as the author of a saved version). */
+const DEMO_HUMAS = { id: null, label: "Tim Humas (contoh)" };
+
 const at = (date: string) => new Date(`${date}T03:00:00Z`);
 
-/** The visit days: one to three a month over the 24 months before this one, on weekdays. */
+/** The visit days: one or two a month over the 24 months before this one, on weekdays. */
 function visitDays(today: string, rnd: ReturnType<typeof sequence>): string[] {
   const days: string[] = [];
   const [y, m] = today.split("-").map(Number) as [number, number];
   for (let back = 24; back >= 1; back--) {
     const month = new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
-    const n = 1 + Math.floor(rnd.next() * 3);
+    const n = rnd.next() < 0.55 ? 1 : 2;
     for (let k = 0; k < n; k++) {
       let day = `${month}-${String(2 + Math.floor(rnd.next() * 24)).padStart(2, "0")}`;
       while (weekdayOf(day) >= 6) day = addDays(day, 1);
@@ -240,8 +243,13 @@ async function seedVisit(db: Db, today: string, day: string, n: number, rnd: Ret
   });
   await answerSurvey(db, delegation.id, day, rnd);
   await seedCommitments(db, today, day, delegation.id, o.place, rnd);
+  const humas = {
+    now: after.now,
+    actor: DEMO_HUMAS,
+    transaction: auditedTransaction(db, DEMO_HUMAS, after.now),
+  };
   if (n % 2 === 0)
-    await publishVisit(after, delegation.id, {
+    await publishVisit(humas, delegation.id, {
       title: `Kunjungan ${leader.title} ke Banyuwangi`,
       summary: `${leader.title} dan rombongan belajar tentang pelayanan publik di Banyuwangi (data contoh).`,
       photoUrl: null,
@@ -251,7 +259,7 @@ async function seedVisit(db: Db, today: string, day: string, n: number, rnd: Ret
   if (n % 3 === 0) {
     const draft = await currentPressRelease(db.orm, delegation.id, STARTER_TIME_ZONE);
     const { savedAt: _s, authorLabel: _a, ...input } = draft;
-    await savePressRelease(after, delegation.id, input);
+    await savePressRelease(humas, delegation.id, input);
   }
 }
 

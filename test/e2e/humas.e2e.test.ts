@@ -3,7 +3,8 @@
  * in the roster (search, taps, one walk-in), log the outcome, add two commitments — one already past due —,
  * see the board show it overdue, download the attendance PDF (read back with pdf.js: names in precedence
  * order); then the job runs and the owner's reminder arrives in a real SMTP server. The same pages are
- * looked at on a 1366×900 screen. Screenshots go to $HUMAS_SHOTS when set.
+ * looked at on a 1366×900 screen. Screenshots (pages, and the attendance list and visit letter rendered
+ * with pdf.js) go to $HUMAS_SHOTS when set.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import { pdfText } from "../helpers/pdf-text";
 import { smtpTransport } from "../mail/helpers";
 import { type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { launchBrowser, type RunningApp, signIn, skipBrowserTests, startApp } from "./browser";
+import { screenshotPdf } from "./pdf-shot";
 
 const HUMAS = { email: "ayu@e2e.sambang.id", password: "humas-e2e-password-1", name: "Ayu Humas" };
 const ZONE = "Asia/Jakarta";
@@ -188,6 +190,20 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     );
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The visit letter, fetched as the signed-in humas user.
+    const letter = await page.request.get(
+      `${base}${await page.getByTestId("visit-letter-pdf").getAttribute("href")}`,
+    );
+    expect(letter.status()).toBe(200);
+    expect(await pdfText(new Uint8Array(await letter.body()))).toContain("H. Arif Contoh");
+    if (shots) {
+      await screenshotPdf(
+        browser,
+        new Uint8Array(readFileSync((await download.path()) as string)),
+        join(shots, "pdf-attendance.png"),
+      );
+      await screenshotPdf(browser, new Uint8Array(await letter.body()), join(shots, "pdf-visit-letter.png"));
+    }
     await phone.close();
 
     // A wide screen: the board and the delegation page.
