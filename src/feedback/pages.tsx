@@ -29,7 +29,9 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
 function privateHeaders(c: AppContext) {
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex, nofollow");
-  c.header("Referrer-Policy", "no-referrer");
+  // Not `no-referrer`: under it browsers send `Origin: null` with the form's POST, which the origin check
+  // refuses. `same-origin` still keeps the token in the address from every other site.
+  c.header("Referrer-Policy", "same-origin");
 }
 
 /** The one page for every link that opens nothing; each such answer counts against the guessing limit. */
@@ -41,7 +43,6 @@ async function unavailable(c: AppContext) {
   return c.html(
     <Layout ctx={ctx} title={t("feedback.unavailable")}>
       <div class="survey">
-        <h1>{t("feedback.unavailable")}</h1>
         <p>{t("feedback.unavailableText")}</p>
       </div>
     </Layout>,

@@ -135,7 +135,6 @@ export function SurveyPage(p: SurveyPageProps) {
   const until = p.editUntil ? formatDateTime(p.editUntil, p.ctx.locale, p.hostTimeZone) : "";
   return (
     <div class="survey">
-      <h1>{t("feedback.title")}</h1>
       <p>{t("feedback.intro", { host: p.host, institution: p.institution })}</p>
       {p.saved && (
         <div class="alert success" role="status" data-testid="survey-saved">

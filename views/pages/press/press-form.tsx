@@ -25,12 +25,12 @@ export function PressFormPage(p: {
         <a href={`${base}/download.docx`}>{t("press.downloadDocx")}</a>
         <a href={`${base}/download.txt`}>{t("press.downloadText")}</a>
       </p>
-      <form method="post" action={base} class="card stack" data-testid="press-form">
+      <form method="post" action={base} class="card stack wide" data-testid="press-form">
         <FormErrors errors={p.errors} />
         <input type="hidden" name="version" value={v("version")} />
         <Field name="headline" label={t("press.headline")} value={v("headline")} errors={p.errors} />
         <Field name="dateline" label={t("press.dateline")} value={v("dateline")} errors={p.errors} />
-        <TextAreaField name="lead" label={t("press.lead")} value={v("lead")} errors={p.errors} />
+        <TextAreaField name="lead" label={t("press.lead")} value={v("lead")} errors={p.errors} rows={6} />
         <TextAreaField name="body" label={t("press.body")} value={v("body")} errors={p.errors} rows={8} />
         {Array.from({ length: QUOTE_ROWS }, (_, i) => (
           <fieldset>

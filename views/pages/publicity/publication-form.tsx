@@ -21,7 +21,7 @@ export function PublicationFormPage(p: {
     <form
       method="post"
       action={`/delegations/${p.d.id}/publication`}
-      class="card stack"
+      class="card stack wide"
       data-testid="publication-form"
     >
       <FormErrors errors={p.errors} />

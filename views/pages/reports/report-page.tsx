@@ -133,7 +133,6 @@ export function ReportPage(props: ReportPageProps) {
   const query = `from=${props.values.from}&to=${props.values.to}`;
   return (
     <>
-      <h1>{t("reports.title")}</h1>
       <nav class="presets no-print" aria-label={t("reports.presets")}>
         <ul class="inline">
           {PRESETS.map((p) => (
