@@ -2,7 +2,9 @@
  * @module The commitment board as CSV (the rows the board shows, same filters), headed in the reader's
  * language; statuses and parties in words, dates as YYYY-MM-DD so a spreadsheet sorts them.
  */
-import type { MessageKey, Translate } from "../i18n/dictionary";
+
+import type { Translate } from "../i18n/dictionary";
+import { commitmentPartyKey, commitmentStatusKey } from "../i18n/keys";
 import { toCsv } from "../papers/csv";
 import { findProvince } from "../regions/regions";
 import type { CommitmentView } from "./queries";
@@ -30,12 +32,12 @@ export function commitmentsCsv(rows: readonly CommitmentView[], t: Translate): s
       c.delegationCode,
       c.institution,
       c.provinceCode ? (findProvince(c.provinceCode)?.name ?? c.provinceCode) : "",
-      t(`commitments.party.${c.party}` as MessageKey),
+      t(commitmentPartyKey(c.party)),
       c.what,
       c.ownerLabel,
       c.ownerAddress ?? "",
       c.targetDate,
-      t(`commitments.status.${c.status}` as MessageKey),
+      t(commitmentStatusKey(c.status)),
       c.overdue ? c.daysOverdue : "",
       c.completedOn ?? "",
       c.evidenceUrl ?? "",

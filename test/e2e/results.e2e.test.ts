@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/audit/record";
+import { seedTopics } from "../../src/delegations/topics";
 import { auditedTransaction } from "../../src/http/service-context";
 import { runJobs } from "../../src/jobs/run-jobs";
 import { saveOutcome } from "../../src/outcomes/service";
@@ -50,6 +51,7 @@ describe.skipIf(skipBrowserTests)("results of a visit: survey, press release, pu
       },
       { ...HUMAS, role: "humas", locale: "id" },
     );
+    await seedTopics(server.db, now);
     await saveTarget(
       { now, actor: SYSTEM_ACTOR, transaction: auditedTransaction(server.db, SYSTEM_ACTOR, now) },
       Number(today.slice(0, 4)),
@@ -217,6 +219,9 @@ describe.skipIf(skipBrowserTests)("results of a visit: survey, press release, pu
     const visits = humas.getByTestId("figure-visits");
     await expect(visits.locator(".figure-value").textContent()).resolves.toBe("1");
     await expect(visits.textContent()).resolves.toContain("dari target 24");
+    await expect(humas.getByTestId("chart-hosts-empty").textContent()).resolves.toBe(
+      "Belum ada data pada periode ini.",
+    );
     await expect(humas.getByTestId("figure-rating").textContent()).resolves.toContain("5 / 5dari target 4,5");
     await shot(humas, "wide-report");
     await desk.close();

@@ -103,7 +103,18 @@ function BarChartWithTable(props: {
   locale: Locale;
   head: string[];
   items: { label: string; value: number; cells: string[] }[];
+  /** Said instead of an empty chart and table. */
+  empty: string;
 }) {
+  if (props.items.length === 0)
+    return (
+      <section class="chart-block" aria-labelledby={`${props.id}-h`}>
+        <h2 id={`${props.id}-h`}>{props.title}</h2>
+        <p class="muted" data-testid={`${props.id}-empty`}>
+          {props.empty}
+        </p>
+      </section>
+    );
   const svg = barChart({
     id: `${props.id}-svg`,
     title: props.title,
@@ -267,6 +278,7 @@ export function ReportPage(props: ReportPageProps) {
             id="chart-provinces"
             title={t("reports.chart.provinces")}
             locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.province"), t("reports.visits"), t("reports.visitors")]}
             items={report.byProvince.map((p) => ({
               label: p.name ?? t("reports.unknownRegion"),
@@ -278,6 +290,7 @@ export function ReportPage(props: ReportPageProps) {
             id="chart-topics"
             title={t("reports.chart.topics")}
             locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.topic"), t("reports.visits")]}
             items={report.byTopic.map((x) => ({
               label: localized(locale, x.nameId, x.nameEn),
@@ -289,6 +302,7 @@ export function ReportPage(props: ReportPageProps) {
             id="chart-venues"
             title={t("reports.chart.venues")}
             locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.venue"), t("reports.sessions"), t("reports.hours")]}
             items={report.venues.map((v) => ({
               label: v.name,
@@ -300,6 +314,7 @@ export function ReportPage(props: ReportPageProps) {
             id="chart-hosts"
             title={t("reports.chart.hosts")}
             locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.host"), t("reports.sessions"), t("reports.hours")]}
             items={report.hosts.map((h) => ({
               label: h.name,
@@ -311,6 +326,7 @@ export function ReportPage(props: ReportPageProps) {
             id="chart-commitments"
             title={t("reports.chart.commitments")}
             locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.c.state"), t("reports.c.count")]}
             items={COMMITMENT_STATES.map((state) => ({
               label: t(`reports.c.${state}`),
