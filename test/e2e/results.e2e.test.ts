@@ -1,12 +1,3 @@
-/**
- * End to end in Chromium, after a visit: humas mark it completed (the survey mail goes out through a real
- * SMTP server); the contact person answers the survey on a phone (390×844, no sign-in); humas see the
- * rating on the delegation page, draft and save the press release, publish the visit and open its public
- * page; the report page counts the visit against this year's target. Screenshots (survey on the phone,
- * press release, delegation page, public page, report page) go to $RESULTS_SHOTS when set.
- */
-import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/audit/record";
 import { seedTopics } from "../../src/delegations/topics";
@@ -15,19 +6,16 @@ import { runJobs } from "../../src/jobs/run-jobs";
 import { saveOutcome } from "../../src/outcomes/service";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/zoned-time";
 import { saveTarget } from "../../src/targets/service";
-import { createUser } from "../../src/users/service";
 import { book, makeDelegation, makeParticipant, makeVenue } from "../helpers/factories";
 import { smtpTransport } from "../mail/helpers";
 import { type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { launchBrowser, type RunningApp, signIn, skipBrowserTests, startApp } from "./browser";
+import { addStaff, screenshotter } from "./staff";
 
 const HUMAS = { email: "dewi@e2e.sambang.id", password: "humas-e2e-password-2", name: "Dewi Humas" };
 const ZONE = "Asia/Jakarta";
 const shots = process.env.RESULTS_SHOTS;
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const shot = screenshotter(shots);
 
 describe.skipIf(skipBrowserTests)("results of a visit: survey, press release, public log, report", () => {
   let server: RunningApp;
@@ -43,14 +31,7 @@ describe.skipIf(skipBrowserTests)("results of a visit: survey, press release, pu
     smtp = await startSmtpSink();
     server = await startApp({ env: { SMTP_URL: smtp.url }, mail: true });
     browser = await launchBrowser();
-    await createUser(
-      {
-        passwords: server.passwords,
-        now,
-        transaction: auditedTransaction(server.db, { id: null, label: "e2e" }, now),
-      },
-      { ...HUMAS, role: "humas", locale: "id" },
-    );
+    await addStaff(server, { ...HUMAS, role: "humas" });
     await seedTopics(server.db, now);
     await saveTarget(
       { now, actor: SYSTEM_ACTOR, transaction: auditedTransaction(server.db, SYSTEM_ACTOR, now) },
