@@ -8,26 +8,21 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditedTransaction } from "../../src/http/service-context";
 import { runJobs } from "../../src/jobs/run-jobs";
 import { addDays, localDateOf, localToInstant } from "../../src/scheduling/zoned-time";
-import { createUser } from "../../src/users/service";
 import { makeDelegation, makeParticipant } from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
 import { smtpTransport } from "../mail/helpers";
 import { type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { launchBrowser, type RunningApp, signIn, skipBrowserTests, startApp } from "./browser";
 import { screenshotPdf } from "./pdf-shot";
+import { addStaff, screenshotter } from "./staff";
 
 const HUMAS = { email: "ayu@e2e.sambang.id", password: "humas-e2e-password-1", name: "Ayu Humas" };
 const ZONE = "Asia/Jakarta";
 const shots = process.env.HUMAS_SHOTS;
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const shot = screenshotter(shots);
 
 describe.skipIf(skipBrowserTests)("humas at the reception desk and after the visit", () => {
   let server: RunningApp;
@@ -39,14 +34,7 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     smtp = await startSmtpSink();
     server = await startApp({ env: { SMTP_URL: smtp.url }, mail: true });
     browser = await launchBrowser();
-    await createUser(
-      {
-        passwords: server.passwords,
-        now: new Date(),
-        transaction: auditedTransaction(server.db, { id: null, label: "e2e" }, new Date()),
-      },
-      { ...HUMAS, role: "humas", locale: "id" },
-    );
+    await addStaff(server, { ...HUMAS, role: "humas" });
   });
   afterAll(async () => {
     await browser?.close();
@@ -177,6 +165,8 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     // The attendance PDF from the delegation page.
     await page.goto(`${base}/delegations/${d.id}#papers`);
     await shot(page, "phone-delegation");
+    // Nothing (a long press-release link) pushes the page wider than the phone.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("attendance-pdf").click(),
