@@ -187,6 +187,8 @@ ol.checkin{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.5rem}
 .checkin-row{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:.6rem;padding:.6rem .75rem;background:#fff}
 .checkin-row.present{border-left:.4rem solid var(--ok)}.checkin-row.absent{border-left:.4rem solid var(--danger)}
 .checkin-row .who{display:grid;gap:.1rem;min-width:0;overflow-wrap:anywhere}
+.checkin-row .who .badge{justify-self:start}
+section.outcome a{overflow-wrap:anywhere}
 .checkin-row button{min-height:3rem;min-width:7.5rem;font-size:1rem}
 .checkin-row .state{font-size:.85rem;font-weight:600}.state.present{color:var(--ok)}.state.absent{color:var(--danger)}
 .checkin-count{font-size:1.25rem;font-weight:700}

@@ -44,6 +44,7 @@ export const visitOutcomes = sqliteTable("visit_outcomes", {
 export const COMMITMENT_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export const COMMITMENT_PARTIES = ["host", "visitor"] as const;
+export type CommitmentParty = (typeof COMMITMENT_PARTIES)[number];
 
 export const commitments = sqliteTable(
   "commitments",

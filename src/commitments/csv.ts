@@ -4,7 +4,8 @@
  */
 
 import { toCsv } from "../csv/write";
-import type { MessageKey, Translate } from "../i18n/dictionary";
+import type { Translate } from "../i18n/dictionary";
+import { commitmentPartyKey, commitmentStatusKey } from "../i18n/keys";
 import { findProvince } from "../regions/regions";
 import type { CommitmentView } from "./queries";
 
@@ -31,12 +32,12 @@ export function commitmentsCsv(rows: readonly CommitmentView[], t: Translate): s
       c.delegationCode,
       c.institution,
       c.provinceCode ? (findProvince(c.provinceCode)?.name ?? c.provinceCode) : "",
-      t(`commitments.party.${c.party}` as MessageKey),
+      t(commitmentPartyKey(c.party)),
       c.what,
       c.ownerLabel,
       c.ownerAddress ?? "",
       c.targetDate,
-      t(`commitments.status.${c.status}` as MessageKey),
+      t(commitmentStatusKey(c.status)),
       c.overdue ? c.daysOverdue : "",
       c.completedOn ?? "",
       c.evidenceUrl ?? "",

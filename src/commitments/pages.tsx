@@ -3,6 +3,7 @@
  * history, and — for humas, protocol and admin — adding, editing and moving a commitment along. Every
  * successful POST redirects (303); errors re-render the form with the input kept.
  */
+
 import { Hono } from "hono";
 import { z } from "zod";
 import { BoardPage } from "../../views/pages/commitments/board";
@@ -19,6 +20,7 @@ import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
+import { commitmentStatusKey } from "../i18n/keys";
 import { findProvince } from "../regions/regions";
 import { commitmentsCsv } from "./csv";
 import {
@@ -183,7 +185,7 @@ export function commitmentPages() {
     const noticeText =
       notice && notice in NOTICES
         ? t(NOTICES[notice as keyof typeof NOTICES] as MessageKey, {
-            status: t(`commitments.status.${commitment.status}` as MessageKey),
+            status: t(commitmentStatusKey(commitment.status)),
           })
         : undefined;
     return renderPage(

@@ -1,7 +1,8 @@
 /**
  * @module The public survey pages: GET and POST `/f/{token}` (no sign-in; the token is the key). A saved
  * answer redirects (303) to `?saved=1`; bad input comes back with each error beside its field and nothing
- * saved; an unknown, malformed or expired link gets one plain 404 page, the same bytes for all of them.
+ * saved; an unknown, malformed or expired link gets one plain 404 page, the same bytes for all of them,
+ * and counts against the address's guessing limit (`guess-limit.ts`): past it, every link answers 429.
  * The page is in the delegation's language unless the visitor chose the other (`?lang=`, the cookie).
  */
 import { Hono } from "hono";
@@ -15,6 +16,7 @@ import { pageContext } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith } from "../http/validate";
 import { isLocale, type Locale } from "../i18n/dictionary";
 import { answersFromForm, answersToValues, formFieldOf, surveyAnswersSchema } from "./form";
+import { countMiss, refuseWhenGuessing } from "./guess-limit";
 import { loadSurvey, type Survey, saveResponse } from "./survey";
 
 function chosenLocale(c: AppContext, fallback: Locale): Locale {
@@ -27,13 +29,14 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
 function privateHeaders(c: AppContext) {
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex, nofollow");
-  // The token never goes to another site; not "no-referrer", under which a browser posts this page's
-  // forms (the survey, the language switch) with `Origin: null`, refused by the Origin check.
+  // Not `no-referrer`: under it browsers send `Origin: null` with the form's POST, which the origin check
+  // refuses. `same-origin` still keeps the token in the address from every other site.
   c.header("Referrer-Policy", "same-origin");
 }
 
-/** The one page for every link that opens nothing. */
-function unavailable(c: AppContext) {
+/** The one page for every link that opens nothing; each such answer counts against the guessing limit. */
+async function unavailable(c: AppContext) {
+  await countMiss(c);
   privateHeaders(c);
   // One page for all of them, so its language switch returns to the public page, not to the link.
   const ctx = { ...pageContext(c), user: null, path: "/f", returnTo: "/kunjungan" };
@@ -41,7 +44,6 @@ function unavailable(c: AppContext) {
   return c.html(
     <Layout ctx={ctx} title={t("feedback.unavailable")}>
       <div class="survey">
-        <h1>{t("feedback.unavailable")}</h1>
         <p>{t("feedback.unavailableText")}</p>
       </div>
     </Layout>,
@@ -81,6 +83,11 @@ function show(
 
 export function surveyPages() {
   const app = new Hono<AppEnv>();
+
+  app.use("/:token", async (c, next) => {
+    await refuseWhenGuessing(c);
+    await next();
+  });
 
   app.get("/:token", async (c) => {
     const { db, clock } = c.get("deps");

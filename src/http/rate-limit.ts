@@ -38,3 +38,17 @@ export async function enforceRateLimit(db: Db, { key, limit, windowMs, now }: Ra
     throw new AppError("rate_limited", { headers: { "Retry-After": String(Math.max(1, retryAfter)) } });
   }
 }
+
+/** The hits already counted for `key` in the current window (a read, counts nothing). */
+export async function rateLimitHits(
+  db: Db,
+  { key, windowMs, now }: Omit<RateLimitRule, "limit">,
+): Promise<number> {
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const row = await db.orm
+    .select({ hits: rateLimitCounters.hits })
+    .from(rateLimitCounters)
+    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, windowStart)))
+    .get();
+  return row?.hits ?? 0;
+}

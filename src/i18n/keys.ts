@@ -7,6 +7,7 @@ import type { AGENDA_KINDS } from "../../db/schema/agenda";
 import type { CLOSURE_KINDS, closures } from "../../db/schema/closures";
 import { DELEGATION_STATUSES, type DelegationStatus, type delegations } from "../../db/schema/delegations";
 import type { NoticeKind } from "../../db/schema/outbox";
+import type { CommitmentParty, CommitmentStatus } from "../../db/schema/outcomes";
 import type { AuditAction, AuditEntity } from "../audit/actions";
 import type { SORTS } from "../delegations/queries";
 import type { ErrorCode } from "../http/errors";
@@ -41,4 +42,6 @@ export const isDelegationStatus = (value: unknown): value is DelegationStatus =>
 export const auditActionKey = (action: AuditAction): MessageKey => `audit.action.${action}`;
 export const auditEntityKey = (entity: AuditEntity): MessageKey => `audit.entity.${entity}`;
 export const mailStateKey = (state: MailState): MessageKey => `mail.status.${state}`;
+export const commitmentStatusKey = (status: CommitmentStatus): MessageKey => `commitments.status.${status}`;
+export const commitmentPartyKey = (party: CommitmentParty): MessageKey => `commitments.party.${party}`;
 export const noticeKindKey = (kind: NoticeKind): MessageKey => `mail.kind.${kind}`;

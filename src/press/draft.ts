@@ -2,7 +2,8 @@
  * @module The first press-release draft of a visit, in Bahasa Indonesia and the usual shape of a regional
  * humas release: headline, dateline ("BANYUWANGI – "), lead (who came — the leader and the officials with
  * them — from where, when, why), body (where they went, who received them, what was shown), commitments
- * made and a closing paragraph about the host. Humas edit it before saving; quotes are theirs to add.
+ * made and a closing paragraph about the host. Humas edit it before saving; quotes are theirs to add. The
+ * release is Indonesian-only, but its fixed sentences still come from the catalogue (`press.draft.*`).
  */
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
@@ -11,6 +12,7 @@ import { commitments } from "../../db/schema/outcomes";
 import { loadDelegationAgenda } from "../agenda/load-agenda";
 import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
+import { type Translate, translator } from "../i18n/dictionary";
 import { dateRangeText } from "../mail/compose";
 import { getOutcome } from "../outcomes/service";
 import { findProvince, findRegency } from "../regions/regions";
@@ -25,8 +27,18 @@ export interface PressDraft {
   closing: string;
 }
 
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} dan ${items.at(-1)}`;
+/** The draft is Indonesian-only output: its fixed sentences come from the catalogue in Bahasa Indonesia. */
+export const pressT: Translate = translator("id");
+
+/** "a, b dan c". */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return pressT("press.draft.list", { items: items.slice(0, -1).join(", "), last: items.at(-1) ?? "" });
+}
+
+/** The sentence of a field, or "" when the field is empty. */
+const when = (value: string | null | undefined, sentence: (v: string) => string) =>
+  value?.trim() ? sentence(value.trim()) : "";
 
 export async function draftPressRelease(
   db: Queryable,
@@ -57,40 +69,62 @@ export async function draftPressRelease(
     .filter(Boolean)
     .join(", ");
   const dates = d.confirmedDates ? dateRangeText(d.confirmedDates, "id") : "";
-  const companions = roster.filter((p) => p.name !== d.leaderName).map((p) => `${p.name} (${p.title})`);
+  const companions = roster
+    .filter((p) => p.name !== d.leaderName)
+    .map((p) => pressT("press.draft.person", { name: p.name, title: p.title }));
   const items = (agenda?.items ?? []).filter((i) => i.status === "scheduled");
   const venues = [...new Set(items.flatMap((i) => (i.venue ? [i.venue.name] : [])))];
   const hosts = [
-    ...new Map(items.flatMap((i) => i.hosts).map((h) => [h.id, `${h.name}, ${h.title}`])).values(),
+    ...new Map(
+      items
+        .flatMap((i) => i.hosts)
+        .map((h) => [h.id, pressT("press.draft.hostPerson", { name: h.name, title: h.title })]),
+    ).values(),
   ];
 
+  const t = pressT;
+  const trimEnd = (x: string) => x.replace(/\.*\s*$/, "");
+  const leadParams = {
+    leaderTitle: d.leaderTitle,
+    leaderName: d.leaderName,
+    origin: region ? t("press.draft.origin", { institution: d.institution, region }) : d.institution,
+    host: host.governmentName,
+    dates,
+  };
   const lead = [
-    `${d.leaderTitle} ${d.leaderName} memimpin rombongan ${d.institution}${region ? ` (${region})` : ""} dalam kunjungan studi banding ke ${host.governmentName}${dates ? ` pada ${dates}` : ""}.`,
-    companions.length ? `Turut hadir ${list(companions)}.` : "",
-    d.purpose
-      ? `Kunjungan ini bertujuan ${d.purpose.replace(/^\s*(untuk\s+)?/i, "").replace(/\.*\s*$/, "")}.`
-      : "",
+    t(dates ? "press.draft.leadOn" : "press.draft.lead", leadParams),
+    companions.length ? t("press.draft.companions", { names: listText(companions) }) : "",
+    when(d.purpose, (p) => t("press.draft.purpose", { purpose: trimEnd(p.replace(/^\s*(untuk\s+)?/i, "")) })),
   ]
     .filter(Boolean)
     .join(" ");
   const body = [
-    venues.length ? `Selama kunjungan, rombongan mendatangi ${list(venues)}.` : "",
-    hosts.length ? `Rombongan diterima oleh ${list(hosts)}.` : "",
-    outcome?.shown ? `Yang ditunjukkan kepada rombongan: ${outcome.shown}` : "",
+    venues.length ? t("press.draft.venues", { venues: listText(venues) }) : "",
+    hosts.length ? t("press.draft.receivedBy", { hosts: listText(hosts) }) : "",
+    when(outcome?.shown, (shown) => t("press.draft.shown", { shown })),
     outcome?.summary ?? "",
   ]
     .filter(Boolean)
     .join("\n\n");
   const open = promised.filter((c) => c.status !== "dropped");
   return {
-    headline: `${d.leaderTitle} Pimpin Studi Banding ${d.institution} ke ${host.city}`,
-    dateline: `${host.city.toUpperCase()} – `,
+    headline: t("press.draft.headline", {
+      leaderTitle: d.leaderTitle,
+      institution: d.institution,
+      city: host.city,
+    }),
+    dateline: t("press.draft.dateline", { city: host.city.toUpperCase() }),
     lead,
     body,
     quotes: [],
     commitments: open.length
-      ? `Dari kunjungan ini disepakati tindak lanjut: ${open.map((c) => c.what.replace(/\.*\s*$/, "")).join("; ")}.`
+      ? t("press.draft.commitments", { items: open.map((c) => trimEnd(c.what)).join("; ") })
       : "",
-    closing: `${host.governmentName} terbuka bagi daerah lain yang ingin belajar dari inovasi pelayanan publiknya.${host.website ? ` Informasi kunjungan: ${host.website}.` : ""}`,
+    closing: [
+      t("press.draft.closing", { host: host.governmentName }),
+      when(host.website, (website) => t("press.draft.website", { website })),
+    ]
+      .filter(Boolean)
+      .join(" "),
   };
 }

@@ -2,7 +2,7 @@
  * @module A press release as plain text and as a Word document (`.docx`, built with the `docx` library):
  * headline, dateline joined to the lead, body paragraphs, quotes, commitments and the closing paragraph.
  */
-import type { PressDraft } from "./draft";
+import { type PressDraft, pressT } from "./draft";
 
 function paragraphs(p: PressDraft): string[] {
   const split = (s: string) =>
@@ -13,7 +13,13 @@ function paragraphs(p: PressDraft): string[] {
   return [
     [p.dateline.trim(), p.lead.trim()].filter(Boolean).join(" "),
     ...split(p.body),
-    ...p.quotes.map((q) => `“${q.text}” kata ${q.speaker}${q.title ? `, ${q.title}` : ""}.`),
+    ...p.quotes.map((q) =>
+      pressT(q.title ? "press.draft.quoteTitled" : "press.draft.quote", {
+        text: q.text,
+        speaker: q.speaker,
+        title: q.title,
+      }),
+    ),
     ...split(p.commitments),
     ...split(p.closing),
   ].filter(Boolean);

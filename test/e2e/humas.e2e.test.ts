@@ -3,29 +3,26 @@
  * in the roster (search, taps, one walk-in), log the outcome, add two commitments — one already past due —,
  * see the board show it overdue, download the attendance PDF (read back with pdf.js: names in precedence
  * order); then the job runs and the owner's reminder arrives in a real SMTP server. The same pages are
- * looked at on a 1366×900 screen. Screenshots go to $HUMAS_SHOTS when set.
+ * looked at on a 1366×900 screen. Screenshots (pages, and the attendance list and visit letter rendered
+ * with pdf.js) go to $HUMAS_SHOTS when set.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditedTransaction } from "../../src/http/service-context";
 import { runJobs } from "../../src/jobs/run-jobs";
 import { addDays, localDateOf, localToInstant } from "../../src/scheduling/zoned-time";
-import { createUser } from "../../src/users/service";
 import { makeDelegation, makeParticipant } from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
 import { smtpTransport } from "../mail/helpers";
 import { type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { launchBrowser, type RunningApp, signIn, skipBrowserTests, startApp } from "./browser";
+import { screenshotPdf } from "./pdf-shot";
+import { addStaff, screenshotter } from "./staff";
 
 const HUMAS = { email: "ayu@e2e.sambang.id", password: "humas-e2e-password-1", name: "Ayu Humas" };
 const ZONE = "Asia/Jakarta";
 const shots = process.env.HUMAS_SHOTS;
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const shot = screenshotter(shots);
 
 describe.skipIf(skipBrowserTests)("humas at the reception desk and after the visit", () => {
   let server: RunningApp;
@@ -37,14 +34,7 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     smtp = await startSmtpSink();
     server = await startApp({ env: { SMTP_URL: smtp.url }, mail: true });
     browser = await launchBrowser();
-    await createUser(
-      {
-        passwords: server.passwords,
-        now: new Date(),
-        transaction: auditedTransaction(server.db, { id: null, label: "e2e" }, new Date()),
-      },
-      { ...HUMAS, role: "humas", locale: "id" },
-    );
+    await addStaff(server, { ...HUMAS, role: "humas" });
   });
   afterAll(async () => {
     await browser?.close();
@@ -175,6 +165,8 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     // The attendance PDF from the delegation page.
     await page.goto(`${base}/delegations/${d.id}#papers`);
     await shot(page, "phone-delegation");
+    // Nothing (a long press-release link) pushes the page wider than the phone.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("attendance-pdf").click(),
@@ -188,6 +180,20 @@ describe.skipIf(skipBrowserTests)("humas at the reception desk and after the vis
     );
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The visit letter, fetched as the signed-in humas user.
+    const letter = await page.request.get(
+      `${base}${await page.getByTestId("visit-letter-pdf").getAttribute("href")}`,
+    );
+    expect(letter.status()).toBe(200);
+    expect(await pdfText(new Uint8Array(await letter.body()))).toContain("H. Arif Contoh");
+    if (shots) {
+      await screenshotPdf(
+        browser,
+        new Uint8Array(readFileSync((await download.path()) as string)),
+        join(shots, "pdf-attendance.png"),
+      );
+      await screenshotPdf(browser, new Uint8Array(await letter.body()), join(shots, "pdf-visit-letter.png"));
+    }
     await phone.close();
 
     // A wide screen: the board and the delegation page.

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { feedbackLinks, feedbackResponses } from "../../db/schema/feedback";
 import { outboxMessages } from "../../db/schema/outbox";
 import { visitOutcomes } from "../../db/schema/outcomes";
+import { MISSES_PER_HOUR } from "../../src/feedback/guess-limit";
 import { hashSurveyToken } from "../../src/feedback/tokens";
 import { book, makeDelegation, makeParticipant, makeVenue } from "../helpers/factories";
 import { makeTestApp, ORIGIN, renewSessions, type TestApp } from "../helpers/test-app";
@@ -242,5 +243,40 @@ describe("feedback from visitors", () => {
       .from(outboxMessages)
       .where(eq(outboxMessages.kind, "feedback_request"));
     expect(queued[0]?.n).toBe(2);
+  });
+});
+
+describe("guessing survey links", () => {
+  const guess = (t: TestApp, token: string, ip: string) =>
+    t.app.request(`/f/${token}`, { headers: { "x-test-ip": ip } });
+
+  it("20 misses from one address get the plain page, then every link from it answers 429 for the hour", async () => {
+    const { t } = await completedVisit("id", false);
+    const [mail] = await deliver(t);
+    const token = linkIn(mail?.parsed.text ?? "");
+    const plain = await (await guess(t, "B".repeat(43), "10.0.0.9")).text();
+    for (let i = 1; i < MISSES_PER_HOUR; i++) {
+      const miss = await guess(t, `${String(i).padStart(3, "0")}${"C".repeat(40)}`, "10.0.0.9");
+      expect(miss.status).toBe(404);
+      expect(await miss.text()).toBe(plain);
+    }
+    // Limit used up: the guesser is refused even with the real link (no hint which tokens exist).
+    const refused = await guess(t, "D".repeat(43), "10.0.0.9");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((await guess(t, token, "10.0.0.9")).status).toBe(429);
+    const postRefused = await t.app.request(`/f/${token}`, {
+      method: "POST",
+      headers: { ...ORIGIN, "x-test-ip": "10.0.0.9", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ overall: "5" }).toString(),
+    });
+    expect(postRefused.status).toBe(429);
+    expect(await responses(t)).toBe(0);
+    // Another address is not affected, and answering a valid link counts nothing.
+    for (let i = 0; i < MISSES_PER_HOUR + 2; i++)
+      expect((await guess(t, token, "10.0.0.10")).status).toBe(200);
+    // An hour later the guesser's address may try again.
+    t.clock.advance(3600 * 1000);
+    expect((await guess(t, token, "10.0.0.9")).status).toBe(200);
   });
 });

@@ -61,4 +61,4 @@ it("serves a favicon to every layout and a print button on the itinerary and the
   }
   // The demo's "Sekretaris Daerah" host has the same name and title: named once.
   expect(pages.rundown).not.toContain("Sekretaris Daerah (Sekretaris Daerah)");
-});
+}, 90_000); // the demo seed writes two years of visits

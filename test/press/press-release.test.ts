@@ -3,15 +3,12 @@
  * venues and hosts; humas save versions (a stale version is 409, bad input refused beside its field); the
  * .docx opens (unzipped, word/document.xml holds the text) and the plain text matches the saved version.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { delegations } from "../../db/schema/delegations";
 import { book, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/factories";
 import { json, makeTestApp, type TestApp } from "../helpers/test-app";
+import { documentXml } from "./docx";
 
 async function kepri(t: TestApp) {
   const venue = await makeVenue(t.db, { name: "Mal Pelayanan Publik Banyuwangi" });
@@ -42,16 +39,6 @@ async function kepri(t: TestApp) {
     tx.update(delegations).set({ status: "completed" }).where(eq(delegations.id, d.id)),
   );
   return d;
-}
-
-function documentXml(bytes: ArrayBuffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "press-"));
-  try {
-    writeFileSync(join(dir, "p.docx"), new Uint8Array(bytes));
-    return execFileSync("unzip", ["-p", join(dir, "p.docx"), "word/document.xml"]).toString("utf8");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe("press releases", () => {

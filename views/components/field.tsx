@@ -18,6 +18,7 @@ interface FieldProps {
   inputmode?: "text" | "search" | "email" | "numeric" | "url" | "none" | "tel" | "decimal";
   min?: string;
   max?: string;
+  maxlength?: number;
   /** Makes the input's id unique when the same field repeats on a page (one form per table row). */
   idPrefix?: string;
 }
@@ -49,6 +50,7 @@ export function Field(props: FieldProps) {
           inputmode={props.inputmode}
           min={props.min}
           max={props.max}
+          maxlength={props.maxlength}
           aria-invalid={error ? "true" : undefined}
           aria-describedby={describedBy || undefined}
         />
@@ -59,6 +61,35 @@ export function Field(props: FieldProps) {
         </span>
       )}
     </div>
+  );
+}
+
+/** A multi-line text field: a `Field` around a textarea with the same label, id and error wiring. */
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: FieldErrors;
+  rows?: number;
+  required?: boolean;
+  maxlength?: number;
+}) {
+  const id = `f-${props.name}`;
+  const error = fieldError(props.errors, props.name);
+  return (
+    <Field name={props.name} label={props.label} errors={props.errors}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        maxlength={props.maxlength}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {props.value}
+      </textarea>
+    </Field>
   );
 }
 

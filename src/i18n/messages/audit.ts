@@ -15,7 +15,7 @@ export const auditMessages = defineMessages({
     "audit.action.feedback.invite": "Undangan survei umpan balik dibuat",
     "audit.action.feedback.respond": "Umpan balik pengunjung diisi",
     "audit.action.feedback.update": "Umpan balik pengunjung diubah",
-    "audit.action.press_release.save": "Rilis pers disimpan",
+    "audit.action.press_release.save": "Siaran pers disimpan",
     "audit.action.publication.publish": "Kunjungan diterbitkan di daftar publik",
     "audit.action.publication.update": "Terbitan kunjungan diperbarui",
     "audit.action.publication.unpublish": "Kunjungan ditarik dari daftar publik",

@@ -59,7 +59,7 @@ export function CheckInPage(p: CheckInProps) {
               <li id={`p-${r.id}`} class={`checkin-row ${state}`} data-testid="checkin-row">
                 <div class="who">
                   <strong>{r.name}</strong>
-                  {r.walkIn && <span class="badge"> {t("attendance.walkIn")}</span>}
+                  {r.walkIn && <span class="badge">{t("attendance.walkIn")}</span>}
                   <span class="muted">
                     {r.title}
                     {r.institution ? ` · ${r.institution}` : ""}

@@ -3,11 +3,12 @@
  * with evidence; drop with a reason), the edit form, and its history from the audit log.
  */
 
+import { COMMITMENT_STATUSES } from "../../../db/schema/outcomes";
 import type { CommitmentView } from "../../../src/commitments/queries";
 import { COMMITMENT_TRANSITIONS } from "../../../src/commitments/rules";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
+import { commitmentPartyKey, commitmentStatusKey } from "../../../src/i18n/keys";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { CommitmentForm } from "./form";
@@ -42,8 +43,9 @@ function historyLine(ctx: PageContext, e: { action: string; after: unknown }) {
   const { t } = ctx;
   const after = (e.after ?? {}) as Record<string, unknown>;
   if (e.action === "commitment.create") return t("commitments.added");
-  if (e.action === "commitment.transition" && typeof after.status === "string")
-    return t("commitments.transitioned", { status: t(`commitments.status.${after.status}` as MessageKey) });
+  const status = COMMITMENT_STATUSES.find((x) => x === after.status);
+  if (e.action === "commitment.transition" && status)
+    return t("commitments.transitioned", { status: t(commitmentStatusKey(status)) });
   return `${t("commitments.edit")}: ${Object.keys(after).join(", ")}`;
 }
 
@@ -85,7 +87,7 @@ export function CommitmentDetailPage(p: CommitmentDetailProps) {
           {c.ownerAddress && <span class="muted"> · {c.ownerAddress}</span>}
         </dd>
         <dt>{t("commitments.party")}</dt>
-        <dd>{t(`commitments.party.${c.party}` as MessageKey)}</dd>
+        <dd>{t(commitmentPartyKey(c.party))}</dd>
         <dt>{t("commitments.delegation")}</dt>
         <dd>
           <a href={`/delegations/${c.delegationId}`}>{c.delegationCode}</a> · {c.institution}

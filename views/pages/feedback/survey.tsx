@@ -7,7 +7,7 @@ import type { FieldErrors } from "../../../src/http/validate";
 import type { Translate } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
 import { formatDateTime } from "../../../src/i18n/format";
-import { fieldError } from "../../components/field";
+import { Field, fieldError, TextAreaField } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
 export interface SurveyPageProps {
@@ -68,49 +68,35 @@ function RatingGroup(props: {
   );
 }
 
-function TextArea(props: { name: string; label: string; value: string; error?: string }) {
-  const id = `f-${props.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <textarea
-        id={id}
-        name={props.name}
-        maxlength={2000}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        {props.value}
-      </textarea>
-      {props.error && (
-        <span class="error" id={`${id}-error`}>
-          {props.error}
-        </span>
-      )}
-    </div>
-  );
-}
+/** The survey's text answers: the first three are text areas, the respondent's name and title one line. */
+const TEXTS = [
+  { name: "mostUseful", label: "feedback.mostUseful", area: true },
+  { name: "willReplicate", label: "feedback.willReplicate", area: true },
+  { name: "comments", label: "feedback.comments", area: true },
+  { name: "respondentName", label: "feedback.respondentName", area: false, auto: "name" },
+  { name: "respondentTitle", label: "feedback.respondentTitle", area: false, auto: "organization-title" },
+] as const;
 
-function TextInput(props: { name: string; label: string; value: string; error?: string; auto: string }) {
-  const id = `f-${props.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        value={props.value}
-        maxlength={200}
-        autocomplete={props.auto}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      />
-      {props.error && (
-        <span class="error" id={`${id}-error`}>
-          {props.error}
-        </span>
-      )}
-    </div>
+function TextAnswer(props: { text: (typeof TEXTS)[number]; p: SurveyPageProps }) {
+  const { text, p } = props;
+  const value = p.values[text.name] ?? "";
+  return text.area ? (
+    <TextAreaField
+      name={text.name}
+      label={p.ctx.t(text.label)}
+      value={value}
+      errors={p.errors}
+      maxlength={2000}
+    />
+  ) : (
+    <Field
+      name={text.name}
+      label={p.ctx.t(text.label)}
+      value={value}
+      errors={p.errors}
+      maxlength={200}
+      autocomplete={text.auto}
+    />
   );
 }
 
@@ -126,14 +112,7 @@ function ReadOnlyAnswers(p: SurveyPageProps) {
     const v = p.values[`session.${s.id}`];
     if (v) rows.push([sessionLabel(s, p), t(starKey(toStar(v)))]);
   }
-  const texts = [
-    ["mostUseful", t("feedback.mostUseful")],
-    ["willReplicate", t("feedback.willReplicate")],
-    ["comments", t("feedback.comments")],
-    ["respondentName", t("feedback.respondentName")],
-    ["respondentTitle", t("feedback.respondentTitle")],
-  ] as const;
-  for (const [name, label] of texts) if (p.values[name]) rows.push([label, p.values[name] ?? ""]);
+  for (const { name, label } of TEXTS) if (p.values[name]) rows.push([t(label), p.values[name] ?? ""]);
   return (
     <dl class="card" data-testid="survey-answers">
       {rows.map(([k, v]) => (
@@ -156,7 +135,6 @@ export function SurveyPage(p: SurveyPageProps) {
   const until = p.editUntil ? formatDateTime(p.editUntil, p.ctx.locale, p.hostTimeZone) : "";
   return (
     <div class="survey">
-      <h1>{t("feedback.title")}</h1>
       <p>{t("feedback.intro", { host: p.host, institution: p.institution })}</p>
       {p.saved && (
         <div class="alert success" role="status" data-testid="survey-saved">
@@ -201,38 +179,9 @@ export function SurveyPage(p: SurveyPageProps) {
               ))}
             </fieldset>
           )}
-          <TextArea
-            name="mostUseful"
-            label={t("feedback.mostUseful")}
-            value={p.values.mostUseful ?? ""}
-            error={e("mostUseful")}
-          />
-          <TextArea
-            name="willReplicate"
-            label={t("feedback.willReplicate")}
-            value={p.values.willReplicate ?? ""}
-            error={e("willReplicate")}
-          />
-          <TextArea
-            name="comments"
-            label={t("feedback.comments")}
-            value={p.values.comments ?? ""}
-            error={e("comments")}
-          />
-          <TextInput
-            name="respondentName"
-            label={t("feedback.respondentName")}
-            value={p.values.respondentName ?? ""}
-            error={e("respondentName")}
-            auto="name"
-          />
-          <TextInput
-            name="respondentTitle"
-            label={t("feedback.respondentTitle")}
-            value={p.values.respondentTitle ?? ""}
-            error={e("respondentTitle")}
-            auto="organization-title"
-          />
+          {TEXTS.map((text) => (
+            <TextAnswer text={text} p={p} />
+          ))}
           <button type="submit">{t(p.answered ? "feedback.update" : "feedback.submit")}</button>
         </form>
       )}

@@ -35,7 +35,7 @@ export function HumasSections(p: HumasSectionsProps) {
   const api = `/api/v1/delegations/${d.id}`;
   return (
     <>
-      <section aria-labelledby="h-outcome" id="outcome">
+      <section aria-labelledby="h-outcome" id="outcome" class="outcome">
         <h2 id="h-outcome">{t("outcomes.title")}</h2>
         <p data-testid="attendance-summary">{t("outcomes.attendance", p.attendance)}</p>
         {outcome ? (

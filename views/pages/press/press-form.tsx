@@ -3,27 +3,10 @@
  * the downloads (Word, plain text) of the current saved version.
  */
 import type { FieldErrors } from "../../../src/http/validate";
-import { Field, FormErrors, fieldError } from "../../components/field";
+import { Field, FormErrors, TextAreaField } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
 export const QUOTE_ROWS = 3;
-
-function Area(p: { name: string; label: string; value: string; errors: FieldErrors; rows?: number }) {
-  const error = fieldError(p.errors, p.name);
-  return (
-    <Field name={p.name} label={p.label} errors={p.errors}>
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 4}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `f-${p.name}-error` : undefined}
-      >
-        {p.value}
-      </textarea>
-    </Field>
-  );
-}
 
 export function PressFormPage(p: {
   ctx: PageContext;
@@ -42,13 +25,13 @@ export function PressFormPage(p: {
         <a href={`${base}/download.docx`}>{t("press.downloadDocx")}</a>
         <a href={`${base}/download.txt`}>{t("press.downloadText")}</a>
       </p>
-      <form method="post" action={base} class="card stack" data-testid="press-form">
+      <form method="post" action={base} class="card stack wide" data-testid="press-form">
         <FormErrors errors={p.errors} />
         <input type="hidden" name="version" value={v("version")} />
         <Field name="headline" label={t("press.headline")} value={v("headline")} errors={p.errors} />
         <Field name="dateline" label={t("press.dateline")} value={v("dateline")} errors={p.errors} />
-        <Area name="lead" label={t("press.lead")} value={v("lead")} errors={p.errors} />
-        <Area name="body" label={t("press.body")} value={v("body")} errors={p.errors} rows={8} />
+        <TextAreaField name="lead" label={t("press.lead")} value={v("lead")} errors={p.errors} rows={6} />
+        <TextAreaField name="body" label={t("press.body")} value={v("body")} errors={p.errors} rows={8} />
         {Array.from({ length: QUOTE_ROWS }, (_, i) => (
           <fieldset>
             <Field
@@ -63,7 +46,7 @@ export function PressFormPage(p: {
               value={v(`quotes.${i}.title`)}
               errors={p.errors}
             />
-            <Area
+            <TextAreaField
               name={`quotes.${i}.text`}
               label={t("press.quoteText", { n: i + 1 })}
               value={v(`quotes.${i}.text`)}
@@ -72,8 +55,13 @@ export function PressFormPage(p: {
             />
           </fieldset>
         ))}
-        <Area name="commitments" label={t("press.commitments")} value={v("commitments")} errors={p.errors} />
-        <Area name="closing" label={t("press.closing")} value={v("closing")} errors={p.errors} />
+        <TextAreaField
+          name="commitments"
+          label={t("press.commitments")}
+          value={v("commitments")}
+          errors={p.errors}
+        />
+        <TextAreaField name="closing" label={t("press.closing")} value={v("closing")} errors={p.errors} />
         <div class="row">
           <button type="submit">{t("press.save")}</button>
           <a href={`/delegations/${p.d.id}`}>{t("action.cancel")}</a>

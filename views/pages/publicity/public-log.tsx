@@ -18,7 +18,6 @@ export function PublicLogPage({
   const { t } = ctx;
   return (
     <div class="public-visit">
-      <h1>{t("publicLog.title")}</h1>
       <p>{t("publicLog.intro", { host })}</p>
       {visits.length === 0 ? (
         <p>{t("publicLog.none")}</p>
@@ -52,7 +51,6 @@ export function PublicVisitPage({ ctx, v }: { ctx: PageContext; v: PublicVisit }
       <p>
         <a href="/kunjungan">{t("publicLog.back")}</a>
       </p>
-      <h1>{v.title}</h1>
       <dl>
         <dt>{t("publicLog.dates")}</dt>
         <dd>{dateRangeText({ start: v.visitStart, end: v.visitEnd }, ctx.locale)}</dd>

@@ -3,26 +3,8 @@
  * nothing else), and the confirmation step before taking it off.
  */
 import type { FieldErrors } from "../../../src/http/validate";
-import { Field, FormErrors, fieldError } from "../../components/field";
+import { Field, FormErrors, TextAreaField } from "../../components/field";
 import type { PageContext } from "../../page-context";
-
-function TextArea(p: { name: string; label: string; value: string; errors: FieldErrors }) {
-  const error = fieldError(p.errors, p.name);
-  return (
-    <Field name={p.name} label={p.label} errors={p.errors}>
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={6}
-        required
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `f-${p.name}-error` : undefined}
-      >
-        {p.value}
-      </textarea>
-    </Field>
-  );
-}
 
 export const LINK_ROWS = 3;
 
@@ -39,13 +21,20 @@ export function PublicationFormPage(p: {
     <form
       method="post"
       action={`/delegations/${p.d.id}/publication`}
-      class="card stack"
+      class="card stack wide"
       data-testid="publication-form"
     >
       <FormErrors errors={p.errors} />
       <p>{t("publication.intro")}</p>
       <Field name="title" label={t("publication.fieldTitle")} value={v("title")} errors={p.errors} required />
-      <TextArea name="summary" label={t("publication.fieldSummary")} value={v("summary")} errors={p.errors} />
+      <TextAreaField
+        name="summary"
+        label={t("publication.fieldSummary")}
+        value={v("summary")}
+        errors={p.errors}
+        rows={6}
+        required
+      />
       <Field
         name="photoUrl"
         label={t("publication.fieldPhotoUrl")}

@@ -5,8 +5,8 @@
  */
 import { raw } from "hono/html";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
-import { formatLocalDate } from "../../../src/i18n/format";
+import { type Locale, localized } from "../../../src/i18n/dictionary";
+import { formatLocalDate, INTL_LOCALE } from "../../../src/i18n/format";
 import { PRESETS, type Preset } from "../../../src/reports/range";
 import type { Report } from "../../../src/reports/summary";
 import { barChart, columnChart, formatNumber } from "../../../src/reports/svg-charts";
@@ -22,8 +22,8 @@ export interface ReportPageProps {
   canSetTargets: boolean;
 }
 
-const monthLabel = (month: string, locale: "id" | "en") =>
-  new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+const monthLabel = (month: string, locale: Locale) =>
+  new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     month: "short",
     year: "2-digit",
     timeZone: "UTC",
@@ -96,6 +96,47 @@ function ChartWithTable(props: {
   );
 }
 
+/** A bar chart of `items` with its table beside it: each row is the item's label, then its `cells`. */
+function BarChartWithTable(props: {
+  id: string;
+  title: string;
+  locale: Locale;
+  head: string[];
+  items: { label: string; value: number; cells: string[] }[];
+  /** Said instead of an empty chart and table. */
+  empty: string;
+}) {
+  if (props.items.length === 0)
+    return (
+      <section class="chart-block" aria-labelledby={`${props.id}-h`}>
+        <h2 id={`${props.id}-h`}>{props.title}</h2>
+        <p class="muted" data-testid={`${props.id}-empty`}>
+          {props.empty}
+        </p>
+      </section>
+    );
+  const svg = barChart({
+    id: `${props.id}-svg`,
+    title: props.title,
+    tableId: `${props.id}-table`,
+    labels: props.items.map((i) => i.label),
+    values: props.items.map((i) => i.value),
+    locale: props.locale,
+  });
+  return (
+    <ChartWithTable
+      id={props.id}
+      title={props.title}
+      svg={svg}
+      head={props.head}
+      rows={props.items.map((i) => [i.label, ...i.cells])}
+    />
+  );
+}
+
+const COMMITMENT_STATES = ["onTime", "late", "open", "dropped"] as const;
+const EXPORTS = ["visits", "participants", "commitments", "feedback"] as const;
+
 export function ReportPage(props: ReportPageProps) {
   const { ctx, report } = props;
   const { t, locale } = ctx;
@@ -103,13 +144,12 @@ export function ReportPage(props: ReportPageProps) {
   const query = `from=${props.values.from}&to=${props.values.to}`;
   return (
     <>
-      <h1>{t("reports.title")}</h1>
       <nav class="presets no-print" aria-label={t("reports.presets")}>
         <ul class="inline">
           {PRESETS.map((p) => (
             <li>
               <a href={`/reports?preset=${p}`} aria-current={props.preset === p ? "true" : undefined}>
-                {t(`reports.preset.${p}` as MessageKey)}
+                {t(`reports.preset.${p}`)}
               </a>
             </li>
           ))}
@@ -234,102 +274,73 @@ export function ReportPage(props: ReportPageProps) {
               n(m.targetVisitors),
             ])}
           />
-          <ChartWithTable
+          <BarChartWithTable
             id="chart-provinces"
             title={t("reports.chart.provinces")}
-            svg={barChart({
-              id: "chart-provinces-svg",
-              title: t("reports.chart.provinces"),
-              tableId: "chart-provinces-table",
-              labels: report.byProvince.map((p) => p.name ?? t("reports.unknownRegion")),
-              values: report.byProvince.map((p) => p.visits),
-              locale,
-            })}
+            locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.province"), t("reports.visits"), t("reports.visitors")]}
-            rows={report.byProvince.map((p) => [
-              p.name ?? t("reports.unknownRegion"),
-              n(p.visits, 0),
-              n(p.visitors, 0),
-            ])}
+            items={report.byProvince.map((p) => ({
+              label: p.name ?? t("reports.unknownRegion"),
+              value: p.visits,
+              cells: [n(p.visits, 0), n(p.visitors, 0)],
+            }))}
           />
-          <ChartWithTable
+          <BarChartWithTable
             id="chart-topics"
             title={t("reports.chart.topics")}
-            svg={barChart({
-              id: "chart-topics-svg",
-              title: t("reports.chart.topics"),
-              tableId: "chart-topics-table",
-              labels: report.byTopic.map((x) => (locale === "id" ? x.nameId : x.nameEn)),
-              values: report.byTopic.map((x) => x.visits),
-              locale,
-            })}
+            locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.topic"), t("reports.visits")]}
-            rows={report.byTopic.map((x) => [locale === "id" ? x.nameId : x.nameEn, n(x.visits, 0)])}
+            items={report.byTopic.map((x) => ({
+              label: localized(locale, x.nameId, x.nameEn),
+              value: x.visits,
+              cells: [n(x.visits, 0)],
+            }))}
           />
-          <ChartWithTable
+          <BarChartWithTable
             id="chart-venues"
             title={t("reports.chart.venues")}
-            svg={barChart({
-              id: "chart-venues-svg",
-              title: t("reports.chart.venues"),
-              tableId: "chart-venues-table",
-              labels: report.venues.map((v) => v.name),
-              values: report.venues.map((v) => v.sessions),
-              locale,
-            })}
+            locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.venue"), t("reports.sessions"), t("reports.hours")]}
-            rows={report.venues.map((v) => [v.name, n(v.sessions, 0), n(v.hours)])}
+            items={report.venues.map((v) => ({
+              label: v.name,
+              value: v.sessions,
+              cells: [n(v.sessions, 0), n(v.hours)],
+            }))}
           />
-          <ChartWithTable
+          <BarChartWithTable
             id="chart-hosts"
             title={t("reports.chart.hosts")}
-            svg={barChart({
-              id: "chart-hosts-svg",
-              title: t("reports.chart.hosts"),
-              tableId: "chart-hosts-table",
-              labels: report.hosts.map((h) => h.name),
-              values: report.hosts.map((h) => h.sessions),
-              locale,
-            })}
+            locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.host"), t("reports.sessions"), t("reports.hours")]}
-            rows={report.hosts.map((h) => [h.name, n(h.sessions, 0), n(h.hours)])}
+            items={report.hosts.map((h) => ({
+              label: h.name,
+              value: h.sessions,
+              cells: [n(h.sessions, 0), n(h.hours)],
+            }))}
           />
-          <ChartWithTable
+          <BarChartWithTable
             id="chart-commitments"
             title={t("reports.chart.commitments")}
-            svg={barChart({
-              id: "chart-commitments-svg",
-              title: t("reports.chart.commitments"),
-              tableId: "chart-commitments-table",
-              labels: [
-                t("reports.c.onTime"),
-                t("reports.c.late"),
-                t("reports.c.open"),
-                t("reports.c.dropped"),
-              ],
-              values: [
-                report.commitments.onTime,
-                report.commitments.late,
-                report.commitments.open,
-                report.commitments.dropped,
-              ],
-              locale,
-            })}
+            locale={locale}
+            empty={t("reports.empty")}
             head={[t("reports.c.state"), t("reports.c.count")]}
-            rows={[
-              [t("reports.c.onTime"), n(report.commitments.onTime, 0)],
-              [t("reports.c.late"), n(report.commitments.late, 0)],
-              [t("reports.c.open"), n(report.commitments.open, 0)],
-              [t("reports.c.dropped"), n(report.commitments.dropped, 0)],
-            ]}
+            items={COMMITMENT_STATES.map((state) => ({
+              label: t(`reports.c.${state}`),
+              value: report.commitments[state],
+              cells: [n(report.commitments[state], 0)],
+            }))}
           />
           <section class="no-print" aria-labelledby="exports-h">
             <h2 id="exports-h">{t("reports.exports")}</h2>
             <ul class="inline">
-              {(["visits", "participants", "commitments", "feedback"] as const).map((name) => (
+              {EXPORTS.map((name) => (
                 <li>
                   <a href={`/reports/${name}.csv?${query}`} download>
-                    {t(`reports.export.${name}` as MessageKey)}
+                    {t(`reports.export.${name}`)}
                   </a>
                 </li>
               ))}

@@ -22,7 +22,6 @@ export function TargetsPage(props: TargetsPageProps) {
   const value = (name: keyof TargetOut) => props.values?.[name] ?? text(target[name] as number | null);
   return (
     <>
-      <h1>{t("targets.titleYear", { year })}</h1>
       {props.notice && (
         <div class="alert ok" role="status">
           {props.notice}
