@@ -28,7 +28,6 @@ import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/securi
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
-import { mailApiDocs, mailRoutes } from "./mail/routes";
 import { regionRoutes, regionsApiDocs } from "./regions/routes";
 
 /** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
@@ -37,7 +36,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...tokensApiDocs,
   ...auditApiDocs,
   ...systemApiDocs,
-  ...mailApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
   ...agendaApiDocs,
@@ -80,7 +78,6 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   mountFeatures(app, features);
   app.route("/", tokenRoutes());
   app.route("/", auditRoutes());
-  app.route("/", mailRoutes());
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());
   app.route("/", agendaRoutes());

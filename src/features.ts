@@ -12,6 +12,7 @@ import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
+import { mailFeature } from "./mail/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   staffCalendarFeature,
   delegationsFeature,
   hostSettingsFeature,
+  mailFeature,
   outcomesFeature,
   attendanceFeature,
   commitmentsFeature,
