@@ -108,7 +108,7 @@ export function invitationPages() {
     const confirmed = await isConfirmed(c);
     try {
       if (confirmed) {
-        const { queued } = await sendInvitations(ctx, id, parsed.data, { basis: fields.basis ?? "" });
+        const { queued } = await sendInvitations(ctx, id, parsed.data, { basis: fields.basis });
         return c.redirect(`/delegations/${id}/invitations?queued=${queued}`, 303);
       }
       return await showPreview(c, parsed.data);
