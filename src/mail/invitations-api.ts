@@ -8,7 +8,6 @@ import { z } from "@hono/zod-openapi";
 import { OUTBOX_STATUSES } from "../../db/schema/outbox";
 import { PROTOCOL } from "../auth/roles";
 import { apiRoute, featureApi, json } from "../http/api";
-import { prefixParam } from "../http/feature";
 import { INVITATION_FORMS, recipientChoiceSchema } from "./invitation-recipients";
 import { planInvitations, previewInvitations, sendInvitations } from "./invitations";
 import { listOutbox } from "./outbox";
@@ -35,6 +34,8 @@ const body = <S extends z.ZodType>(schema: S) => ({
   required: false,
   content: { "application/json": { schema } },
 });
+
+const idParam = z.object({ id: z.string() });
 
 const recipientOut = z.object({
   key: z.string(),
@@ -68,6 +69,7 @@ const list = apiRoute({
   summary: "Who may receive the delegation's invitations, their default form and their last message",
   tag: "mail",
   roles: PROTOCOL,
+  request: { params: idParam },
   responses: { 200: json(z.object({ recipients: z.array(recipientOut) })) },
 });
 
@@ -79,7 +81,7 @@ const preview = apiRoute({
   tag: "mail",
   roles: PROTOCOL,
   errors: [409],
-  request: { body: body(choiceBody) },
+  request: { params: idParam, body: body(choiceBody) },
   responses: { 200: json(z.object({ basis: z.string(), mails: z.array(mailOut) })) },
 });
 
@@ -91,7 +93,7 @@ const send = apiRoute({
   tag: "mail",
   roles: PROTOCOL,
   errors: [409],
-  request: { body: body(sendBody) },
+  request: { params: idParam, body: body(sendBody) },
   responses: {
     202: json(
       z.object({ queued: z.int(), messages: z.array(z.object({ key: z.string(), id: z.string() })) }),
@@ -103,7 +105,7 @@ const send = apiRoute({
 export function invitationsApi() {
   const app = featureApi();
   app.openapi(list, async (c) => {
-    const id = prefixParam(c, "id");
+    const { id } = c.req.valid("param");
     const { db, config } = c.get("deps");
     const plan = await planInvitations(db.orm, id, config.hostTimeZone);
     const history = await listOutbox(db.orm, { delegationId: id, limit: 200 });
@@ -131,13 +133,13 @@ export function invitationsApi() {
   });
   app.openapi(preview, async (c) => {
     const input = c.req.valid("json") ?? {};
-    const result = await previewInvitations(sendContextOf(c), prefixParam(c, "id"), input.recipients);
+    const result = await previewInvitations(sendContextOf(c), c.req.valid("param").id, input.recipients);
     const mails = result.mails.map(({ html: _h, ...m }) => m);
     return c.json({ basis: result.basis, mails }, 200);
   });
   app.openapi(send, async (c) => {
     const input = c.req.valid("json") ?? {};
-    const result = await sendInvitations(sendContextOf(c), prefixParam(c, "id"), input.recipients, {
+    const result = await sendInvitations(sendContextOf(c), c.req.valid("param").id, input.recipients, {
       basis: input.basis,
     });
     return c.json(result, 202);
