@@ -324,7 +324,11 @@ function outOf(m: NewOutboxMessage & { key: string }): ComposedMailOut {
     subject: m.subject,
     text: m.text,
     html: m.html,
-    attachments: [...(m.calendar ? [`invite.ics`] : []), ...(m.attachments ?? []).map((a) => a.filename)],
+    // The calendar part's file is named as the delivery job names it.
+    attachments: [
+      ...(m.calendar ? [m.calendar.method === "CANCEL" ? "cancel.ics" : "invite.ics"] : []),
+      ...(m.attachments ?? []).map((a) => a.filename),
+    ],
   };
 }
 
