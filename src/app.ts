@@ -23,10 +23,9 @@ import { pageMatcher } from "./http/return-to";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
 import { itineraryRoutes } from "./itinerary/routes";
-import { mailApiDocs, mailRoutes } from "./mail/routes";
 
 /** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
-export const API_DOCS: readonly RouteDoc[] = [...mailApiDocs, ...shareApiDocs, ...calendarApiDocs];
+export const API_DOCS: readonly RouteDoc[] = [...shareApiDocs, ...calendarApiDocs];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
 export function createApp(input: AppDeps, features: readonly Feature[] = FEATURES) {
@@ -66,7 +65,6 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
       return document;
     },
   });
-  app.route("/", mailRoutes());
   app.route("/", shareRoutes());
   app.route("/", calendarRoutes());
   app.route("/", itineraryRoutes());

@@ -16,6 +16,7 @@ import { feedbackFeature } from "./feedback/feature";
 import { homeFeature } from "./home/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
+import { mailFeature } from "./mail/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   staffCalendarFeature,
   delegationsFeature,
   hostSettingsFeature,
+  mailFeature,
   outcomesFeature,
   attendanceFeature,
   commitmentsFeature,

@@ -149,7 +149,8 @@ function toEventData(
 
 function attendee(a: CalendarAttendee, method: CalendarMethod, where: string) {
   const base = { ...person(a, `${where} attendee`), role: ROLES[a.role ?? "REQ-PARTICIPANT"] };
-  return method === "REQUEST" ? { ...base, rsvp: true, status: ICalAttendeeStatus.NEEDSACTION } : base;
+  // No RSVP: Sambang reads no replies, so it asks for none.
+  return method === "REQUEST" ? { ...base, status: ICalAttendeeStatus.NEEDSACTION } : base;
 }
 
 function person(p: CalendarPerson, field: string): CalendarPerson {

@@ -9,7 +9,7 @@ import type { AppContext } from "./context";
 import { pageContext, renderPage } from "./render";
 
 /** The posted string fields, without the confirmation flag and the CSRF token. */
-async function postedFields(c: AppContext): Promise<Record<string, string>> {
+export async function postedFields(c: AppContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) {

@@ -10,6 +10,7 @@ import { type Locale, type Translate, translator } from "../i18n/dictionary";
 import { formatDate, formatLocalDate, formatTime, INTL_LOCALE } from "../i18n/format";
 import { provinceTimeZone } from "../regions/regions";
 import { zoneLabel } from "../scheduling/index";
+import { type OfficeSignature, signatureLines } from "./signature";
 
 export interface ComposedMail {
   subject: string;
@@ -21,9 +22,18 @@ export async function composeMail(subject: string, content: EmailContent): Promi
   return { subject, text: renderEmailText(content), html: await renderEmailHtml(content) };
 }
 
-/** The frame of a notice in `locale`; callers fill paragraphs, facts, programme and link. */
-export function frame(locale: Locale, heading: string, name: string): EmailContent & { t: Translate } {
+/**
+ * The frame of a notice in `locale`; callers fill paragraphs, facts, programme and link. With the host
+ * settings' `office`, the signature names the office, its address and how to reach it.
+ */
+export function frame(
+  locale: Locale,
+  heading: string,
+  name: string,
+  office?: OfficeSignature,
+): EmailContent & { t: Translate } {
   const t = translator(locale);
+  const [signature, ...signatureMore] = office ? signatureLines(office, t) : [t("mail.signature")];
   return {
     t,
     lang: locale,
@@ -31,7 +41,8 @@ export function frame(locale: Locale, heading: string, name: string): EmailConte
     greeting: t("mail.greeting", { name }),
     paragraphs: [],
     closing: t("mail.closing"),
-    signature: t("mail.signature"),
+    signature: signature ?? t("mail.signature"),
+    signatureLines: signatureMore,
     footer: t("mail.autoNote"),
   };
 }

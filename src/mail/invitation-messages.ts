@@ -1,13 +1,15 @@
 /**
- * @module Composes the messages of "send invitations" from a plan: per item and recipient the mail with
- * its one calendar (REQUEST, raised-SEQUENCE REQUEST, or CANCEL), and per recipient the itinerary mail with
- * the PDF. Pure composition — no database: it runs before the write transaction that enqueues its result,
- * because rendering mails, calendars and the PDF takes far longer than a write lock may be held.
+ * @module Composes the messages of "send invitations" from a plan: per session and recipient the mail with
+ * its one calendar (REQUEST, raised-SEQUENCE REQUEST, or CANCEL), and the itinerary mail (the link, the
+ * PDF, the subscribe link and one PUBLISH calendar of every session). Pure composition — no database: it
+ * runs before the write transaction that enqueues its result, because rendering mails, calendars and the
+ * PDF takes far longer than a write lock may be held.
  */
 import { itemTitle } from "../calendar/agenda-events";
+import { delegationCalendar } from "../calendar/delegation-calendar";
 import { invitationCalendar } from "../calendar/invitation";
 import type { CalendarAttendee } from "../calendar/types";
-import { translator } from "../i18n/dictionary";
+import { type Locale, translator } from "../i18n/dictionary";
 import { itineraryPdf } from "../itinerary/pdf";
 import { buildItineraryView } from "../itinerary/view-model";
 import {
@@ -20,18 +22,21 @@ import {
   programmeRows,
   toBase64,
 } from "./compose";
+import type { Mailbox } from "./header-safety";
 import type { InvitationPlan, ItemPlan } from "./invitations";
 import type { NewOutboxMessage } from "./outbox";
+import type { OfficeSignature } from "./signature";
 import { changeLines, snapshotOf } from "./snapshot";
 
 export interface ComposeContext {
   now: Date;
   hostTimeZone: string;
   organizer: { name: string; email: string; phone?: string };
+  /** The host settings' office: the mails' signature. */
+  office?: OfficeSignature;
 }
 
-/** An itinerary message; its batch number (`sequence`) is taken inside the transaction that enqueues it. */
-export type ItineraryMessage = Omit<NewOutboxMessage, "sequence">;
+export type OfficeContext = ComposeContext;
 
 const KIND_OF = { invite: "invitation", update: "update", withdraw: "withdrawal" } as const;
 
@@ -63,7 +68,7 @@ export async function composeItemMessages(
       locale: r.locale,
       url: link,
     });
-    const base = frame(r.locale, "", r.name);
+    const base = frame(r.locale, "", r.name, ctx.office);
     const { t } = base;
     const vars = {
       title: itemTitle(p.item, r.locale),
@@ -109,56 +114,77 @@ export async function composeItemMessages(
   return messages;
 }
 
-/** The itinerary (programme, link and PDF) to each of the delegation's recipients. */
-export async function composeItineraryMessages(
-  ctx: ComposeContext,
-  plan: InvitationPlan,
-  link: string,
-): Promise<ItineraryMessage[]> {
+/** The attachment names of the itinerary mail (the preview lists them). */
+export function bundleFileNames(code: string) {
+  return { pdf: `itinerary-${code}.pdf`, ics: `itinerary-${code}.ics` };
+}
+
+/**
+ * The itinerary mail in `locale`: its PDF and calendar file are built once, then `mailTo` frames it for
+ * each recipient. The calendar holds every live session and every cancelled one someone was told about.
+ */
+export async function composeBundle(ctx: ComposeContext, plan: InvitationPlan, link: string, locale: Locale) {
   const { agenda } = plan;
   const live = agenda.items.filter((i) => i.status === "scheduled");
-  const locale = plan.delegation.language;
   const t = translator(locale);
   const view = buildItineraryView({
     delegation: agenda.delegation,
     items: agenda.items,
     revision: null,
-    organizer: { name: ctx.organizer.name, phone: ctx.organizer.phone },
+    organizer: {
+      name: ctx.office?.officeName ?? ctx.organizer.name,
+      phone: ctx.office?.phone ?? ctx.organizer.phone,
+    },
     locale,
     t,
     hostTimeZone: ctx.hostTimeZone,
   });
   const pdf = await itineraryPdf({ view, url: link, t, now: ctx.now });
-  const attachment = {
-    filename: `itinerary-${plan.delegation.code}.pdf`,
-    contentType: "application/pdf",
-    contentBase64: toBase64(pdf),
+  const told = new Set(plan.items.filter((p) => p.recipients.length > 0).map((p) => p.item.id));
+  const ics = delegationCalendar({
+    delegation: {
+      code: plan.delegation.code,
+      institution: plan.delegation.institution,
+      status: plan.delegation.status as never,
+    },
+    items: agenda.items.filter((i) => i.status === "scheduled" || told.has(i.id)),
+    locale,
+    now: ctx.now,
+    url: link,
+  });
+  const names = bundleFileNames(plan.delegation.code);
+  const attachments = [
+    { filename: names.pdf, contentType: "application/pdf", contentBase64: toBase64(pdf) },
+    {
+      filename: names.ics,
+      contentType: "text/calendar; charset=utf-8",
+      contentBase64: toBase64(new TextEncoder().encode(ics)),
+    },
+  ];
+  const subject = t("mail.itinerary.subject", { code: plan.delegation.code });
+  const rows = programmeRows(live, locale, t, homeZoneOf(agenda.delegation.provinceCode));
+  return {
+    async mailTo(to: Mailbox & { locale: Locale }): Promise<NewOutboxMessage> {
+      const base = frame(locale, "", to.name, ctx.office);
+      const composed = await composeMail(subject, {
+        ...base,
+        heading: subject,
+        paragraphs: [
+          t("mail.itinerary.intro", { institution: plan.delegation.institution }),
+          t("mail.itinerary.files"),
+          t("mail.itinerary.subscribe", { url: `${link}/calendar.ics` }),
+        ],
+        programme: { title: t("mail.rundown"), rows },
+        link: { label: t("mail.itineraryLink"), url: link },
+      });
+      return {
+        kind: "itinerary",
+        delegationId: plan.delegation.id,
+        locale,
+        to,
+        ...composed,
+        attachments,
+      };
+    },
   };
-  const messages: ItineraryMessage[] = [];
-  for (const r of plan.recipients) {
-    const base = frame(locale, "", r.name);
-    const subject = t("mail.itinerary.subject", { code: plan.delegation.code });
-    const composed = await composeMail(subject, {
-      ...base,
-      heading: subject,
-      paragraphs: [
-        t("mail.itinerary.intro", { institution: plan.delegation.institution }),
-        t("mail.itinerary.pdf"),
-      ],
-      programme: {
-        title: t("mail.rundown"),
-        rows: programmeRows(live, locale, t, homeZoneOf(agenda.delegation.provinceCode)),
-      },
-      link: { label: t("mail.itineraryLink"), url: link },
-    });
-    messages.push({
-      kind: "itinerary",
-      delegationId: plan.delegation.id,
-      locale,
-      to: r,
-      ...composed,
-      attachments: [attachment],
-    });
-  }
-  return messages;
 }

@@ -1,18 +1,19 @@
 /**
- * @module Invitations, updates and withdrawals: the explicit staff action "send invitations" / "send
- * update" on a delegation. One message per agenda item and recipient, each with exactly one calendar
- * (one UID): REQUEST to invite, REQUEST with the raised SEQUENCE to update, CANCEL to withdraw. Plus one
- * itinerary message per recipient with the programme, a fresh itinerary link and the PDF.
+ * @module "Send invitations": staff choose the recipients and the form (see invitation-recipients.ts), see
+ * exactly the mails that will go out, confirm, and the mails are queued. An `itinerary` recipient gets ONE
+ * mail: the itinerary link, its PDF, the calendar subscribe link and one calendar file of every session
+ * (METHOD:PUBLISH, the sessions' stable UIDs). A `sessions` recipient gets one calendar invitation per
+ * session (iTIP REQUEST, one UID per mail; an update raises SEQUENCE, a withdrawn session gets CANCEL).
  *
- * What is pending is derived from the outbox itself: an item never invited gets an invitation; an item
- * whose SEQUENCE rose since the last message gets an update (with what changed since that message); a
- * cancelled item (or every item of a cancelled visit) that was announced gets a withdrawal.
+ * What is pending is derived from the outbox itself, per recipient: a session never announced to them
+ * gets an invitation, one whose SEQUENCE rose since their last message an update (saying what changed); an
+ * itinerary mail is pending when the recipient has not yet had this very content (its dedupe scope is a
+ * hash of the agenda and the link), so a double click or a repeated send queues nothing twice.
  *
  * NOTE: composing (mails, calendars, the PDF) takes hundreds of milliseconds, and every other write of the
  * process waits while the writer lock is held. So the send plans and composes outside the lock, then in a
- * short write transaction plans again and enqueues only if nothing it was composed from has changed (the
- * plan, agenda and recipients are compared whole); if something did, it composes again from the new
- * state. A double click therefore still sends nothing twice: the second send finds nothing pending.
+ * short write transaction plans again and enqueues only if nothing it was composed from has changed; if
+ * something did, it composes again from the new state.
  */
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Queryable, Transaction } from "../../db/client";
@@ -28,22 +29,45 @@ import { insertShareLink, itineraryUrl } from "../agenda/share-links";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { randomSecret, sha256Hex } from "../auth/encoding";
 import { effectiveCancelled, effectiveSequence } from "../calendar/agenda-events";
-import { invitationAttendees } from "../calendar/invitation";
+import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
-import type { Locale } from "../i18n/dictionary";
-import { isSafeAddress, type Mailbox } from "./header-safety";
-import { composeItemMessages, composeItineraryMessages, type ItineraryMessage } from "./invitation-messages";
-import { enqueueMessages, type NewOutboxMessage } from "./outbox";
+import { type Locale, type Translate, translator } from "../i18n/dictionary";
+import type { Mailbox } from "./header-safety";
+import { composeBundle, composeItemMessages, type OfficeContext } from "./invitation-messages";
+import {
+  type Candidate,
+  type ChosenRecipient,
+  candidatesOf,
+  defaultChoice,
+  type RecipientChoice,
+  resolveChoice,
+} from "./invitation-recipients";
+import { isLive, liveMailLink } from "./itinerary-link";
+import { dedupeKeyOf, enqueueMessages, type NewOutboxMessage } from "./outbox";
+import { officeSignatureOf } from "./signature";
 
 export type ItemAction = "invite" | "update" | "withdraw" | "none";
 
+interface SentRow {
+  itemId: string | null;
+  kind: string;
+  sequence: number;
+  snapshot: ItemSnapshot | null;
+  toName: string;
+  toEmail: string;
+  locale: Locale;
+  createdAt: Date;
+  dedupeKey: string;
+}
+
 export interface ItemPlan {
   item: AgendaEntry;
+  /** The session as a whole: never announced, changed since last announced, to withdraw, or nothing. */
   action: ItemAction;
-  /** What recipients were last told (null: never announced). */
+  /** The last calendar message about it (null: never announced by a calendar invitation). */
   last: { kind: string; sequence: number; snapshot: ItemSnapshot | null } | null;
   sequence: number;
-  /** Everyone who gets this item's message. */
+  /** Everyone who was told about it (by a calendar invitation or an itinerary mail) and not told it is off. */
   recipients: (Mailbox & { locale: Locale })[];
 }
 
@@ -56,16 +80,16 @@ export interface InvitationPlan {
     language: Locale;
     autoNotices: boolean;
   };
-  recipients: Mailbox[];
+  candidates: Candidate[];
   items: ItemPlan[];
-  pending: number;
-  /** The agenda the plan was made from (the itinerary message shows all of it). */
+  /** The agenda the plan was made from (the itinerary mail shows all of it). */
   agenda: DelegationAgenda;
+  history: SentRow[];
 }
 
-const ITEM_KINDS = ["invitation", "update", "withdrawal", "host_briefing"] as const;
+const SESSION_KINDS = ["invitation", "update", "withdrawal"] as const;
 
-/** What "send" would do now, without doing it (the preview page shows this). */
+/** The delegation's agenda, candidates and what each person was told so far. */
 export async function planInvitations(
   db: Queryable,
   delegationId: string,
@@ -75,63 +99,59 @@ export async function planInvitations(
   const d = await db.query.delegations.findFirst({ where: eq(delegations.id, delegationId) });
   if (!agenda || !d) throw new AppError("not_found");
   const roster = await loadParticipants(db, delegationId);
-  const attendees = invitationAttendees({ delegation: agenda.delegation, participants: roster });
-  const recipients = attendees
-    .filter((a) => isSafeAddress(a.email))
-    .map((a) => ({ name: a.name, email: a.email }));
+  const candidates = candidatesOf({
+    contact: { name: d.contactName, email: d.contactEmail },
+    language: d.language,
+    participants: roster,
+    items: agenda.items,
+  });
+  const history: SentRow[] = await db
+    .select({
+      itemId: outboxMessages.itemId,
+      kind: outboxMessages.kind,
+      sequence: outboxMessages.sequence,
+      snapshot: outboxMessages.itemSnapshot,
+      toName: outboxMessages.toName,
+      toEmail: outboxMessages.toEmail,
+      locale: outboxMessages.locale,
+      createdAt: outboxMessages.createdAt,
+      dedupeKey: outboxMessages.dedupeKey,
+    })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.delegationId, delegationId),
+        inArray(outboxMessages.kind, [...SESSION_KINDS, "itinerary"]),
+        ne(outboxMessages.status, "cancelled"),
+      ),
+    );
   const calDelegation = { code: d.code, institution: d.institution, status: d.status };
-
-  const itemIds = agenda.items.map((i) => i.id);
-  const sent =
-    itemIds.length === 0
-      ? []
-      : await db
-          .select({
-            itemId: outboxMessages.itemId,
-            kind: outboxMessages.kind,
-            sequence: outboxMessages.sequence,
-            snapshot: outboxMessages.itemSnapshot,
-            toName: outboxMessages.toName,
-            toEmail: outboxMessages.toEmail,
-            locale: outboxMessages.locale,
-            createdAt: outboxMessages.createdAt,
-          })
-          .from(outboxMessages)
-          .where(
-            and(
-              eq(outboxMessages.delegationId, delegationId),
-              inArray(outboxMessages.itemId, itemIds),
-              inArray(outboxMessages.kind, [...ITEM_KINDS]),
-              ne(outboxMessages.status, "cancelled"),
-            ),
-          );
+  const itineraryTold = new Map<string, Mailbox & { locale: Locale }>();
+  for (const h of history) {
+    if (h.kind === "itinerary")
+      itineraryTold.set(h.toEmail, { name: h.toName, email: h.toEmail, locale: h.locale });
+  }
 
   const items: ItemPlan[] = agenda.items.map((item) => {
-    const history = sent.filter((s) => s.itemId === item.id);
-    const lastRow = history
-      .filter((s) => s.kind !== "host_briefing")
-      .sort((a, b) => a.sequence - b.sequence || a.createdAt.getTime() - b.createdAt.getTime())
-      .at(-1);
+    const rows = history.filter((s) => s.itemId === item.id && s.kind !== "itinerary");
+    const lastRow = latest(rows);
     const last = lastRow
       ? { kind: lastRow.kind, sequence: lastRow.sequence, snapshot: lastRow.snapshot }
       : null;
     const cancelled = effectiveCancelled(item, calDelegation);
     const sequence = effectiveSequence(item, calDelegation);
+    const told = new Map<string, Mailbox & { locale: Locale }>();
+    for (const [email, r] of itineraryTold) if (!rows.some((s) => s.toEmail === email)) told.set(email, r);
+    for (const email of new Set(rows.map((r) => r.toEmail))) {
+      const mine = latest(rows.filter((r) => r.toEmail === email));
+      if (mine && mine.kind !== "withdrawal")
+        told.set(email, { name: mine.toName, email, locale: mine.locale });
+    }
     let action: ItemAction = "none";
-    if (cancelled) action = last && last.kind !== "withdrawal" ? "withdraw" : "none";
-    else if (!last) action = "invite";
-    else if (last.kind === "withdrawal" || sequence > last.sequence) action = "update";
-    // Who hears about the item: the delegation's recipients, anyone told before, and its hosts.
-    const byEmail = new Map<string, Mailbox & { locale: Locale }>();
-    const add = (name: string, email: string | null | undefined, locale: Locale) => {
-      const address = email?.trim().toLowerCase();
-      if (!address || !isSafeAddress(address) || byEmail.has(address)) return;
-      byEmail.set(address, { name, email: address, locale });
-    };
-    for (const r of recipients) add(r.name, r.email, d.language);
-    for (const h of history) add(h.toName, h.toEmail, h.locale);
-    for (const h of item.hosts) add(h.name, h.email, "id");
-    return { item, action, last, sequence, recipients: [...byEmail.values()] };
+    if (cancelled) action = told.size > 0 ? "withdraw" : "none";
+    else if (told.size === 0) action = "invite";
+    else if (last && sequence > last.sequence) action = "update";
+    return { item, action, last, sequence, recipients: [...told.values()] };
   });
   return {
     delegation: {
@@ -142,10 +162,73 @@ export async function planInvitations(
       language: d.language,
       autoNotices: d.autoNotices,
     },
-    recipients,
+    candidates,
     items,
-    pending: items.filter((i) => i.action !== "none").length,
     agenda,
+    history,
+  };
+}
+
+function latest<T extends { sequence: number; createdAt: Date }>(rows: readonly T[]): T | undefined {
+  return [...rows]
+    .sort((a, b) => a.sequence - b.sequence || a.createdAt.getTime() - b.createdAt.getTime())
+    .at(-1);
+}
+
+/** One mail the send would queue. */
+export interface PlannedMail {
+  recipient: ChosenRecipient;
+  kind: "itinerary" | "invitation" | "update" | "withdrawal";
+  /** The session of a calendar invitation. */
+  item?: ItemPlan;
+  /** The itinerary mail's content hash (its dedupe scope). */
+  scope?: string;
+}
+
+/** What the chosen recipients would get now: nothing they already have. */
+async function plannedMails(
+  plan: InvitationPlan,
+  chosen: readonly ChosenRecipient[],
+  link: string,
+): Promise<PlannedMail[]> {
+  const cancelledVisit = plan.delegation.status === "cancelled" || plan.delegation.status === "declined";
+  const sent = new Set(plan.history.map((h) => h.dedupeKey));
+  const scope = (await sha256Hex(JSON.stringify(contentOf(plan, link)))).slice(0, 32);
+  const out: PlannedMail[] = [];
+  for (const recipient of chosen) {
+    const { candidate, form } = recipient;
+    const email = candidate.email;
+    for (const p of plan.items) {
+      if (!candidate.itemIds.includes(p.item.id) && !p.recipients.some((r) => r.email === email)) continue;
+      const mine = latest(
+        plan.history.filter((h) => h.itemId === p.item.id && h.toEmail === email && h.kind !== "itinerary"),
+      );
+      const cancelled = p.item.status === "cancelled" || cancelledVisit;
+      if (cancelled) {
+        if (p.recipients.some((r) => r.email === email)) out.push({ recipient, kind: "withdrawal", item: p });
+        continue;
+      }
+      if (form !== "sessions") continue;
+      if (!mine) out.push({ recipient, kind: "invitation", item: p });
+      else if (mine.kind === "withdrawal" || p.sequence > mine.sequence)
+        out.push({ recipient, kind: "update", item: p });
+    }
+    const live = plan.agenda.items.some((i) => i.status === "scheduled");
+    if (form === "itinerary" && live && !cancelledVisit) {
+      const key = dedupeKeyOf({ kind: "itinerary", delegationId: plan.delegation.id, scope }, email);
+      if (!sent.has(key)) out.push({ recipient, kind: "itinerary", scope });
+    }
+  }
+  return out;
+}
+
+/** What an itinerary mail shows (a change to any of it is new content). */
+function contentOf(plan: InvitationPlan, link: string) {
+  const { updatedAt: _u, version: _v, ...delegation } = plan.agenda.delegation;
+  return {
+    link,
+    delegation,
+    items: plan.agenda.items.map(({ updatedAt: _iu, version: _iv, ...rest }) => rest),
   };
 }
 
@@ -157,29 +240,137 @@ export interface SendContext {
   hostTimeZone: string;
   actor: AuditActor;
   organizer: { name: string; email: string; phone?: string };
+  /** The request's language, for field errors and the preview's notes (default Bahasa Indonesia). */
+  t?: Translate;
+}
+
+/** A mail as staff preview it and as it is queued: the same composition. */
+export interface ComposedMailOut {
+  key: string;
+  to: Mailbox;
+  kind: PlannedMail["kind"];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: string[];
+}
+
+export interface InvitationPreview {
+  plan: InvitationPlan;
+  chosen: ChosenRecipient[];
+  mails: ComposedMailOut[];
+  /** Names this preview: the send refuses (409) when what it would queue is no longer this. */
+  basis: string;
+}
+
+const NEW_LINK_PLACEHOLDER = "__new__";
+
+interface Prepared {
+  plan: InvitationPlan;
+  chosen: ChosenRecipient[];
+  link: { url: string; tokenHash: string; isNew: boolean };
+  mails: PlannedMail[];
+  basis: string;
+}
+
+async function prepare(
+  ctx: SendContext,
+  delegationId: string,
+  choice: readonly RecipientChoice[] | undefined,
+  newLink: { url: string; tokenHash: string },
+): Promise<Prepared> {
+  const plan = await planInvitations(ctx.db.orm, delegationId, ctx.hostTimeZone);
+  assertSendable(plan);
+  const chosen = resolveChoice(
+    plan.candidates,
+    choice ?? defaultChoice(plan.candidates),
+    ctx.t ?? translator("id"),
+  );
+  const live = await liveMailLink(ctx.db.orm, delegationId, ctx.baseUrl);
+  const link = live ? { ...live, isNew: false } : { ...newLink, isNew: true };
+  const mails = await plannedMails(plan, chosen, link.url);
+  // The basis does not depend on a link that does not exist yet (the preview cannot know its token).
+  const basisMails = live ? mails : await plannedMails(plan, chosen, NEW_LINK_PLACEHOLDER);
+  const basis = (await sha256Hex(JSON.stringify(basisMails.map(describe)))).slice(0, 32);
+  return { plan, chosen, link, mails, basis };
+}
+
+function describe(m: PlannedMail) {
+  return [m.recipient.candidate.key, m.kind, m.item?.item.id ?? "", m.item?.sequence ?? 0, m.scope ?? ""];
+}
+
+/** The mails a send with this choice would queue now, composed exactly as they would be sent. */
+export async function previewInvitations(
+  ctx: SendContext,
+  delegationId: string,
+  choice?: readonly RecipientChoice[],
+): Promise<InvitationPreview> {
+  const placeholder = itineraryUrl(ctx.baseUrl, (ctx.t ?? translator("id"))("mail.inv.newLink"));
+  const prepared = await prepare(ctx, delegationId, choice, { url: placeholder, tokenHash: "" });
+  const composed = await composeAll(ctx, prepared);
+  return {
+    plan: prepared.plan,
+    chosen: prepared.chosen,
+    mails: composed.map(outOf),
+    basis: prepared.basis,
+  };
+}
+
+function outOf(m: NewOutboxMessage & { key: string }): ComposedMailOut {
+  return {
+    key: m.key,
+    to: { name: m.to.name, email: m.to.email },
+    kind: m.kind as ComposedMailOut["kind"],
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    // The calendar part's file is named as the delivery job names it.
+    attachments: [
+      ...(m.calendar ? [m.calendar.method === "CANCEL" ? "cancel.ics" : "invite.ics"] : []),
+      ...(m.attachments ?? []).map((a) => a.filename),
+    ],
+  };
 }
 
 /** How often a send composes again because its visit changed meanwhile, before it gives up (409). */
 const MAX_COMPOSE_ROUNDS = 3;
 
-/** Enqueues every pending invitation, update and withdrawal; returns how many messages were queued. */
-export async function sendInvitations(ctx: SendContext, delegationId: string): Promise<{ queued: number }> {
+export interface SendResult {
+  queued: number;
+  /** The queued outbox rows' ids, per recipient key. */
+  messages: { key: string; id: string }[];
+}
+
+/**
+ * Queues the mails for the chosen recipients (default: everyone, each in their default form). With
+ * `basis` (from the preview), a send whose mails would differ from the preview is refused (409).
+ */
+export async function sendInvitations(
+  ctx: SendContext,
+  delegationId: string,
+  choice?: readonly RecipientChoice[],
+  opts: { basis?: string } = {},
+): Promise<SendResult> {
   const token = randomSecret(32);
-  const tokenHash = await sha256Hex(token);
-  const link = itineraryUrl(ctx.baseUrl, token);
+  const fresh = { url: itineraryUrl(ctx.baseUrl, token), tokenHash: await sha256Hex(token) };
   for (let round = 0; round < MAX_COMPOSE_ROUNDS; round++) {
     // Outside the writer lock: plan from a read, then compose everything.
-    const plan = await planInvitations(ctx.db.orm, delegationId, ctx.hostTimeZone);
-    assertSendable(plan);
-    if (plan.pending === 0) return { queued: 0 };
-    const composed = await composeSend(ctx, plan, link);
-    const queued = await ctx.db.writeTransaction(async (tx) => {
+    const prepared = await prepare(ctx, delegationId, choice, fresh);
+    if (opts.basis !== undefined && opts.basis !== prepared.basis) {
+      throw new AppError("conflict", {
+        messageKey: "mail.inv.changedSincePreview",
+        details: { basis: prepared.basis },
+      });
+    }
+    if (prepared.mails.length === 0) return { queued: 0, messages: [] };
+    const composed = await composeAll(ctx, prepared);
+    const result = await ctx.db.writeTransaction(async (tx) => {
       const current = await planInvitations(tx, delegationId, ctx.hostTimeZone);
-      assertSendable(current);
-      if (fingerprintOf(current) !== fingerprintOf(plan)) return null;
-      return enqueueSend(tx, ctx, { plan, composed, tokenHash });
+      if (JSON.stringify(current) !== JSON.stringify(prepared.plan)) return null;
+      if (!prepared.link.isNew && !(await isLive(tx, delegationId, prepared.link.tokenHash))) return null;
+      return enqueueSend(tx, ctx, prepared, composed);
     });
-    if (queued !== null) return { queued };
+    if (result !== null) return result;
   }
   throw new AppError("conflict", { details: { reason: "the visit kept changing while it was being sent" } });
 }
@@ -193,38 +384,60 @@ function assertSendable(plan: InvitationPlan) {
   }
 }
 
-/** Everything the composed messages were built from: equal fingerprints, equal messages. */
-function fingerprintOf(plan: InvitationPlan): string {
-  return JSON.stringify(plan);
+/** Every planned mail composed (no database): the PDF and the calendar file once per language. */
+async function composeAll(
+  ctx: SendContext,
+  prepared: Prepared,
+): Promise<(NewOutboxMessage & { key: string })[]> {
+  const { plan, mails, link } = prepared;
+  const settings = await getHostSettings(ctx.db.orm);
+  const office: OfficeContext = { ...ctx, office: officeSignatureOf(settings) };
+  const bundles = new Map<Locale, Awaited<ReturnType<typeof composeBundle>>>();
+  const out: (NewOutboxMessage & { key: string })[] = [];
+  for (const m of mails) {
+    const r = m.recipient.candidate;
+    const to = { name: r.name, email: r.email, locale: r.locale };
+    if (m.kind === "itinerary") {
+      let bundle = bundles.get(r.locale);
+      if (!bundle) {
+        bundle = await composeBundle(office, plan, link.url, r.locale);
+        bundles.set(r.locale, bundle);
+      }
+      out.push({ key: r.key, ...(await bundle.mailTo(to)), scope: m.scope });
+      continue;
+    }
+    const p = m.item!;
+    const action = m.kind === "withdrawal" ? "withdraw" : m.kind === "update" ? "update" : "invite";
+    const mine = latest(
+      plan.history.filter((h) => h.itemId === p.item.id && h.toEmail === r.email && h.kind !== "itinerary"),
+    );
+    const last =
+      m.kind === "update" && mine
+        ? { kind: mine.kind, sequence: mine.sequence, snapshot: mine.snapshot }
+        : p.last;
+    const [message] = await composeItemMessages(
+      office,
+      plan,
+      { ...p, action, last, recipients: [to] },
+      action === "withdraw" ? undefined : link.url,
+    );
+    if (message) out.push({ key: r.key, ...message });
+  }
+  return out;
 }
 
-interface ComposedSend {
-  /** Null when nothing is invited or updated (only withdrawals): no link, no itinerary. */
-  link: string | null;
-  items: NewOutboxMessage[];
-  itinerary: ItineraryMessage[];
-}
-
-async function composeSend(ctx: SendContext, plan: InvitationPlan, link: string): Promise<ComposedSend> {
-  const needsLink = plan.items.some((i) => i.action === "invite" || i.action === "update");
-  const items: NewOutboxMessage[] = [];
-  for (const p of plan.items)
-    items.push(...(await composeItemMessages(ctx, plan, p, needsLink ? link : undefined)));
-  const itinerary = needsLink ? await composeItineraryMessages(ctx, plan, link) : [];
-  return { link: needsLink ? link : null, items, itinerary };
-}
-
-/** Inside the write transaction: the link, the messages (one multi-row insert) and the audit row. */
+/** Inside the write transaction: the link (when new), the messages (one multi-row insert), the audit row. */
 async function enqueueSend(
   tx: Transaction,
   ctx: SendContext,
-  send: { plan: InvitationPlan; composed: ComposedSend; tokenHash: string },
-): Promise<number> {
-  const { plan, composed } = send;
-  if (composed.link) {
+  prepared: Prepared,
+  composed: (NewOutboxMessage & { key: string })[],
+): Promise<SendResult> {
+  const { plan, link } = prepared;
+  if (link.isNew && composed.some((m) => m.kind !== "withdrawal")) {
     await insertShareLink(tx, {
       delegationId: plan.delegation.id,
-      tokenHash: send.tokenHash,
+      tokenHash: link.tokenHash,
       now: ctx.now,
       actor: ctx.actor,
       hostTimeZone: ctx.hostTimeZone,
@@ -232,26 +445,29 @@ async function enqueueSend(
       via: "mail",
     });
   }
-  let messages = composed.items;
-  if (composed.itinerary.length > 0) {
-    const previous = await tx
-      .select({ sequence: outboxMessages.sequence })
-      .from(outboxMessages)
-      .where(and(eq(outboxMessages.delegationId, plan.delegation.id), eq(outboxMessages.kind, "itinerary")));
-    const batch = previous.reduce((m, r) => Math.max(m, r.sequence), 0) + 1;
-    messages = [...messages, ...composed.itinerary.map((m) => ({ ...m, sequence: batch }))];
-  }
-  const queued = (await enqueueMessages(tx, ctx, messages)).length;
+  const messages: { key: string; id: string }[] = [];
+  const ids = await enqueueMessages(tx, ctx, composed);
+  // Ids come back in insert order for the rows added; a deduplicated row adds none.
+  const added = new Set(ids);
+  const keys = await tx
+    .select({ id: outboxMessages.id, dedupeKey: outboxMessages.dedupeKey })
+    .from(outboxMessages)
+    .where(ids.length > 0 ? inArray(outboxMessages.id, ids) : eq(outboxMessages.id, ""));
+  const keyOfDedupe = new Map(
+    composed.map((m) => [dedupeKeyOf(m, m.to.email.trim().toLowerCase()), m.key] as const),
+  );
+  for (const k of keys)
+    if (added.has(k.id)) messages.push({ key: keyOfDedupe.get(k.dedupeKey) ?? "", id: k.id });
   await recordAudit(tx, {
     actor: ctx.actor,
     action: "mail.invitations.send",
     entityType: "delegation",
     entityId: plan.delegation.id,
     after: {
-      queued,
-      items: plan.items.filter((i) => i.action !== "none").map((i) => ({ id: i.item.id, action: i.action })),
+      queued: ids.length,
+      recipients: prepared.chosen.map((c) => ({ key: c.candidate.key, form: c.form })),
     },
     now: ctx.now,
   });
-  return queued;
+  return { queued: ids.length, messages };
 }

@@ -18,10 +18,12 @@ import { delegations } from "../../db/schema/delegations";
 import { loadItems, loadParticipants } from "../agenda/load-agenda";
 import { itemTitle } from "../calendar/agenda-events";
 import { invitationCalendar } from "../calendar/invitation";
+import { getHostSettings } from "../host-settings/service";
 import type { Locale } from "../i18n/dictionary";
 import { composeMail, dateRangeText, frame, itemWhen, itemWhenShort, itemWhere } from "./compose";
 import { cleanHeaderText, isSafeAddress } from "./header-safety";
 import { enqueueMessage } from "./outbox";
+import { officeSignatureOf } from "./signature";
 import { snapshotOf } from "./snapshot";
 
 export interface NoticeContext {
@@ -64,7 +66,7 @@ export async function enqueueNotice(tx: Queryable, notice: Notice): Promise<numb
     declined: "mail.declined.subject",
     cancelled: "mail.cancelled.subject",
   } as const;
-  const base = frame(locale, "", d.contactName);
+  const base = frame(locale, "", d.contactName, officeSignatureOf(await getHostSettings(tx)));
   const { t } = base;
   const subject = t(subjectKey[notice.kind], { code, institution });
   const content = { ...base, heading: subject };
@@ -140,7 +142,7 @@ async function enqueueHostBriefing(tx: Queryable, notice: HostNotice & NoticeCon
     const d = await tx.query.delegations.findFirst({ where: eq(delegations.id, delegationId) });
     if (!d || d.status === "cancelled" || d.status === "declined") continue;
     const locale: Locale = "id";
-    const base = frame(locale, "", host.name);
+    const base = frame(locale, "", host.name, officeSignatureOf(await getHostSettings(tx)));
     const { t } = base;
     const subject = t("mail.briefing.subject", {
       title: itemTitle(item, locale),

@@ -12,12 +12,14 @@ import type { Db } from "../../db/client";
 import { agendaItemDelegations, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
 import { type AgendaEntry, loadItems } from "../agenda/load-agenda";
+import { getHostSettings } from "../host-settings/service";
 import type { Locale } from "../i18n/dictionary";
 import { formatLocalDate } from "../i18n/format";
 import { addDays, DAY_MS, localDateOf, localToInstant } from "../scheduling/zoned-time";
 import { composeMail, frame, homeZoneOf, programmeRows } from "./compose";
 import { isSafeAddress } from "./header-safety";
 import { enqueueMessage } from "./outbox";
+import { officeSignatureOf } from "./signature";
 
 export interface ReminderContext {
   db: Db;
@@ -76,6 +78,7 @@ export async function enqueueDueReminders(ctx: ReminderContext): Promise<number>
     groups.set(key, g);
   }
   if (groups.size === 0) return 0;
+  const office = officeSignatureOf(await getHostSettings(ctx.db.orm));
   return ctx.db.writeTransaction(async (tx) => {
     let queued = 0;
     for (const g of groups.values()) {
@@ -85,7 +88,7 @@ export async function enqueueDueReminders(ctx: ReminderContext): Promise<number>
       const common = { delegationId: d.id, scope: g.date };
       if (d.autoNotices && isSafeAddress(d.contactEmail.trim())) {
         const locale: Locale = d.language;
-        const base = frame(locale, "", d.contactName);
+        const base = frame(locale, "", d.contactName, office);
         const { t } = base;
         const subject = t("mail.reminder.subject", { code: d.code });
         const composed = await composeMail(subject, {
@@ -120,7 +123,7 @@ export async function enqueueDueReminders(ctx: ReminderContext): Promise<number>
       }
       for (const h of hostItems.values()) {
         const locale: Locale = "id";
-        const base = frame(locale, "", h.name);
+        const base = frame(locale, "", h.name, office);
         const { t } = base;
         const subject = t("mail.reminderHost.subject", { code: d.code });
         const composed = await composeMail(subject, {

@@ -153,7 +153,7 @@ describe("buildCalendar: stamps, UIDs, sequences", () => {
 });
 
 describe("buildCalendar: methods", () => {
-  it("REQUEST has METHOD:REQUEST, ORGANIZER and ATTENDEE with ROLE, PARTSTAT=NEEDS-ACTION, RSVP", () => {
+  it("REQUEST has METHOD:REQUEST, ORGANIZER and ATTENDEE with ROLE, PARTSTAT=NEEDS-ACTION and no RSVP (replies are not read)", () => {
     const text = build("REQUEST", [
       makeEvent({
         attendees: [
@@ -177,10 +177,11 @@ describe("buildCalendar: methods", () => {
         a.getParameter("rsvp"),
       ]),
     ).toEqual([
-      ["mailto:bappeda@contoh.go.id", "REQ-PARTICIPANT", "NEEDS-ACTION", "TRUE"],
-      ["mailto:sekda@contoh.go.id", "OPT-PARTICIPANT", "NEEDS-ACTION", "TRUE"],
+      ["mailto:bappeda@contoh.go.id", "REQ-PARTICIPANT", "NEEDS-ACTION", undefined],
+      ["mailto:sekda@contoh.go.id", "OPT-PARTICIPANT", "NEEDS-ACTION", undefined],
     ]);
     expect(vevent?.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    expect(text).not.toContain("RSVP");
   });
 
   it("REQUEST and CANCEL need an organizer; REQUEST needs an attendee; both carry one UID", () => {

@@ -2,9 +2,11 @@
  * End to end in Chromium against a real SMTP server started by the test: the app is configured with
  * SMTP_URL pointing at it and `deps.mail` wired as src/server.ts does, and the job loop runs as on the
  * Node server. Protocol staff sign in, open a confirmed delegation with a booked item, go to
- * "Undangan & e-mail", check the recipients, send; the outbox shows every message "Terkirim (diterima server e-mail)" and the SMTP
- * server received each one once. Staff then move the item in the agenda builder and click "Kirim
- * perubahan": the SMTP server receives the updates with METHOD:REQUEST, the same UID and SEQUENCE 1.
+ * "Undangan & e-mail", leave one participant out, preview the exact mails on the confirm step, send; the
+ * outbox shows every message "Terkirim (diterima server e-mail)", the SMTP server received exactly what
+ * the preview showed, and each recipient's status shows on the page. Staff then move the item and send
+ * again: the host gets the update (METHOD:REQUEST, same UID, SEQUENCE 1), the contact a new itinerary
+ * with the same link.
  */
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
@@ -87,7 +89,7 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     await smtp?.close();
   });
 
-  it("staff send invitations from the delegation page, see them sent, move the item and send the update", async () => {
+  it("staff send invitations to chosen recipients after previewing them, see each status, move the item and send the update", async () => {
     const base = server.baseUrl;
     const { db } = server;
     const transport = server.mail?.transport;
@@ -149,49 +151,86 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     await page.goto(`${base}/delegations/${delegation.id}`);
     await page.getByTestId("invitations-link").click();
     await page.waitForURL(`${base}/delegations/${delegation.id}/invitations`);
-    // The preview: who will get the invitations, and the item about to be announced.
-    const recipients = await page.getByTestId("recipients").locator("li").allTextContents();
-    expect(recipients.map((r) => r.trim())).toEqual([
-      `Ni Luh Kontak <${RECIPIENTS[0]}>`,
-      `Ibu Peserta <${RECIPIENTS[1]}>`,
-    ]);
+    // Every candidate is ticked: the contact and the participant (itinerary), the host (per session).
+    const recipientRows = page.getByTestId("recipients").locator("tbody tr");
+    expect(await recipientRows.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-email")))).toEqual(
+      RECIPIENTS,
+    );
+    expect(
+      await page
+        .getByTestId("recipient-check")
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
+    ).toEqual([true, true, true]);
+    expect(
+      await page
+        .getByTestId("recipient-form")
+        .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value)),
+    ).toEqual(["itinerary", "itinerary", "sessions"]);
     const rows = page.getByTestId("invitation-items").locator("tr");
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute("data-action")).toBe("invite");
     expect(await rows.first().textContent()).toContain("Kunjungan MPP");
 
-    const send = page.getByTestId("send-invitations");
-    expect((await send.textContent())?.trim()).toBe("Kirim undangan");
-    await send.click();
+    // Staff leave the participant out this time, and preview.
+    await recipientRows.nth(1).getByTestId("recipient-check").uncheck();
+    await page.getByTestId("preview-invitations").click();
     await page.waitForLoadState();
-    // The confirmation step: nothing is queued until staff confirm.
+    // The confirm step shows exactly the two mails; nothing is queued until staff confirm.
+    const previewed = page.getByTestId("preview-mail");
+    expect(
+      await previewed.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute("data-to"), e.getAttribute("data-kind")]),
+      ),
+    ).toEqual([
+      [RECIPIENTS[0], "itinerary"],
+      [RECIPIENTS[2], "invitation"],
+    ]);
+    const shownSubjects = await page.getByTestId("preview-subject").allTextContents();
+    expect(await page.getByTestId("preview-files").first().textContent()).toBe(
+      `itinerary-${delegation.code}.pdf, itinerary-${delegation.code}.ics`,
+    );
+    expect(await db.orm.select().from(outboxMessages)).toEqual([]);
     await page.getByTestId("confirm-go").click();
-    await page.waitForLoadState();
-    // 3 invitations (contact, participant, host) + 2 itinerary messages (contact, participant).
-    expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
-    expect(await page.getByTestId("send-invitations").count()).toBe(0);
+    await page.waitForURL(/invitations\?queued=2$/);
+    expect(await page.getByTestId("notice").textContent()).toBe("2 pesan masuk antrean.");
 
     // The outbox shows every message sent once the job has delivered it.
-    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(5).fill("sent"));
+    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(2).fill("sent"));
     expect(await page.getByTestId("outbox").locator("tbody tr").first().textContent()).toContain(
       "Terkirim (diterima server e-mail)",
     );
     expect(await page.getByTestId("not-sent-banner").count()).toBe(0);
 
-    // The SMTP server accepted each stored message exactly once.
+    // Each chosen recipient's status on the invitations page; the participant got nothing.
+    await page.goto(`${base}/delegations/${delegation.id}/invitations`);
+    const statuses = await page
+      .getByTestId("recipient-status")
+      .evaluateAll((cells) =>
+        cells.map(
+          (c) =>
+            c.querySelector("[data-mail-state]")?.getAttribute("data-mail-state") ?? c.textContent?.trim(),
+        ),
+      );
+    expect(statuses).toEqual(["sent", "—", "sent"]);
+
+    // The SMTP server accepted each stored message exactly once: what the preview showed.
     const stored = await db.orm.select().from(outboxMessages);
-    expect(stored.map((r) => r.status)).toEqual(Array(5).fill("sent"));
+    expect(stored.map((r) => r.status)).toEqual(Array(2).fill("sent"));
     expect(smtp.received.map((m) => m.parsed.messageId).sort()).toEqual(
       stored.map((r) => r.messageId).sort(),
     );
+    expect(smtp.received.map((m) => m.parsed.subject).sort()).toEqual([...shownSubjects].sort());
+    const itinerary = smtp.received.filter((m) => kindOf(m) === "itinerary");
+    expect(itinerary.map(toOf)).toEqual([RECIPIENTS[0]]);
+    const ics = itinerary[0]!.parsed.attachments.find(
+      (a) => a.filename === `itinerary-${delegation.code}.ics`,
+    );
+    const published = ICAL.Component.fromString(ics!.content.toString("utf8"));
+    expect(published.getFirstPropertyValue("method")).toBe("PUBLISH");
+    const firstLink = /\/i\/[A-Za-z0-9_-]{43}/.exec(itinerary[0]!.parsed.text ?? "")?.[0];
+    expect(firstLink).toBeDefined();
     const invitations = smtp.received.filter((m) => kindOf(m) === "invitation");
-    expect(invitations.map(toOf).sort()).toEqual([...RECIPIENTS].sort());
-    expect(
-      smtp.received
-        .filter((m) => kindOf(m) === "itinerary")
-        .map(toOf)
-        .sort(),
-    ).toEqual(RECIPIENTS.slice(0, 2).sort());
+    expect(invitations.map(toOf)).toEqual([RECIPIENTS[2]]);
     const row = await db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
     for (const m of invitations) {
       expect(m.envelope.from).toBe("protokol@banyuwangikab.go.id");
@@ -213,25 +252,28 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
     await agendaItem.getByRole("button", { name: "Simpan acara" }).click();
     await page.waitForURL(/done=saved/);
 
-    // Back on the invitations page, the item is marked changed and the button offers the update.
-    await page.goto(`${base}/delegations/${delegation.id}`);
-    await page.getByTestId("invitations-link").click();
-    await page.waitForURL(`${base}/delegations/${delegation.id}/invitations`);
+    // Back on the invitations page, the item is marked changed; staff send to the contact and the host.
+    await page.goto(`${base}/delegations/${delegation.id}/invitations`);
     expect(await page.getByTestId("invitation-items").locator("tr").first().getAttribute("data-action")).toBe(
       "update",
     );
-    const update = page.getByTestId("send-invitations");
-    expect((await update.textContent())?.trim()).toBe("Kirim perubahan");
-    await update.click();
+    await page.getByTestId("recipients").locator("tbody tr").nth(1).getByTestId("recipient-check").uncheck();
+    await page.getByTestId("preview-invitations").click();
     await page.waitForLoadState();
-    // The confirmation step: nothing is queued until staff confirm.
+    expect(
+      await page
+        .getByTestId("preview-mail")
+        .evaluateAll((els) => els.map((e) => [e.getAttribute("data-to"), e.getAttribute("data-kind")])),
+    ).toEqual([
+      [RECIPIENTS[0], "itinerary"],
+      [RECIPIENTS[2], "update"],
+    ]);
     await page.getByTestId("confirm-go").click();
-    await page.waitForLoadState();
-    expect(await page.getByTestId("notice").textContent()).toBe("5 pesan masuk antrean.");
+    await page.waitForURL(/invitations\?queued=2$/);
 
-    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(10).fill("sent"));
+    await expect.poll(() => outboxRows(page, base), { timeout: 20_000 }).toEqual(Array(4).fill("sent"));
     const updates = smtp.received.slice(firstRound).filter((m) => kindOf(m) === "update");
-    expect(updates.map(toOf).sort()).toEqual([...RECIPIENTS].sort());
+    expect(updates.map(toOf)).toEqual([RECIPIENTS[2]]);
     for (const m of updates) {
       expect(m.raw).toMatch(/method=REQUEST/);
       expect(calendarOf(m)).toEqual({
@@ -240,14 +282,18 @@ describe.skipIf(skipBrowserTests)("invitations in Chromium against a real SMTP s
         sequence: 1,
         start: new Date(`${day}T10:00:00+07:00`).toISOString(),
       });
+      expect(m.parsed.subject).toMatch(/^Perubahan: Kunjungan MPP/);
+      expect(m.parsed.text).toMatch(/09\.00–10\.30 WIB( \([^)]*\))? → .*10\.00–11\.30 WIB/);
     }
-    const contactUpdate = updates.find((m) => toOf(m) === RECIPIENTS[0])!;
-    expect(contactUpdate.parsed.subject).toMatch(/^Perubahan: Kunjungan MPP/);
-    expect(contactUpdate.parsed.text).toMatch(/09\.00–10\.30 WIB( \([^)]*\))? → .*10\.00–11\.30 WIB/);
+    // The contact's new itinerary carries the same link as the first.
+    const again = smtp.received.slice(firstRound).find((m) => kindOf(m) === "itinerary")!;
+    expect(toOf(again)).toBe(RECIPIENTS[0]);
+    expect(again.parsed.text).toContain(firstLink);
+    expect(again.parsed.text).toMatch(/10\.00–11\.30 WIB/);
 
     // Every message the outbox holds was accepted once; nothing else arrived.
     const all = await db.orm.select().from(outboxMessages);
-    expect(all).toHaveLength(10);
+    expect(all).toHaveLength(4);
     expect(smtp.received.map((m) => m.parsed.messageId).sort()).toEqual(all.map((r) => r.messageId).sort());
 
     expect(problems).toEqual([]);

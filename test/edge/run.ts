@@ -254,9 +254,11 @@ async function main(): Promise<number> {
     });
 
     await check("queue the invitations", async () => {
+      // The contact in the per-session form: one calendar invitation (iTIP REQUEST) per session.
       const res = await api(`/api/v1/delegations/${guest.id}/invitations/send`, {
         method: "POST",
         cookie: staff,
+        body: JSON.stringify({ recipients: [{ key: "contact", form: "sessions" }] }),
       });
       const body = (await res.json()) as { queued: number };
       assert(res.status === 202 && body.queued > 0, `answered ${res.status}: ${JSON.stringify(body)}`);

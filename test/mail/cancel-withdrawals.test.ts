@@ -64,8 +64,15 @@ describe("calendar CANCELs on cancellation", () => {
     const { item } = await res.json();
     expect((await post(t, headers, `/api/v1/delegations/${d.id}/invitations/send`)).status).toBe(202);
     await runMailJobs(t, smtpTransport(smtp.url));
+    // The visitors get the itinerary mail (one calendar file of all sessions), the host one invitation.
     const invited = smtp.received.filter((m) => kindOf(m) === "invitation");
-    expect(invited).toHaveLength(3);
+    expect(invited.map(to)).toEqual(["sekda@banyuwangikab.go.id"]);
+    expect(
+      smtp.received
+        .filter((m) => kindOf(m) === "itinerary")
+        .map(to)
+        .sort(),
+    ).toEqual(["kontak@example.go.id", "peserta@example.go.id"]);
     const invitedSequence = calendarOf(invited[0]!).sequence;
 
     const cancelled = await post(t, headers, `/api/v1/delegations/${d.id}/transition`, {

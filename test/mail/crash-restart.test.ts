@@ -96,13 +96,16 @@ describe("a delivering process killed mid-send, then restarted", () => {
     const db = t.db as Awaited<ReturnType<typeof freshDb>>;
     expect(db.path).toMatch(/test\.db$/);
 
-    // A confirmed delegation with one booked item, three recipients: 3 invitations + 2 itinerary mails.
+    // A confirmed delegation with one booked item: the itinerary mail to the contact and three
+    // participants, a calendar invitation to the host — 5 messages.
     const d = await makeDelegation(db, {
       ...BADUNG_DELEGATION,
       language: "id",
       contactEmail: "kontak@badungkab.go.id",
     });
-    await makeParticipant(db, d.id, { name: "Ibu Peserta", email: "peserta@badungkab.go.id" });
+    for (const n of [1, 2, 3]) {
+      await makeParticipant(db, d.id, { name: `Ibu Peserta ${n}`, email: `peserta${n}@badungkab.go.id` });
+    }
     const venue = await makeVenue(db, MPP_VENUE);
     const host = await makeHost(db, { ...BUDI_HOST, email: "budi@banyuwangikab.go.id" });
     await book(

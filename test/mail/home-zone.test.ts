@@ -47,10 +47,15 @@ describe("home time for a delegation from another zone", () => {
       venueId: venue.id,
     } as never);
     const { headers } = await t.as("protocol");
-    const send = () =>
-      t.app.request(`/api/v1/delegations/${d.id}/invitations/send`, { method: "POST", headers });
+    const send = (form: "itinerary" | "sessions") =>
+      t.app.request(`/api/v1/delegations/${d.id}/invitations/send`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ recipients: [{ key: "contact", form }] }),
+      });
 
-    expect((await send()).status).toBe(202);
+    expect((await send("sessions")).status).toBe(202);
+    expect((await send("itinerary")).status).toBe(202);
     await runMailJobs(t, smtpTransport(smtp.url));
     const invitation = smtp.received.find((m) => kind(m) === "invitation")!;
     expect(invitation.parsed.subject).toContain("10 Mar 2026 09.00 WIB (10.00 WITA)");
@@ -66,7 +71,7 @@ describe("home time for a delegation from another zone", () => {
       startsAt: new Date("2026-03-10T03:00:00Z"),
       endsAt: new Date("2026-03-10T04:30:00Z"),
     } as never);
-    expect((await send()).status).toBe(202);
+    expect((await send("sessions")).status).toBe(202);
     await runMailJobs(t, smtpTransport(smtp.url));
     const update = smtp.received.find((m) => kind(m) === "update")!;
     expect(update.parsed.text).toContain("09.00–10.30 WIB (10.00–11.30 WITA)");

@@ -25,6 +25,8 @@ export interface EmailContent {
   link?: { label: string; url: string };
   closing: string;
   signature: string;
+  /** Under the signature: the office's address and contacts. */
+  signatureLines?: string[];
   footer: string;
 }
 
@@ -114,6 +116,12 @@ export function EmailHtml({ content }: { content: EmailContent }): Child {
             {content.closing}
             <br />
             {content.signature}
+            {(content.signatureLines ?? []).map((line) => (
+              <>
+                <br />
+                {line}
+              </>
+            ))}
           </p>
           <p style={S.small}>{content.footer}</p>
         </div>
@@ -147,6 +155,6 @@ export function renderEmailText(content: EmailContent): string {
     out.push("");
   }
   if (content.link) out.push(`${content.link.label}:`, content.link.url, "");
-  out.push(content.closing, content.signature, "", "--", content.footer);
+  out.push(content.closing, content.signature, ...(content.signatureLines ?? []), "", "--", content.footer);
   return `${out.join("\n")}\n`;
 }

@@ -1,14 +1,17 @@
 /**
  * @module (e) "Send invitations" for a visit of 6 agenda items and 12 recipients (the contact and 11
  * participants): how long the send holds the process-wide writer lock, i.e. how long every other write of
- * the process (bookings, sign-ins, session refreshes) waits behind it. Each run sends for a fresh visit on
- * its own venue and day, through the service the route calls; every write transaction of the send is timed.
+ * the process (bookings, sign-ins, session refreshes) waits behind it. The contact gets the itinerary mail
+ * (PDF, calendar file), the participants one calendar invitation per session (66 mails): every kind of
+ * composition, and the most rows to enqueue. Each run sends for a fresh visit on its own venue and day,
+ * through the service the route calls; every write transaction of the send is timed.
  */
 import type { Db } from "../../../db/client";
 import { delegations, participants } from "../../../db/schema/delegations";
 import { newId } from "../../auth/encoding";
 import { bookItem } from "../../bookings/service";
 import { auditedTransaction } from "../../http/service-context";
+import type { RecipientChoice } from "../../mail/invitation-recipients";
 import { sendInvitations } from "../../mail/invitations";
 import { localToInstant } from "../../scheduling/index";
 import { createVenue } from "../../venues/service";
@@ -37,7 +40,7 @@ function timedDb(db: Db, held: number[]): Db {
   };
 }
 
-async function makeVisit(db: Db, run: number): Promise<string> {
+async function makeVisit(db: Db, run: number): Promise<{ id: string; choice: RecipientChoice[] }> {
   const venue = await createVenue(
     { now: NOW, config: { hostTimeZone: "Asia/Jakarta" }, transaction: auditedTransaction(db, ACTOR, NOW) },
     {
@@ -55,6 +58,7 @@ async function makeVisit(db: Db, run: number): Promise<string> {
   // Tuesdays in 2028, past the generated three years: no holiday, no other booking at this venue.
   const date = new Date(Date.UTC(2028, 2, 7 + 7 * run)).toISOString().slice(0, 10);
   const id = newId();
+  const participantIds = Array.from({ length: PARTICIPANTS }, () => newId());
   await db.writeTransaction(async (tx) => {
     await tx.insert(delegations).values({
       id,
@@ -76,8 +80,8 @@ async function makeVisit(db: Db, run: number): Promise<string> {
       updatedAt: NOW,
     });
     await tx.insert(participants).values(
-      Array.from({ length: PARTICIPANTS }, (_, i) => ({
-        id: newId(),
+      participantIds.map((pid, i) => ({
+        id: pid,
         delegationId: id,
         name: `Peserta ${i + 1}`,
         title: "Kepala Bidang",
@@ -99,7 +103,11 @@ async function makeVisit(db: Db, run: number): Promise<string> {
       venueId: venue.id,
     });
   }
-  return id;
+  const choice: RecipientChoice[] = [
+    { key: "contact", form: "itinerary" },
+    ...participantIds.map((pid) => ({ key: `participant:${pid}`, form: "sessions" as const })),
+  ];
+  return { id, choice };
 }
 
 export const invitationsSection: BenchSection = {
@@ -110,7 +118,7 @@ export const invitationsSection: BenchSection = {
     const total: number[] = [];
     const queued: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const delegationId = await makeVisit(ctx.data.db, run);
+      const visit = await makeVisit(ctx.data.db, run);
       const held: number[] = [];
       const db = timedDb(ctx.data.db, held);
       total.push(
@@ -124,7 +132,8 @@ export const invitationsSection: BenchSection = {
               organizer: { name: "Protokol Bench", email: "protokol@bench.local" },
               hostTimeZone: "Asia/Jakarta",
             },
-            delegationId,
+            visit.id,
+            visit.choice,
           );
           queued.push(result.queued);
         }),

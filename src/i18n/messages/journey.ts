@@ -40,8 +40,6 @@ export const journeyMessages = defineMessages({
       "Cabut semua tautan jadwal {code}? Tautan yang sudah dikirim tidak dapat dibuka lagi.",
     "confirm.disableUser":
       "Nonaktifkan akun {email}? Pengguna ini tidak dapat masuk lagi sampai diaktifkan kembali.",
-    "confirm.sendInvitations":
-      "Kirim undangan dan perubahan untuk {code}? Surel langsung masuk antrean pengiriman.",
     "confirm.leave":
       "Keluarkan {code} dari sesi gabungan “{title}”? Sesi tetap berjalan untuk rombongan lain.",
     "confirm.reason": "Alasan",
@@ -78,7 +76,6 @@ export const journeyMessages = defineMessages({
     "confirm.revokeLinks": "Revoke every itinerary link of {code}? Links already sent stop working.",
     "confirm.disableUser":
       "Deactivate the account {email}? This person cannot sign in until it is enabled again.",
-    "confirm.sendInvitations": "Send the invitations and updates for {code}? The e-mails are queued at once.",
     "confirm.leave": "Take {code} out of the merged session “{title}”? It goes on for the other delegations.",
     "confirm.reason": "Reason",
   },

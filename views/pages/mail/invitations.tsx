@@ -1,46 +1,67 @@
-/** @module Staff page: a delegation's invitations — recipients, per-item state, a preview, send / send update. */
+/**
+ * @module Staff page: a delegation's invitations — the sessions and their state, the recipients to tick
+ * with the form each gets and the status of their last message, then "preview" (the confirm step shows
+ * the exact mails). Also the automatic-notices switch and the delegation's message history.
+ */
 import { itemsOutside } from "../../../src/agenda/outside-dates";
 import { formatDateTime } from "../../../src/i18n/format";
 import { noticeKindKey } from "../../../src/i18n/keys";
 import { mailStateOf } from "../../../src/mail/delivery-state";
+import {
+  type Candidate,
+  INVITATION_FORMS,
+  type InvitationForm,
+} from "../../../src/mail/invitation-recipients";
 import type { InvitationPlan } from "../../../src/mail/invitations";
 import type { OutboxRow } from "../../../src/mail/outbox";
 import { MailStateBadge } from "../../components/mail-state";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 
+/** What the recipients form shows ticked and chosen (defaults, or the input sent back). */
+export type ChoiceValues = Record<string, { checked: boolean; form: InvitationForm }>;
+
+export function defaultChoiceValues(candidates: readonly Candidate[]): ChoiceValues {
+  return Object.fromEntries(candidates.map((c) => [c.key, { checked: true, form: c.defaultForm }]));
+}
+
+const INVITATION_KINDS = new Set(["itinerary", "invitation", "update", "withdrawal"]);
+
 export function InvitationsPage({
   ctx,
   plan,
   history,
-  preview,
+  values,
   notice,
   error,
+  choiceError,
 }: {
   ctx: PageContext;
   plan: InvitationPlan;
   history: OutboxRow[];
-  preview?: { subject: string; text: string };
+  values: ChoiceValues;
   notice?: string;
   error?: string;
+  choiceError?: string;
 }) {
   const { t, locale } = ctx;
   const d = plan.delegation;
   const outside = new Set(
     itemsOutside(plan.agenda.items, plan.agenda.delegation.confirmedDates).map((i) => i.id),
   );
-  const everInvited = plan.items.some((i) => i.last !== null);
   const stateOf = (p: InvitationPlan["items"][number]) => {
     if (p.action === "invite") return t("mail.inv.state.new");
     if (p.action === "update") return t("mail.inv.state.changed");
     if (p.action === "withdraw") return t("mail.inv.state.withdraw");
     if (p.last?.kind === "withdrawal") return t("mail.inv.state.withdrawn");
-    if (!p.last) return "—";
-    // The calendar's SEQUENCE counts the changes sent after the first invitation.
-    return p.last.sequence > 0
-      ? t("mail.inv.state.invitedChanged", { n: p.last.sequence })
-      : t("mail.inv.state.invited");
+    return p.recipients.length > 0 ? t("mail.inv.announced") : "—";
   };
+  // History is newest first: the first invitation-type message to an address is its latest.
+  const lastTo = new Map<string, OutboxRow>();
+  for (const h of history) {
+    if (INVITATION_KINDS.has(h.kind) && !lastTo.has(h.toEmail)) lastTo.set(h.toEmail, h);
+  }
+  const canSend = d.status !== "requested" && plan.candidates.length > 0;
   return (
     <>
       <p>
@@ -56,20 +77,6 @@ export function InvitationsPage({
           {error}
         </p>
       )}
-      <section class="card">
-        <h2>{t("mail.inv.recipients")}</h2>
-        {plan.recipients.length === 0 ? (
-          <p>{t("mail.inv.noRecipients")}</p>
-        ) : (
-          <ul data-testid="recipients">
-            {plan.recipients.map((r) => (
-              <li>
-                {r.name} <span translate="no">&lt;{r.email}&gt;</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
       <section class="card">
         <h2>{t("mail.inv.items")}</h2>
         {plan.items.length === 0 ? (
@@ -97,24 +104,97 @@ export function InvitationsPage({
             </table>
           </div>
         )}
-        {plan.pending > 0 ? (
-          <form method="post" action={`/delegations/${d.id}/invitations/send`}>
-            <button type="submit" data-testid="send-invitations">
-              {everInvited ? t("mail.inv.sendUpdate") : t("mail.inv.send")}
-            </button>
-          </form>
+      </section>
+      <section class="card">
+        <h2 id="recipients-title">{t("mail.inv.choose")}</h2>
+        {plan.candidates.length === 0 ? (
+          <p>{t("mail.inv.noRecipients")}</p>
         ) : (
-          <p>{t("mail.inv.nothing")}</p>
+          <form method="post" action={`/delegations/${d.id}/invitations/send`} class="stack">
+            <p class="hint" id="recipients-hint">
+              {t("mail.inv.chooseHint")}
+            </p>
+            {choiceError && (
+              <p class="error" id="recipients-error" role="alert" data-testid="choice-error">
+                {choiceError}
+              </p>
+            )}
+            <div class="table-wrap">
+              <table
+                data-testid="recipients"
+                aria-labelledby="recipients-title"
+                aria-describedby={choiceError ? "recipients-hint recipients-error" : "recipients-hint"}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t("mail.inv.col.send")}</th>
+                    <th scope="col">{t("mail.inv.col.recipient")}</th>
+                    <th scope="col">{t("mail.inv.col.role")}</th>
+                    <th scope="col">{t("mail.inv.col.form")}</th>
+                    <th scope="col">{t("mail.inv.col.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.candidates.map((c, i) => {
+                    const v = values[c.key] ?? { checked: false, form: c.defaultForm };
+                    const last = lastTo.get(c.email);
+                    return (
+                      <tr data-recipient={c.key} data-email={c.email}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            id={`to-${i}`}
+                            name={`to.${c.key}`}
+                            value="yes"
+                            checked={v.checked}
+                            data-testid="recipient-check"
+                          />
+                        </td>
+                        <td>
+                          <label for={`to-${i}`}>
+                            {c.name} <span translate="no">&lt;{c.email}&gt;</span>
+                          </label>
+                        </td>
+                        <td>{t(`mail.inv.role.${c.role}`)}</td>
+                        <td>
+                          <select
+                            name={`form.${c.key}`}
+                            aria-label={`${t("mail.inv.col.form")}: ${c.name}`}
+                            data-testid="recipient-form"
+                          >
+                            {INVITATION_FORMS.map((f) => (
+                              <option value={f} selected={v.form === f}>
+                                {t(`mail.inv.form.${f}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td data-testid="recipient-status">
+                          {last ? (
+                            <>
+                              {t(noticeKindKey(last.kind))} ·{" "}
+                              <MailStateBadge ctx={ctx} state={mailStateOf(last)} />
+                            </>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {canSend && (
+              <p>
+                <button type="submit" data-testid="preview-invitations">
+                  {t("mail.inv.previewButton")}
+                </button>
+              </p>
+            )}
+          </form>
         )}
       </section>
-      {preview && (
-        <section class="card">
-          <h2>
-            {t("mail.inv.preview")}: {preview.subject}
-          </h2>
-          <pre class="code">{preview.text}</pre>
-        </section>
-      )}
       <section class="card">
         <h2>{t("mail.inv.autoNotices")}</h2>
         <form method="post" action={`/delegations/${d.id}/invitations/auto-notices`} class="inline-form">
@@ -127,7 +207,7 @@ export function InvitationsPage({
       </section>
       <section class="card">
         <h2>{t("mail.inv.history")}</h2>
-        <ul>
+        <ul data-testid="history">
           {history.map((h) => (
             <li>
               {t(noticeKindKey(h.kind))} · <span translate="no">{h.toEmail}</span> ·{" "}
