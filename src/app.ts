@@ -4,7 +4,7 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { agendaApiDocs, agendaRoutes } from "./agenda/routes";
+import { agendaRoutes } from "./agenda/routes";
 import { auditApiDocs, auditRoutes } from "./audit/routes";
 import { limitHashing } from "./auth/hashing-limit";
 import { passwordRoutes } from "./auth/password-routes";
@@ -12,7 +12,6 @@ import { authApiDocs, authRoutes } from "./auth/routes";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
 import { tokenRoutes, tokensApiDocs } from "./auth/token-routes";
-import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { closureRoutes, closuresApiDocs } from "./closures/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { FEATURES } from "./features";
@@ -27,7 +26,6 @@ import { requestLog } from "./http/request-log";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { systemApiDocs, systemRoutes } from "./http/system-routes";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
-import { itineraryRoutes } from "./itinerary/routes";
 import { mailApiDocs, mailRoutes } from "./mail/routes";
 import { regionRoutes, regionsApiDocs } from "./regions/routes";
 
@@ -40,8 +38,6 @@ export const API_DOCS: readonly RouteDoc[] = [
   ...mailApiDocs,
   ...closuresApiDocs,
   ...regionsApiDocs,
-  ...agendaApiDocs,
-  ...calendarApiDocs,
 ];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
@@ -84,8 +80,6 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   app.route("/", closureRoutes());
   app.route("/", regionRoutes());
   app.route("/", agendaRoutes());
-  app.route("/", calendarRoutes());
-  app.route("/", itineraryRoutes());
 
   app.onError(onError);
   app.notFound(onNotFound);

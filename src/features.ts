@@ -6,12 +6,14 @@
 import type { Seeder } from "../db/seed";
 import { attendanceFeature } from "./attendance/feature";
 import { bookingsFeature } from "./bookings/feature";
+import { calendarFeature } from "./calendar/feature";
 import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
+import { itineraryFeature } from "./itinerary/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
@@ -38,6 +40,8 @@ export const FEATURES: readonly Feature[] = [
   feedbackFeature,
   publicityFeature,
   pressFeature,
+  calendarFeature,
+  itineraryFeature,
 ];
 
 /** Seeders not yet declared by their feature. */

@@ -1,6 +1,7 @@
 /**
  * @module The staff pages' one static script, served from /assets/app.js (the CSP allows no inline script).
- * Only enhancements: the host picker's name filter and print buttons. Every page works without it.
+ * Only enhancements: the host picker's name filter, copy buttons (hidden until the script shows them) and
+ * print buttons. Every page works without it.
  */
 export const APP_JS = `(function(){
   document.querySelectorAll("[data-picker-filter]").forEach(function(input){
@@ -14,6 +15,17 @@ export const APP_JS = `(function(){
         var box = li.querySelector("input");
         li.hidden = q !== "" && li.textContent.toLowerCase().indexOf(q) < 0 && !(box && box.checked);
       });
+    });
+  });
+  document.querySelectorAll("button[data-copy]").forEach(function(b){
+    var field = document.getElementById(b.getAttribute("data-copy"));
+    if (!field || !navigator.clipboard) return;
+    b.hidden = false;
+    b.addEventListener("click", function(){
+      navigator.clipboard.writeText(field.value || field.textContent || "").then(function(){
+        var label = b.querySelector("[data-copy-label]"), done = b.querySelector("[data-copy-done]");
+        if (label && done) { label.hidden = true; done.hidden = false; }
+      }, function(){ field.select(); });
     });
   });
   document.querySelectorAll("button[data-print]").forEach(function(b){

@@ -1,13 +1,12 @@
 /**
- * @module Protocol staff's agenda pages and the share-link API:
- * `/delegations/{id}/agenda` (builder: add, edit/move, cancel, apply a template, share link),
- * `/delegations/{id}/rundown` (printable run-of-show with the reception's seating order), and
- * `POST`/`DELETE /api/v1/delegations/{id}/share`. Every agenda write goes through the booking service;
+ * @module Protocol staff's agenda pages:
+ * `/delegations/{id}/agenda` (builder: add, edit/move, cancel, apply a template; the itinerary links,
+ * whose forms the itinerary feature serves) and `/delegations/{id}/rundown` (printable run-of-show with
+ * the reception's seating order). Every agenda write goes through the booking service;
  * its 409 conflict details are shown beside the form that caused them.
  */
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { z } from "zod";
 import { hosts, venues } from "../../db/schema/venues";
 import { AgendaPage, type AgendaPageNotice, type ConflictsShown } from "../../views/pages/agenda/agenda-page";
 import { RundownPage } from "../../views/pages/agenda/rundown-page";
@@ -21,7 +20,6 @@ import { isRealDate } from "../delegations/dates";
 import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
-import type { RouteDoc } from "../http/openapi";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, readForm } from "../http/validate";
 import { translate } from "../i18n/dictionary";
@@ -31,35 +29,13 @@ import { listTemplates } from "../templates/service";
 import { itemForm, templateForm, toCreate, toPatch } from "./forms";
 import { findAgendaDelegation, loadDelegationAgenda, loadParticipants } from "./load-agenda";
 import { itemsOutside } from "./outside-dates";
-import { issueShareLink, listShareLinks, revokeShareLinks } from "./share-links";
-
-export const agendaApiDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/delegations/{id}/share",
-    summary:
-      "Issue the itinerary link for the visitors (GET /i/{token}); revokes the previous one. The URL is returned once",
-    tag: "itinerary",
-    roles: PROTOCOL,
-    status: 201,
-    response: z.object({ url: z.string(), calendarUrl: z.string(), pdfUrl: z.string() }),
-  },
-  {
-    method: "delete",
-    path: "/delegations/{id}/share",
-    summary: "Revoke the itinerary link (it answers 404 from then on)",
-    tag: "itinerary",
-    roles: PROTOCOL,
-    status: 204,
-  },
-];
+import { listShareLinks } from "./share-links";
 
 interface PageExtras {
   notice?: AgendaPageNotice;
   errors?: FieldErrors;
   conflicts?: ConflictsShown;
   values?: Record<string, string>;
-  sharedUrl?: string;
 }
 
 /** Visits whose agenda may still change; a declined, cancelled or completed visit's agenda is read-only. */
@@ -82,7 +58,7 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
       .where(eq(hosts.active, true))
       .orderBy(asc(hosts.name)),
     listTemplates(db.orm),
-    listShareLinks(db.orm, id),
+    listShareLinks(db.orm, id, c.get("deps").config.baseUrl),
   ]);
   const t = c.get("t");
   return renderPage(
@@ -96,7 +72,7 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
       templates={templates
         .filter((tpl) => tpl.active)
         .map((tpl) => ({ id: tpl.id, name: tpl.name, nameEn: tpl.nameEn }))}
-      activeLink={links.find((l) => !l.revokedAt) ?? null}
+      shareLinks={links}
       canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
       readOnly={!OPEN.has(agenda.delegation.status)}
       outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}
@@ -186,9 +162,6 @@ export function agendaRoutes() {
   app.use("/delegations/:id/agenda/items/*", requireRole(PROTOCOL));
   app.use("/delegations/:id/agenda/template", requireRole(PROTOCOL));
   app.use("/delegations/:id/rundown", requireRole(STAFF));
-  app.use("/delegations/:id/share", requireRole(PROTOCOL));
-  app.use("/delegations/:id/share/*", requireRole(PROTOCOL));
-  app.use("/api/v1/delegations/:id/share", requireRole(PROTOCOL));
 
   app.get("/delegations/:id/agenda", (c) => {
     const done = c.req.query("done");
@@ -274,31 +247,6 @@ export function agendaRoutes() {
     );
   });
 
-  app.post("/delegations/:id/share", async (c) => {
-    const { db, clock, config } = c.get("deps");
-    const issued = await issueShareLink(db, {
-      delegationId: c.req.param("id"),
-      actor: actorOf(c),
-      now: clock(),
-      baseUrl: config.baseUrl,
-      hostTimeZone: config.hostTimeZone,
-    });
-    return showAgenda(c, { sharedUrl: issued.url });
-  });
-  app.post("/delegations/:id/share/revoke", async (c) => {
-    const { db, clock } = c.get("deps");
-    if (!(await isConfirmed(c))) {
-      const d = await findAgendaDelegation(db.orm, c.req.param("id"));
-      if (!d) throw new AppError("not_found");
-      return confirmStep(c, {
-        message: c.get("t")("confirm.revokeLinks", { code: d.code }),
-        back: `/delegations/${d.id}/agenda`,
-      });
-    }
-    await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
-    return showAgenda(c, { notice: "shareRevoked" });
-  });
-
   app.get("/delegations/:id/rundown", async (c) => {
     const { db } = c.get("deps");
     const id = c.req.param("id");
@@ -317,24 +265,5 @@ export function agendaRoutes() {
     );
   });
 
-  app.post("/api/v1/delegations/:id/share", async (c) => {
-    const { db, clock, config } = c.get("deps");
-    const issued = await issueShareLink(db, {
-      delegationId: c.req.param("id"),
-      actor: actorOf(c),
-      now: clock(),
-      baseUrl: config.baseUrl,
-      hostTimeZone: config.hostTimeZone,
-    });
-    return c.json(
-      { url: issued.url, calendarUrl: `${issued.url}/calendar.ics`, pdfUrl: `${issued.url}/itinerary.pdf` },
-      201,
-    );
-  });
-  app.delete("/api/v1/delegations/:id/share", async (c) => {
-    const { db, clock } = c.get("deps");
-    await revokeShareLinks(db, { delegationId: c.req.param("id"), actor: actorOf(c), now: clock() });
-    return c.body(null, 204);
-  });
   return app;
 }

@@ -7,12 +7,15 @@
 import { Hono } from "hono";
 import { RequestForm, type RequestFormProps } from "../../views/pages/public/request-form";
 import { RequestDone, StatusPage } from "../../views/pages/public/status";
+import { currentShareLinkUrl } from "../agenda/share-links";
+import { getHostSettings } from "../host-settings/service";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { setLocale } from "../http/locale";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { isLocale } from "../i18n/dictionary";
+import { hostContactView } from "../itinerary/host-contact";
 import { createDelegation, findByStatusToken, statusUrlOf } from "./intake";
 import { formBasics, REQUEST_FORM_JS, toFormErrors } from "./request-form";
 import { limitRequests } from "./request-limit";
@@ -80,11 +83,23 @@ export function publicPages() {
     if (!d) throw new AppError("not_found");
     if (!isLocale(c.req.query("lang"))) setLocale(c, d.language);
     c.header("Referrer-Policy", "no-referrer");
-    const history = await publicHistory(c.get("deps").db, d.id);
+    const { db, config } = c.get("deps");
+    const [history, itineraryUrl, host] = await Promise.all([
+      publicHistory(db, d.id),
+      currentShareLinkUrl(db.orm, d.id, config.baseUrl),
+      getHostSettings(db.orm),
+    ]);
     return renderPage(
       c,
       c.get("t")("status.title", { code: d.code }),
-      <StatusPage ctx={pageContext(c)} d={d} history={history} token={c.req.query("token") ?? ""} />,
+      <StatusPage
+        ctx={pageContext(c)}
+        d={d}
+        history={history}
+        token={c.req.query("token") ?? ""}
+        itineraryUrl={itineraryUrl}
+        host={hostContactView(host)}
+      />,
     );
   });
 

@@ -15,6 +15,7 @@ import { mail } from "./messages/mail";
 import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
 import { security } from "./messages/security";
+import { shareMessages } from "./messages/share";
 import { uiMessages } from "./messages/ui";
 
 export { LOCALES, type Locale };
@@ -33,6 +34,7 @@ const catalogues = [
   mail,
   resultsMessages,
   security,
+  shareMessages,
   uiMessages,
 ] as const;
 

@@ -137,6 +137,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "POST /delegations/:id/agenda/template": PROTOCOL,
   "POST /delegations/:id/share": PROTOCOL,
   "POST /delegations/:id/share/revoke": PROTOCOL,
+  "POST /delegations/:id/share/:linkId/revoke": PROTOCOL,
   "GET /delegations/:id/rundown": STAFF,
   "GET /admin/feeds": ADMIN,
   "POST /admin/feeds": ADMIN,
