@@ -6,8 +6,10 @@ import { z } from "zod";
 import { FEED_SCOPES } from "../../db/schema/sharing";
 import { ADMIN } from "../auth/roles";
 import { apiRoute, featureApi, json } from "../http/api";
+import { AppError } from "../http/errors";
 import { serviceContext } from "../http/service-context";
 import { msg } from "../http/validate";
+import { translate } from "../i18n/dictionary";
 import { createFeedToken, listFeedTokens, revokeFeedToken } from "./feed-tokens";
 
 const tag = "calendar";
@@ -88,6 +90,14 @@ export function feedsApi() {
       actor: ctx.actor,
       now: ctx.now,
       baseUrl: ctx.config.baseUrl,
+    }).catch((error: unknown) => {
+      // The scope's venue or host is checked in the write; its message in the request language.
+      if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
+      const message = translate(c.get("locale"), error.messageKey);
+      throw new AppError("validation_failed", {
+        messageKey: error.messageKey,
+        details: { fields: { scopeId: [message] } },
+      });
     });
     return c.json({ id: created.id, url: created.url, webcal: created.webcal }, 201);
   });

@@ -85,7 +85,8 @@ export function visitorPages() {
     const token = c.req.param("token") ?? "";
     if (!TOKEN.test(token)) notFound();
     const { db, clock } = c.get("deps");
-    const memo = (targets ??= freshMemo<ShareLinkTarget>({ db, clock, ttlMs: TARGET_TTL_MS }));
+    targets ??= freshMemo<ShareLinkTarget>({ db, clock, ttlMs: TARGET_TTL_MS });
+    const memo = targets;
     const lookUp = () => memo.get(token, async () => shareLinkTarget(db.orm, await hashOf(token)));
     let target = await lookUp();
     if (!target) notFound();
