@@ -14,6 +14,7 @@ import { shareLinks } from "../../db/schema/sharing";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { newId, randomSecret, sha256Hex } from "../auth/encoding";
 import { notFound } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { findAgendaDelegation } from "./load-agenda";
 import { recordRevision } from "./revisions";
 
@@ -34,16 +35,25 @@ export async function newShareToken(): Promise<{ token: string; tokenHash: strin
 }
 
 export async function issueShareLink(
-  db: Db,
-  input: { delegationId: string; actor: AuditActor; now: Date; baseUrl: string; hostTimeZone: string },
+  ctx: Pick<ServiceContext, "transaction" | "actor" | "now" | "config">,
+  delegationId: string,
 ): Promise<IssuedShareLink> {
   const { token, tokenHash } = await newShareToken();
-  const id = await db.writeTransaction(async (tx) => {
-    const delegation = await findAgendaDelegation(tx, input.delegationId);
+  const id = await ctx.transaction(async (tx) => {
+    const delegation = await findAgendaDelegation(tx, delegationId);
     if (!delegation) throw notFound();
-    return insertShareLink(tx, { ...input, token, tokenHash, revokeOthers: true, via: "staff" });
+    return insertShareLink(tx, {
+      delegationId,
+      actor: ctx.actor,
+      now: ctx.now,
+      hostTimeZone: ctx.config.hostTimeZone,
+      token,
+      tokenHash,
+      revokeOthers: true,
+      via: "staff",
+    });
   });
-  return { id, token, url: itineraryUrl(input.baseUrl, token) };
+  return { id, token, url: itineraryUrl(ctx.config.baseUrl, token) };
 }
 
 /**
@@ -128,26 +138,22 @@ export async function currentOrNewShareLink(
   return { id, token, url: itineraryUrl(input.baseUrl, token), reused: false };
 }
 
-/** Revokes every live link of the delegation, or only `linkId`; returns how many were live. */
+/** Revokes every live link of the delegation, or only `linkId` (404 unless live); returns how many were live. */
 export async function revokeShareLinks(
-  db: Db,
-  input: { delegationId: string; actor: AuditActor; now: Date; linkId?: string },
+  ctx: Pick<ServiceContext, "transaction" | "now">,
+  input: { delegationId: string; linkId?: string },
 ): Promise<number> {
-  return db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const delegation = await findAgendaDelegation(tx, input.delegationId);
     if (!delegation) throw notFound();
-    const revoked = await revokeActive(tx, input.delegationId, input.now, input.linkId);
+    const revoked = await revokeActive(tx, input.delegationId, ctx.now, input.linkId);
     if (input.linkId && revoked.length === 0) throw notFound();
-    if (revoked.length > 0) {
-      await recordAudit(tx, {
-        actor: input.actor,
-        action: "share_link.revoke",
-        entityType: "delegation",
-        entityId: input.delegationId,
-        before: { shareLinkIds: revoked },
-        now: input.now,
-      });
-    }
+    if (revoked.length > 0)
+      await audit(
+        "share_link.revoke",
+        { type: "delegation", id: input.delegationId },
+        { shareLinkIds: revoked },
+      );
     return revoked.length;
   });
 }

@@ -88,13 +88,7 @@ export function shareApi() {
   });
   app.openapi(issue, async (c) => {
     const ctx = serviceContext(c);
-    const issued = await issueShareLink(ctx.db, {
-      delegationId: c.req.valid("param").id,
-      actor: ctx.actor,
-      now: ctx.now,
-      baseUrl: ctx.config.baseUrl,
-      hostTimeZone: ctx.config.hostTimeZone,
-    });
+    const issued = await issueShareLink(ctx, c.req.valid("param").id);
     return c.json(
       {
         id: issued.id,
@@ -107,13 +101,13 @@ export function shareApi() {
   });
   app.openapi(revokeAll, async (c) => {
     const ctx = serviceContext(c);
-    await revokeShareLinks(ctx.db, { delegationId: c.req.valid("param").id, actor: ctx.actor, now: ctx.now });
+    await revokeShareLinks(ctx, { delegationId: c.req.valid("param").id });
     return c.body(null, 204);
   });
   app.openapi(revokeOne, async (c) => {
     const ctx = serviceContext(c);
     const { id, linkId } = c.req.valid("param");
-    await revokeShareLinks(ctx.db, { delegationId: id, linkId, actor: ctx.actor, now: ctx.now });
+    await revokeShareLinks(ctx, { delegationId: id, linkId });
     return c.body(null, 204);
   });
   return app;

@@ -63,14 +63,7 @@ export function sharePages() {
         children: <LinkList c={c} links={live} />,
       });
     }
-    const ctx = serviceContext(c);
-    await issueShareLink(db, {
-      delegationId: d.id,
-      actor: ctx.actor,
-      now: ctx.now,
-      baseUrl: config.baseUrl,
-      hostTimeZone: config.hostTimeZone,
-    });
+    await issueShareLink(serviceContext(c), d.id);
     return c.redirect(backTo(d.id), 303);
   });
 
@@ -82,8 +75,7 @@ export function sharePages() {
         back: backTo(d.id),
       });
     }
-    const ctx = serviceContext(c);
-    await revokeShareLinks(ctx.db, { delegationId: d.id, actor: ctx.actor, now: ctx.now });
+    await revokeShareLinks(serviceContext(c), { delegationId: d.id });
     return c.redirect(backTo(d.id), 303);
   });
 
@@ -100,8 +92,7 @@ export function sharePages() {
         children: <LinkList c={c} links={[link]} />,
       });
     }
-    const ctx = serviceContext(c);
-    await revokeShareLinks(db, { delegationId: d.id, linkId, actor: ctx.actor, now: ctx.now });
+    await revokeShareLinks(serviceContext(c), { delegationId: d.id, linkId });
     return c.redirect(backTo(d.id), 303);
   });
   return app;
