@@ -181,6 +181,10 @@ describe("last opened", () => {
     const start = t.clock().getTime();
     expect((await t.app.request(path)).status).toBe(200);
     expect(await openedAt()).toBe(start);
+    // Further views within the interval write nothing at all (the writer queue stays untouched).
+    const writes = t.db.writes();
+    for (let i = 0; i < 5; i++) expect((await t.app.request(path)).status).toBe(200);
+    expect(t.db.writes()).toBe(writes);
     t.clock.advance(OPENED_EVERY_MS - 60_000);
     expect((await t.app.request(`${path}/calendar.ics`)).status).toBe(200);
     expect(await openedAt()).toBe(start);
