@@ -1,10 +1,10 @@
 /**
  * @module Secret links outside the staff login: itinerary share links (`/i/{token}`) for a visiting
  * delegation and calendar feed tokens (`/feeds/{token}.ics`) for staff calendars. Links are looked up by
- * the SHA-256 of their token. A feed token is stored only as that hash (a database leak exposes no working
- * feed); an itinerary link also keeps its token, because staff must be able to copy, share and print a
- * live link again (it shows a visit's agenda, nothing more, and is revoked at a click). Revoking sets
- * `revokedAt` (kept for audit).
+ * the SHA-256 of their token; no token is stored, so a database leak exposes no working link or feed. An
+ * itinerary link's token is derived, never stored: an HMAC of its id under LINK_SECRET, so staff can copy,
+ * share and print a live link again (see src/agenda/share-links.ts). Revoking sets `revokedAt` (kept for
+ * audit).
  * `agenda_revisions` is the history of what a delegation's published itinerary said, one row per version
  * a visitor could have seen, with the changes from the version before ("MPP tour moved 09:00 → 10:00").
  */
@@ -23,8 +23,6 @@ export const shareLinks = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdBy: text("created_by").references(() => users.id),
-    /** The token itself, so staff can copy the live link again; null for links issued before it was kept. */
-    token: text("token"),
     /** Who caused it: staff on the agenda page (or the API), or an invitation mail. */
     via: text("via", { enum: ["staff", "mail"] })
       .notNull()

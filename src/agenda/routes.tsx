@@ -58,7 +58,7 @@ async function showAgenda(c: AppContext, extras: PageExtras = {}, status: 200 | 
       .where(eq(hosts.active, true))
       .orderBy(asc(hosts.name)),
     listTemplates(db.orm),
-    listShareLinks(db.orm, id, c.get("deps").config.baseUrl),
+    listShareLinks(db.orm, id, c.get("deps").config),
   ]);
   const t = c.get("t");
   return renderPage(

@@ -1,18 +1,21 @@
 /**
- * @module Itinerary share links: `/i/{token}` for a visiting delegation, no login. The token is 256 random
- * bits, looked up by its SHA-256; the token is kept too, so staff can copy, share and print a live link
- * again. Staff "issue" a link from the agenda page, which revokes the live ones (re-issue after a leak; the
+ * @module Itinerary share links: `/i/{token}` for a visiting delegation, no login. The token is derived,
+ * never stored: base64url(HMAC-SHA256(LINK_SECRET, "itinerary:" + link id)), 256 bits. A row keeps only
+ * the token's SHA-256 (what `/i/{token}` looks up), so a database leak opens no link; staff can still
+ * copy, share and print a live link again, because listing recomputes each token from its id. A link
+ * whose hash does not match its derived token (issued before, or under another secret) shows no address. Staff "issue" a link from the agenda page, which revokes the live ones (re-issue after a leak; the
  * page says first which links that ends); staff can also revoke one link or all of them. An invitation
  * mail reuses the delegation's current live link (`currentOrNewShareLink`) instead of minting one per
  * send, so an official's bookmark survives an update. Issuing records the agenda revision the visitor is
  * given, the baseline of later change notes. Visitors' opens are noted at most every `OPENED_EVERY_MS`.
  */
-import { and, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Queryable, Transaction } from "../../db/client";
 import { users } from "../../db/schema/auth";
 import { shareLinks } from "../../db/schema/sharing";
 import { type AuditActor, recordAudit } from "../audit/record";
-import { newId, randomSecret, sha256Hex } from "../auth/encoding";
+import { hmacSha256Base64Url, newId, sha256Hex } from "../auth/encoding";
+import { linkSecretOf } from "../config";
 import { notFound } from "../http/errors";
 import type { ServiceContext } from "../http/service-context";
 import { findAgendaDelegation } from "./load-agenda";
@@ -28,26 +31,57 @@ export interface IssuedShareLink {
   url: string;
 }
 
-/** A fresh token and its hash, made before a write transaction (hashing is async and must not hold the lock). */
-export async function newShareToken(): Promise<{ token: string; tokenHash: string }> {
-  const token = randomSecret(32);
-  return { token, tokenHash: await sha256Hex(token) };
+/** The token of link `linkId` under `secret`: 43 base64url characters. */
+export function deriveShareToken(secret: string, linkId: string): Promise<string> {
+  return hmacSha256Base64Url(secret, `itinerary:${linkId}`);
+}
+
+/**
+ * Marks the id of a link whose token is derived. Such a link opens only with the token derived under the
+ * current secret (a changed LINK_SECRET ends it); a link with another id has a random token (issued before
+ * tokens were derived, or by an invitation mail) and opens with the token its hash was made from.
+ */
+const DERIVED_ID_PREFIX = "i-";
+
+/** A new link's id, token and hash, made before a write transaction (hashing is async and must not hold the lock). */
+export async function newShareToken(secret: string): Promise<ShareToken> {
+  const id = `${DERIVED_ID_PREFIX}${newId()}`;
+  const token = await deriveShareToken(secret, id);
+  return { id, token, tokenHash: await sha256Hex(token) };
+}
+
+export interface ShareToken {
+  id: string;
+  token: string;
+  tokenHash: string;
+}
+
+/** Whether `token`, whose hash found link `linkId`, may open it under `secret` (see `DERIVED_ID_PREFIX`). */
+export async function tokenOpensLink(secret: string, linkId: string, token: string): Promise<boolean> {
+  if (!linkId.startsWith(DERIVED_ID_PREFIX)) return true;
+  return (await deriveShareToken(secret, linkId)) === token;
+}
+
+/** The link's derived token, or null when its stored hash is not that token's (issued before, or another secret). */
+async function knownToken(secret: string, row: { id: string; tokenHash: string }): Promise<string | null> {
+  const token = await deriveShareToken(secret, row.id);
+  return (await sha256Hex(token)) === row.tokenHash ? token : null;
 }
 
 export async function issueShareLink(
   ctx: Pick<ServiceContext, "transaction" | "actor" | "now" | "config">,
   delegationId: string,
 ): Promise<IssuedShareLink> {
-  const { token, tokenHash } = await newShareToken();
-  const id = await ctx.transaction(async (tx) => {
+  const { id, token, tokenHash } = await newShareToken(linkSecretOf(ctx.config));
+  await ctx.transaction(async (tx) => {
     const delegation = await findAgendaDelegation(tx, delegationId);
     if (!delegation) throw notFound();
-    return insertShareLink(tx, {
+    await insertShareLink(tx, {
+      id,
       delegationId,
       actor: ctx.actor,
       now: ctx.now,
       hostTimeZone: ctx.config.hostTimeZone,
-      token,
       tokenHash,
       revokeOthers: true,
       via: "staff",
@@ -63,10 +97,10 @@ export async function issueShareLink(
 export async function insertShareLink(
   tx: Transaction,
   input: {
+    /** The id the token was derived from (`newShareToken`); callers with a random token omit it. */
+    id?: string;
     delegationId: string;
     tokenHash: string;
-    /** Kept so staff can copy the link again; callers that omit it get a link only the recipient knows. */
-    token?: string;
     actor: AuditActor;
     now: Date;
     hostTimeZone: string;
@@ -75,12 +109,11 @@ export async function insertShareLink(
   },
 ): Promise<string> {
   const revoked = input.revokeOthers ? await revokeActive(tx, input.delegationId, input.now) : [];
-  const id = newId();
+  const id = input.id ?? newId();
   await tx.insert(shareLinks).values({
     id,
     delegationId: input.delegationId,
     tokenHash: input.tokenHash,
-    token: input.token ?? null,
     via: input.via,
     createdAt: input.now,
     createdBy: input.actor.id,
@@ -98,38 +131,30 @@ export async function insertShareLink(
 }
 
 /**
- * For mail: the delegation's newest live link whose token is known, or, when there is none, the fresh
- * one (made with `newShareToken` before the transaction) stored as a mailed link. Inside the caller's
- * transaction, so a send and its link land together. `reused` says which happened.
+ * For mail: the delegation's newest live link whose token is known (derived from its id), or, when there
+ * is none, the fresh one (made with `newShareToken` before the transaction) stored as a mailed link.
+ * Inside the caller's transaction, so a send and its link land together. `reused` says which happened.
  */
 export async function currentOrNewShareLink(
   tx: Transaction,
   input: {
     delegationId: string;
-    fresh: { token: string; tokenHash: string };
+    fresh: ShareToken;
+    secret: string;
     actor: AuditActor;
     now: Date;
     hostTimeZone: string;
     baseUrl: string;
   },
 ): Promise<IssuedShareLink & { reused: boolean }> {
-  const known = await tx
-    .select({ id: shareLinks.id, token: shareLinks.token })
-    .from(shareLinks)
-    .where(
-      and(
-        eq(shareLinks.delegationId, input.delegationId),
-        isNull(shareLinks.revokedAt),
-        isNotNull(shareLinks.token),
-      ),
-    )
-    .orderBy(desc(shareLinks.createdAt))
-    .get();
-  if (known?.token)
-    return { id: known.id, token: known.token, url: itineraryUrl(input.baseUrl, known.token), reused: true };
+  const live = await liveRows(tx, input.delegationId);
+  for (const row of live) {
+    const token = await knownToken(input.secret, row);
+    if (token) return { id: row.id, token, url: itineraryUrl(input.baseUrl, token), reused: true };
+  }
   const id = await insertShareLink(tx, {
     ...input,
-    token: input.fresh.token,
+    id: input.fresh.id,
     tokenHash: input.fresh.tokenHash,
     revokeOthers: false,
     via: "mail",
@@ -185,16 +210,17 @@ export interface ShareLinkInfo {
   createdBy: string | null;
   via: "staff" | "mail";
   lastOpenedAt: Date | null;
-  /** The link to copy; null for a link issued before tokens were kept (revoke it and issue a new one). */
+  /** The link to copy; null for a link whose token is not derived from the current secret (revoke it and issue a new one). */
   url: string | null;
 }
 
-/** The delegation's live links, newest first. */
+/** The delegation's live links, newest first, each URL recomputed from its id. */
 export async function listShareLinks(
   db: Queryable,
   delegationId: string,
-  baseUrl: string,
+  config: { baseUrl: string; linkSecret?: string },
 ): Promise<ShareLinkInfo[]> {
+  const secret = linkSecretOf(config);
   const rows = await db
     .select({
       id: shareLinks.id,
@@ -202,35 +228,43 @@ export async function listShareLinks(
       createdBy: users.name,
       via: shareLinks.via,
       lastOpenedAt: shareLinks.lastOpenedAt,
-      token: shareLinks.token,
+      tokenHash: shareLinks.tokenHash,
     })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(and(eq(shareLinks.delegationId, delegationId), isNull(shareLinks.revokedAt)))
     .orderBy(desc(shareLinks.createdAt))
     .limit(50);
-  return rows.map(({ token, ...r }) => ({ ...r, url: token ? itineraryUrl(baseUrl, token) : null }));
+  return Promise.all(
+    rows.map(async ({ tokenHash, ...r }) => {
+      const token = await knownToken(secret, { id: r.id, tokenHash });
+      return { ...r, url: token ? itineraryUrl(config.baseUrl, token) : null };
+    }),
+  );
 }
 
 /** The URL of the delegation's newest live link whose token is known (the visitor's status page links it). */
 export async function currentShareLinkUrl(
   db: Queryable,
   delegationId: string,
-  baseUrl: string,
+  config: { baseUrl: string; linkSecret?: string },
 ): Promise<string | null> {
-  const row = await db
-    .select({ token: shareLinks.token })
+  const secret = linkSecretOf(config);
+  for (const row of await liveRows(db, delegationId)) {
+    const token = await knownToken(secret, row);
+    if (token) return itineraryUrl(config.baseUrl, token);
+  }
+  return null;
+}
+
+/** The delegation's live links' ids and hashes, newest first. */
+function liveRows(db: Queryable, delegationId: string): Promise<{ id: string; tokenHash: string }[]> {
+  return db
+    .select({ id: shareLinks.id, tokenHash: shareLinks.tokenHash })
     .from(shareLinks)
-    .where(
-      and(
-        eq(shareLinks.delegationId, delegationId),
-        isNull(shareLinks.revokedAt),
-        isNotNull(shareLinks.token),
-      ),
-    )
+    .where(and(eq(shareLinks.delegationId, delegationId), isNull(shareLinks.revokedAt)))
     .orderBy(desc(shareLinks.createdAt))
-    .get();
-  return row?.token ? itineraryUrl(baseUrl, row.token) : null;
+    .limit(50);
 }
 
 /** At most one "last opened" write per link per this interval, whatever the number of views. */

@@ -86,7 +86,7 @@ export function publicPages() {
     const { db, config } = c.get("deps");
     const [history, itineraryUrl, host] = await Promise.all([
       publicHistory(db, d.id),
-      currentShareLinkUrl(db.orm, d.id, config.baseUrl),
+      currentShareLinkUrl(db.orm, d.id, config),
       getHostSettings(db.orm),
     ]);
     return renderPage(

@@ -74,7 +74,7 @@ export function shareApi() {
   const app = featureApi();
   app.openapi(list, async (c) => {
     const { db, config } = c.get("deps");
-    const links = await listShareLinks(db.orm, c.req.valid("param").id, config.baseUrl);
+    const links = await listShareLinks(db.orm, c.req.valid("param").id, config);
     return c.json(
       {
         links: links.map((l) => ({

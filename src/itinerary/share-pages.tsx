@@ -55,7 +55,7 @@ export function sharePages() {
   app.post("/", async (c) => {
     const d = await delegationOf(c);
     const { db, config } = c.get("deps");
-    const live = await listShareLinks(db.orm, d.id, config.baseUrl);
+    const live = await listShareLinks(db.orm, d.id, config);
     if (live.length > 0 && !(await isConfirmed(c))) {
       return confirmStep(c, {
         message: c.get("t")("share.confirmReissue", { code: d.code }),
@@ -83,7 +83,7 @@ export function sharePages() {
     const d = await delegationOf(c);
     const linkId = c.req.param("linkId");
     const { db, config } = c.get("deps");
-    const link = (await listShareLinks(db.orm, d.id, config.baseUrl)).find((l) => l.id === linkId);
+    const link = (await listShareLinks(db.orm, d.id, config)).find((l) => l.id === linkId);
     if (!link) throw new AppError("not_found");
     if (!(await isConfirmed(c))) {
       return confirmStep(c, {

@@ -11,9 +11,10 @@ import { LRUCache } from "lru-cache";
 import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { ErrorPage } from "../../views/pages/error";
 import { type ShareLinkTarget, shareLinkTarget } from "../agenda/agenda-version";
-import { noteShareLinkOpened, OPENED_EVERY_MS } from "../agenda/share-links";
+import { noteShareLinkOpened, OPENED_EVERY_MS, tokenOpensLink } from "../agenda/share-links";
 import { sha256Hex } from "../auth/encoding";
 import { ifNoneMatch } from "../calendar/etag";
+import { linkSecretOf } from "../config";
 import type { AppContext, AppEnv } from "../http/context";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext } from "../http/render";
@@ -84,10 +85,16 @@ export function visitorPages() {
   async function resolve(c: AppContext): Promise<PublishRequest> {
     const token = c.req.param("token") ?? "";
     if (!TOKEN.test(token)) notFound();
-    const { db, clock } = c.get("deps");
+    const { db, clock, config } = c.get("deps");
     targets ??= freshMemo<ShareLinkTarget>({ db, clock, ttlMs: TARGET_TTL_MS });
     const memo = targets;
-    const lookUp = () => memo.get(token, async () => shareLinkTarget(db.orm, await hashOf(token)));
+    const secret = linkSecretOf(config);
+    const lookUp = () =>
+      memo.get(token, async () => {
+        const found = await shareLinkTarget(db.orm, await hashOf(token));
+        // A derived link found by the hash still needs the current secret: a changed secret ends it.
+        return found && (await tokenOpensLink(secret, found.linkId, token)) ? found : null;
+      });
     let target = await lookUp();
     if (!target) notFound();
     const now = clock();

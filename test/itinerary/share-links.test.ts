@@ -10,12 +10,19 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { delegations } from "../../db/schema/delegations";
 import { shareLinks } from "../../db/schema/sharing";
-import { currentOrNewShareLink, newShareToken, OPENED_EVERY_MS } from "../../src/agenda/share-links";
+import {
+  currentOrNewShareLink,
+  deriveShareToken,
+  insertShareLink,
+  newShareToken,
+  OPENED_EVERY_MS,
+} from "../../src/agenda/share-links";
+import { randomSecret, sha256Hex } from "../../src/auth/encoding";
 import { statusUrlOf } from "../../src/delegations/intake";
 import { DEFAULT_HOST_SETTINGS, saveHostSettings } from "../../src/host-settings/service";
 import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
-import { makeTestApp, type TestApp } from "../helpers/test-app";
+import { makeTestApp, TEST_LINK_SECRET, type TestApp } from "../helpers/test-app";
 
 let t: TestApp;
 let headers: Record<string, string>;
@@ -68,8 +75,11 @@ describe("the agenda page's itinerary links", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/delegations/${delegationId}/agenda#share-links`);
     const [link] = await liveLinks();
-    expect(link?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const url = `${t.deps.config.baseUrl}/i/${link?.token}`;
+    const token = await deriveShareToken(TEST_LINK_SECRET, link?.id ?? "");
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(link?.tokenHash).toBe(await sha256Hex(token));
+    const url = `${t.deps.config.baseUrl}/i/${token}`;
+    // After the 303 the page is loaded again: the link is listed again, recomputed from its id.
     const html = await agendaHtml();
     // The link as selectable text (a read-only input), without needing the script.
     expect(html).toMatch(new RegExp(`<input[^>]*readonly[^>]*value="${url}"`));
@@ -81,6 +91,75 @@ describe("the agenda page's itinerary links", () => {
     expect(html).toContain(`https://wa.me/?text=${message}`);
     expect(html).toContain(encodeURIComponent(url));
     expect(html).toMatch(/<figure data-testid="share-qr"><svg[^>]*role="img"/);
+    expect((await t.app.request(`/i/${token}`)).status).toBe(200);
+  });
+
+  it("keeps no column from which the link can be opened", async () => {
+    const issued = await issueViaApi();
+    const token = issued.path.slice("/i/".length);
+    expect((await t.app.request(issued.path)).status).toBe(200);
+    const result = await t.db.client.execute({
+      sql: "SELECT * FROM share_links WHERE id = ?",
+      args: [issued.id],
+    });
+    expect(result.rows).toHaveLength(1);
+    expect(result.columns).not.toContain("token");
+    const values = result.columns.map((column) => String(result.rows[0]?.[column] ?? ""));
+    expect(values.length).toBeGreaterThanOrEqual(8);
+    for (const value of values) {
+      expect(value).not.toBe(token);
+      expect(value).not.toContain(token);
+      // Not even a fragment that leaves little to guess.
+      expect(value).not.toContain(token.slice(0, 16));
+    }
+  });
+
+  it("a link with a random token (issued before tokens were derived) still opens, listed without its address", async () => {
+    const token = randomSecret(32);
+    const tokenHash = await sha256Hex(token);
+    await t.db.writeTransaction((tx) =>
+      insertShareLink(tx, {
+        delegationId,
+        tokenHash,
+        actor: { id: null, label: "test" },
+        now: t.clock(),
+        hostTimeZone: t.deps.config.hostTimeZone,
+        revokeOthers: false,
+        via: "mail",
+      }),
+    );
+    expect((await t.app.request(`/i/${token}`)).status).toBe(200);
+    const html = await agendaHtml();
+    expect(html).not.toContain(`/i/${token}`);
+    expect(html).toContain("Alamat tautan lama ini tidak tersimpan.");
+  });
+
+  it("derives a link from the secret: another secret gives another URL, and the old one no longer opens", async () => {
+    const before = await issueViaApi();
+    expect(await agendaHtml()).toContain(before.url);
+    const other = await makeTestApp({
+      db: t.db,
+      env: { LINK_SECRET: "another-link-secret-0123456789abcdef" },
+    });
+    const otherToken = await deriveShareToken("another-link-secret-0123456789abcdef", before.id);
+    expect(`/i/${otherToken}`).not.toBe(before.path);
+    const old = await other.app.request(before.path);
+    const unknown = await other.app.request(`/i/${otherToken}`);
+    expect(old.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await old.text()).toBe(await unknown.text());
+    // Staff under the new secret see the link without an address, and a new one works.
+    const page = await other.app.request(`/delegations/${delegationId}/agenda`, { headers });
+    const html = await page.text();
+    expect(html).not.toContain(before.url);
+    expect(html).toContain("Alamat tautan lama ini tidak tersimpan.");
+    const res = await other.app.request(`/api/v1/delegations/${delegationId}/share`, {
+      method: "POST",
+      headers,
+    });
+    expect(res.status).toBe(201);
+    const issued = (await res.json()) as { url: string };
+    expect((await other.app.request(new URL(issued.url).pathname)).status).toBe(200);
   });
 
   it("an English-speaking delegation gets the WhatsApp message in English", async () => {
@@ -112,11 +191,12 @@ describe("the agenda page's itinerary links", () => {
   it("revokes one link after confirming, leaving the others live; revoke all ends the rest", async () => {
     const a = await issueViaApi();
     // A second live link, as an invitation mail makes one when none is live with a known address.
-    const fresh = await newShareToken();
+    const fresh = await newShareToken(TEST_LINK_SECRET);
     const b = await t.db.writeTransaction((tx) =>
       currentOrNewShareLink(tx, {
         delegationId,
         fresh,
+        secret: TEST_LINK_SECRET,
         actor: { id: null, label: "test" },
         now: t.clock(),
         hostTimeZone: t.deps.config.hostTimeZone,
@@ -159,8 +239,9 @@ describe("the agenda page's itinerary links", () => {
       now: t.clock(),
       hostTimeZone: t.deps.config.hostTimeZone,
       baseUrl: t.deps.config.baseUrl,
+      secret: TEST_LINK_SECRET,
     };
-    const [one, two] = [await newShareToken(), await newShareToken()];
+    const [one, two] = [await newShareToken(TEST_LINK_SECRET), await newShareToken(TEST_LINK_SECRET)];
     const first = await t.db.writeTransaction((tx) => currentOrNewShareLink(tx, { ...ctx, fresh: one }));
     expect(first.reused).toBe(false);
     expect(first.token).toBe(one.token);
