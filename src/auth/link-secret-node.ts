@@ -3,7 +3,7 @@
  * on first start and kept in a file `link-secret` (mode 0600) next to the database file (a `file:`
  * DATABASE_URL), else in `data/`; later starts read it back. Losing the file changes every itinerary link.
  */
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { randomSecret } from "./encoding";
 
@@ -21,17 +21,21 @@ export async function loadOrCreateLinkSecret(databaseUrl: string): Promise<strin
   const existing = await readSecret(path);
   if (existing) return existing;
   await mkdir(dirname(path), { recursive: true });
-  const secret = randomSecret(32);
+  // Written whole under a private name, then linked into place: a start racing this one reads either
+  // nothing or the complete secret, and linking never replaces a secret another start kept first.
+  const draft = `${path}.${randomSecret(6)}.tmp`;
+  await writeFile(draft, `${randomSecret(32)}\n`, { mode: 0o600 });
   try {
-    await writeFile(path, `${secret}\n`, { mode: 0o600, flag: "wx" });
-    await chmod(path, 0o600);
-    return secret;
+    await chmod(draft, 0o600);
+    await link(draft, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const written = await readSecret(path);
-    if (!written) throw new Error(`${path} is empty; delete it or set LINK_SECRET`);
-    return written;
+  } finally {
+    await unlink(draft);
   }
+  const kept = await readSecret(path);
+  if (!kept) throw new Error(`${path} is empty; delete it or set LINK_SECRET`);
+  return kept;
 }
 
 async function readSecret(path: string): Promise<string | null> {
