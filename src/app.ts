@@ -4,11 +4,9 @@
  * Middleware order matters: security headers → body limit → API flag → user → language → Origin check.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { shareApiDocs, shareRoutes } from "./agenda/share-routes";
 import { limitHashing } from "./auth/hashing-limit";
 import { resolveUser } from "./auth/session";
 import { createSessions, sessionPolicyOf } from "./auth/sessions";
-import { calendarApiDocs, calendarRoutes } from "./calendar/routes";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATHS } from "./delegations/submission";
 import { FEATURES } from "./features";
 import { limitBody } from "./http/body-limit";
@@ -17,15 +15,11 @@ import { onError, onNotFound } from "./http/error-handler";
 import { type Feature, mountFeatures } from "./http/feature";
 import { rejectMalformedForms } from "./http/form-body";
 import { resolveLocale, setLocale } from "./http/locale";
-import { apiDocument, type RouteDoc } from "./http/openapi";
+import { apiDocument } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { pageMatcher } from "./http/return-to";
 import { noStoreWhenSignedIn, originCheck, securityHeaders } from "./http/security";
 import { DEFAULT_LOCALE } from "./i18n/dictionary";
-import { itineraryRoutes } from "./itinerary/routes";
-
-/** The documentation of API routes not yet declared with `apiRoute`, for /api/v1/openapi.json. */
-export const API_DOCS: readonly RouteDoc[] = [...shareApiDocs, ...calendarApiDocs];
 
 /** `features` defaults to the registry; tests may add one (e.g. to prove a guard stays in its feature). */
 export function createApp(input: AppDeps, features: readonly Feature[] = FEATURES) {
@@ -61,13 +55,10 @@ export function createApp(input: AppDeps, features: readonly Feature[] = FEATURE
   mountFeatures(app, features, {
     sessions: auth,
     apiDocument: (serverUrl) => {
-      document ??= apiDocument(app, API_DOCS, { serverUrl });
+      document ??= apiDocument(app, { serverUrl });
       return document;
     },
   });
-  app.route("/", shareRoutes());
-  app.route("/", calendarRoutes());
-  app.route("/", itineraryRoutes());
 
   app.onError(onError);
   app.notFound(onNotFound);

@@ -76,6 +76,7 @@ export const configSchema = z.object({
     .string()
     .refine(isValidTimeZone, "must be an IANA time zone, e.g. Asia/Makassar")
     .default(DEFAULT_HOST_TIME_ZONE),
+  LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 /** The parsed configuration the app is built from. */
@@ -129,6 +130,12 @@ export interface Config {
    * no venue of its own. A venue's own zone always wins for that venue's times.
    */
   hostTimeZone: string;
+  /**
+   * LINK_SECRET: itinerary link tokens are derived from it (HMAC of the link id), so no working link is
+   * stored. Unset here means the Node server keeps one in a file (src/auth/link-secret-node.ts); a Worker
+   * requires it. Changing it changes every itinerary link.
+   */
+  linkSecret?: string;
 }
 
 /** `Name <addr>` or `addr` → its parts (the name falls back to the address). */
@@ -146,6 +153,13 @@ function hopsOf(value: boolean | number): number {
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/** The secret itinerary links are derived from; a ConfigError naming LINK_SECRET when there is none. */
+export function linkSecretOf(config: Pick<Config, "linkSecret">): string {
+  if (!config.linkSecret)
+    throw new ConfigError("Invalid configuration (konfigurasi tidak valid):\n  LINK_SECRET: is not set");
+  return config.linkSecret;
 }
 
 /** Parses an environment record; throws ConfigError listing every bad variable by name. */
@@ -187,5 +201,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     requestMinWorkingDays: c.REQUEST_MIN_WORKING_DAYS,
     requestRateLimitPerHour: c.REQUEST_RATE_LIMIT_PER_HOUR,
     hostTimeZone: c.HOST_TIME_ZONE,
+    linkSecret: c.LINK_SECRET,
   };
 }

@@ -10,6 +10,8 @@ import { auditFeature } from "./audit/feature";
 import { authFeature } from "./auth/feature";
 import { bookingsFeature } from "./bookings/feature";
 import { closuresFeature } from "./closures/feature";
+import { calendarFeature } from "./calendar/feature";
+import { nationalHolidaySeeder } from "./closures/seed";
 import { commitmentsFeature } from "./commitments/feature";
 import { delegationsFeature } from "./delegations/feature";
 import { feedbackFeature } from "./feedback/feature";
@@ -17,6 +19,7 @@ import { homeFeature } from "./home/feature";
 import { hostSettingsFeature } from "./host-settings/feature";
 import type { Feature } from "./http/feature";
 import { mailFeature } from "./mail/feature";
+import { itineraryFeature } from "./itinerary/feature";
 import { outcomesFeature } from "./outcomes/feature";
 import { pressFeature } from "./press/feature";
 import { publicityFeature } from "./publicity/feature";
@@ -53,6 +56,8 @@ export const FEATURES: readonly Feature[] = [
   pressFeature,
   regionsFeature,
   auditFeature,
+  calendarFeature,
+  itineraryFeature,
 ];
 
 export const SEEDERS: readonly Seeder[] = [

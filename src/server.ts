@@ -12,6 +12,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { openDatabase } from "../db/open-node";
 import { runSeeders } from "../db/seed";
 import { createApp } from "./app";
+import { loadOrCreateLinkSecret } from "./auth/link-secret-node";
 import { createPasswordHasher } from "./auth/password";
 import { nodeScrypt } from "./auth/scrypt-node";
 import { ConfigError, parseConfig } from "./config";
@@ -23,7 +24,10 @@ import { createNodeMail } from "./mail/node/create-mail";
 import { bootstrapAdmin } from "./users/bootstrap";
 
 async function main() {
-  const config = parseConfig(process.env);
+  const parsed = parseConfig(process.env);
+  const config = parsed.linkSecret
+    ? parsed
+    : { ...parsed, linkSecret: await loadOrCreateLinkSecret(parsed.databaseUrl) };
   const logger = consoleLogger();
   const db = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const passwords = createPasswordHasher(nodeScrypt);

@@ -143,6 +143,7 @@ body.itin{background:var(--soft)}
 .nowrap{white-space:nowrap}
 .small{font-size:.875rem}
 ul.plain{list-style:none;padding:0;margin:0}
+.share-link{border-top:1px solid var(--line);padding:.75rem 0}.share-link .inline-form input.secret{width:min(100%,34rem)}.share-qr svg{display:block;width:12rem;height:auto}.host-contact{margin-top:1.5rem}
 label.check{display:flex;gap:.4rem;align-items:center}
 fieldset{border:1px solid var(--line);border-radius:.375rem;padding:.5rem .75rem;display:grid;gap:.5rem}
 .stack-wide{display:grid;gap:.9rem}

@@ -1,7 +1,10 @@
 /**
  * @module Secret links outside the staff login: itinerary share links (`/i/{token}`) for a visiting
- * delegation and calendar feed tokens (`/feeds/{token}.ics`) for staff calendars. Only the SHA-256 of a
- * token is stored, so a database leak exposes no working link; revoking sets `revokedAt` (kept for audit).
+ * delegation and calendar feed tokens (`/feeds/{token}.ics`) for staff calendars. Links are looked up by
+ * the SHA-256 of their token; no token is stored, so a database leak exposes no working link or feed. An
+ * itinerary link's token is derived, never stored: an HMAC of its id under LINK_SECRET, so staff can copy,
+ * share and print a live link again (see src/agenda/share-links.ts). Revoking sets `revokedAt` (kept for
+ * audit).
  * `agenda_revisions` is the history of what a delegation's published itinerary said, one row per version
  * a visitor could have seen, with the changes from the version before ("MPP tour moved 09:00 → 10:00").
  */
@@ -20,6 +23,12 @@ export const shareLinks = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdBy: text("created_by").references(() => users.id),
+    /** Who caused it: staff on the agenda page (or the API), or an invitation mail. */
+    via: text("via", { enum: ["staff", "mail"] })
+      .notNull()
+      .default("staff"),
+    /** When a visitor last opened it (page, calendar or PDF); written at most every few minutes. */
+    lastOpenedAt: integer("last_opened_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("share_links_token_idx").on(t.tokenHash),

@@ -34,6 +34,8 @@ export interface ShareLinkTarget {
   /** The delegation's preferred language, used when the visitor chose none. */
   language: "id" | "en";
   versionKey: string;
+  /** The host-settings record's version (0 before the first save): the itinerary shows its contacts. */
+  hostVersion: number;
 }
 
 /** Resolves an active share link by token hash and reads the agenda version key in the same query. */
@@ -44,11 +46,19 @@ export async function shareLinkTarget(db: Queryable, tokenHash: string): Promise
     delegationId: string;
     language: "id" | "en";
     key: string;
+    hostVersion: number;
   }>(sql`
-    SELECT s.id AS linkId, d.id AS delegationId, d.language AS language, ${KEY_SQL} AS key
+    SELECT s.id AS linkId, d.id AS delegationId, d.language AS language, ${KEY_SQL} AS key,
+      coalesce((SELECT version FROM host_settings WHERE id = 1), 0) AS hostVersion
     FROM share_links s JOIN delegations d ON d.id = s.delegation_id
     WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL`);
   return row
-    ? { linkId: row.linkId, delegationId: row.delegationId, language: row.language, versionKey: row.key }
+    ? {
+        linkId: row.linkId,
+        delegationId: row.delegationId,
+        language: row.language,
+        versionKey: row.key,
+        hostVersion: Number(row.hostVersion),
+      }
     : null;
 }

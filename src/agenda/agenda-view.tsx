@@ -1,7 +1,7 @@
 /**
  * @module Renders a delegation's agenda page (the builder) with what a request adds to it: a notice, the
- * errors and conflicts of the form that was sent (with its input kept), a freshly issued share link.
- * Shared by the agenda pages and the share-link routes; it reads, never writes.
+ * errors and conflicts of the form that was sent (with its input kept), and the live itinerary links.
+ * It reads, never writes.
  */
 import { asc, eq } from "drizzle-orm";
 import { hosts, venues } from "../../db/schema/venues";
@@ -21,7 +21,6 @@ export interface AgendaExtras {
   errors?: FieldErrors;
   conflicts?: ConflictsShown;
   values?: Record<string, string>;
-  sharedUrl?: string;
 }
 
 /** Visits whose agenda may still change; a declined, cancelled or completed visit's agenda is read-only. */
@@ -48,7 +47,7 @@ export async function showAgenda(
       .where(eq(hosts.active, true))
       .orderBy(asc(hosts.name)),
     listTemplates(db.orm),
-    listShareLinks(db.orm, delegationId),
+    listShareLinks(db.orm, delegationId, config),
   ]);
   const t = c.get("t");
   return renderPage(
@@ -62,7 +61,7 @@ export async function showAgenda(
       templates={templates
         .filter((tpl) => tpl.active)
         .map((tpl) => ({ id: tpl.id, name: tpl.name, nameEn: tpl.nameEn }))}
-      activeLink={links.find((l) => !l.revokedAt) ?? null}
+      shareLinks={links}
       canEdit={PROTOCOL.includes(c.get("user")?.role ?? "viewer")}
       readOnly={!OPEN.has(agenda.delegation.status)}
       outsideDates={itemsOutside(agenda.items, agenda.delegation.confirmedDates).map((i) => i.id)}

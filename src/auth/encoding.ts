@@ -1,5 +1,5 @@
 /**
- * @module Small runtime-neutral encoders (base64url, hex) and SHA-256, on Web Crypto only, so the same
+ * @module Small runtime-neutral encoders (base64url, hex), SHA-256 and HMAC-SHA256, on Web Crypto only, so the same
  * code runs on Node and Workers.
  */
 export const base64url = {
@@ -22,6 +22,20 @@ export function toHex(bytes: Uint8Array): string {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return toHex(new Uint8Array(digest));
+}
+
+/** HMAC-SHA256 of `message` under `secret` (both UTF-8), base64url: 32 bytes → 43 characters. */
+export async function hmacSha256Base64Url(secret: string, message: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(message));
+  return base64url.encode(new Uint8Array(mac));
 }
 
 /** A random secret of `bytes` bytes (default 32 = 256 bits), base64url. */

@@ -52,14 +52,20 @@ export async function createFeedToken(
 ): Promise<{ id: string; token: string; url: string; webcal: string }> {
   const scopeId = input.scope === "all" ? null : (input.scopeId ?? null);
   if (input.scope !== "all" && !scopeId) {
-    throw new AppError("validation_failed", { details: { fields: { scopeId: ["required"] } } });
+    throw new AppError("validation_failed", {
+      messageKey: "feeds.targetRequired",
+      details: { fields: { scopeId: ["feeds.targetRequired"] } },
+    });
   }
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
   const id = newId();
   await db.writeTransaction(async (tx) => {
     if (input.scope !== "all" && (await scopeName(tx, input.scope, scopeId)) === null) {
-      throw new AppError("validation_failed", { details: { fields: { scopeId: ["not found"] } } });
+      throw new AppError("validation_failed", {
+        messageKey: "feeds.targetMismatch",
+        details: { fields: { scopeId: ["feeds.targetMismatch"] } },
+      });
     }
     await tx.insert(feedTokens).values({
       id,

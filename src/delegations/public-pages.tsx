@@ -9,12 +9,15 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { RequestForm, type RequestFormProps } from "../../views/pages/public/request-form";
 import { RequestDone, StatusPage } from "../../views/pages/public/status";
+import { currentShareLinkUrl } from "../agenda/share-links";
+import { getHostSettings } from "../host-settings/service";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { isLocale } from "../i18n/dictionary";
+import { hostContactView } from "../itinerary/host-contact";
 import { createDelegation, findByStatusToken, statusPathOf, statusUrlOf } from "./intake";
 import { formBasics, REQUEST_FORM_JS, toFormErrors } from "./request-form";
 import { limitRequests } from "./request-limit";
@@ -95,9 +98,14 @@ export function publicPages() {
     // The token in this URL never goes to another site. Not "no-referrer": a browser then sends its forms
     // (the language switch) with `Origin: null`, which the Origin check must refuse.
     c.header("Referrer-Policy", "same-origin");
-    const history = await publicHistory(c.get("deps").db, d.id);
+    const { db, config } = c.get("deps");
+    const [history, itineraryUrl, host] = await Promise.all([
+      publicHistory(db, d.id),
+      currentShareLinkUrl(db.orm, d.id, config),
+      getHostSettings(db.orm),
+    ]);
     const token = c.req.query("token") ?? "";
-    const statusUrl = statusUrlOf(c.get("deps").config.baseUrl, d.code, token);
+    const statusUrl = statusUrlOf(config.baseUrl, d.code, token);
     return renderPage(
       c,
       c.get("t")("status.title", { code: d.code }),
@@ -105,7 +113,14 @@ export function publicPages() {
         {c.req.query("sent") === "1" && (
           <RequestDone ctx={pageContext(c)} code={d.code} statusUrl={statusUrl} />
         )}
-        <StatusPage ctx={pageContext(c)} d={d} history={history} token={token} />
+        <StatusPage
+          ctx={pageContext(c)}
+          d={d}
+          history={history}
+          token={token}
+          itineraryUrl={itineraryUrl}
+          host={hostContactView(host)}
+        />
       </>,
     );
   });

@@ -1,7 +1,8 @@
 /**
  * @module Workers configuration: the Worker's vars and secrets go through the same `parseConfig` as the
  * Node server's environment, plus the checks that only matter on Workers (no embedded database file, no
- * way to accept a self-signed SMTP certificate). Bindings that are not strings are ignored.
+ * way to accept a self-signed SMTP certificate, LINK_SECRET required since there is no file to keep one
+ * in). Bindings that are not strings are ignored.
  */
 import { type Config, ConfigError, parseConfig } from "../config";
 
@@ -16,6 +17,11 @@ export function workerConfig(env: WorkerEnv): Config {
   if (!strings.DATABASE_URL || config.databaseUrl.startsWith("file:")) {
     problems.push(
       "  DATABASE_URL: a Worker needs a libSQL server (libsql://…, https://… or http://… locally), not a file",
+    );
+  }
+  if (!config.linkSecret) {
+    problems.push(
+      "  LINK_SECRET: a Worker needs it (at least 32 characters; `wrangler secret put LINK_SECRET`)",
     );
   }
   if (config.smtpUrl && !config.smtpTlsRejectUnauthorized) {

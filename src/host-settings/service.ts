@@ -19,7 +19,7 @@ export type HostSettings = Omit<HostSettingsRow, "id" | "logo"> & { logo: Uint8A
 export const LOGO_MAX_BYTES = 300 * 1024;
 
 /** Used until an admin saves the record (`version` 0). */
-const DEFAULT_HOST_SETTINGS: HostSettings = {
+export const DEFAULT_HOST_SETTINGS: HostSettings = {
   governmentName: "Pemerintah Kabupaten Banyuwangi",
   officeName: "Sekretariat Daerah — Bagian Protokol dan Komunikasi Pimpinan",
   address: "Jl. Ahmad Yani No. 100, Banyuwangi 68411, Jawa Timur",

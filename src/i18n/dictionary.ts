@@ -16,6 +16,7 @@ import { mail } from "./messages/mail";
 import { resultsMessages } from "./messages/results";
 import { scheduling } from "./messages/scheduling";
 import { security } from "./messages/security";
+import { shareMessages } from "./messages/share";
 import { uiMessages } from "./messages/ui";
 
 export { LOCALES, type Locale };
@@ -35,6 +36,7 @@ const catalogues = [
   mail,
   resultsMessages,
   security,
+  shareMessages,
   uiMessages,
 ] as const;
 

@@ -167,6 +167,7 @@ export async function drawItineraryPdf(input: ItineraryPdfInput): Promise<Uint8A
         code: view.code,
       }),
     );
+    drawHost(w, view, t);
     return doc.save();
   }
   if (view.changes.length > 0) {
@@ -214,5 +215,22 @@ export async function drawItineraryPdf(input: ItineraryPdfInput): Promise<Uint8A
     w.rule();
     for (const c of view.contacts) w.text(`${c.name} (${c.role}): ${c.phone}`, { size: 9.5 });
   }
+  drawHost(w, view, t);
   return doc.save();
+}
+
+/** The host's protocol contact (host settings) at the foot of the itinerary. */
+function drawHost(w: Writer, view: ItineraryPdfInput["view"], t: ItineraryPdfInput["t"]) {
+  const host = view.host;
+  if (!host) return;
+  w.ensure(60);
+  w.gap(6);
+  w.text(t("itinerary.hostContact"), { size: 12, bold: true, color: ACCENT });
+  w.rule();
+  w.text(host.government, { size: 9.5, bold: true });
+  w.text(host.office, { size: 9.5 });
+  w.text(host.address, { size: 9, color: GREY });
+  if (host.phone) w.text(`${t("itinerary.hostPhone")}: ${host.phone}`, { size: 9.5 });
+  if (host.whatsapp) w.text(`${t("itinerary.hostWhatsapp")}: ${host.whatsapp}`, { size: 9.5 });
+  if (host.email) w.text(`${t("itinerary.hostEmail")}: ${host.email}`, { size: 9.5 });
 }

@@ -14,13 +14,15 @@ import { itineraryUrl } from "../agenda/share-links";
 import { delegationCalendar } from "../calendar/delegation-calendar";
 import { IcsCache, type IcsCacheEntry, type IcsCacheKey, icsVersionKey, makeEtag } from "../calendar/index";
 import type { Config } from "../config";
+import { getHostSettings } from "../host-settings/service";
 import { type Locale, translator } from "../i18n/dictionary";
+import { hostContactView } from "./host-contact";
 import { itineraryPdf } from "./pdf";
 import { qrSvg } from "./qr-svg";
 import { buildItineraryView } from "./view-model";
 
 /** Bump when the page or PDF output changes for the same data (ETags derive from it, like ICS_FORMAT_VERSION). */
-export const ITINERARY_FORMAT_VERSION = "itin-1";
+export const ITINERARY_FORMAT_VERSION = "itin-2";
 
 export type PublishedKind = "page" | "ics" | "pdf";
 
@@ -40,7 +42,7 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
   const keyOf = (kind: PublishedKind, r: PublishRequest): IcsCacheKey => ({
     kind: `itinerary-${kind}-${ITINERARY_FORMAT_VERSION}`,
     id: `${r.target.linkId}:${r.locale}`,
-    version: r.target.versionKey,
+    version: `${r.target.versionKey}|h${r.target.hostVersion}`,
   });
 
   async function load(r: PublishRequest) {
@@ -53,11 +55,13 @@ export function createItineraryPublisher(deps: { db: Db; config: Config }) {
     const agenda = await loadDelegationAgenda(deps.db.orm, r.target.delegationId, deps.config.hostTimeZone);
     if (!agenda) throw new Error("itinerary: delegation vanished");
     const t = translator(r.locale);
+    const host = hostContactView(await getHostSettings(deps.db.orm));
     const view = buildItineraryView({
       delegation: agenda.delegation,
       items: agenda.items,
       revision,
       organizer: { name: deps.config.organizerName, phone: deps.config.organizerPhone },
+      host,
       locale: r.locale,
       t,
       hostTimeZone: deps.config.hostTimeZone,

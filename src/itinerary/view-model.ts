@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatTime } from "../i18n/format";
 import { provinceTimeZone } from "../regions/regions";
 import { localDateOf, zoneLabel } from "../scheduling/zoned-time";
 import { describeChange } from "./change-text";
+import type { HostContactView } from "./host-contact";
 import { phoneInText, whatsappUrl } from "./whatsapp";
 
 type Locale = "id" | "en";
@@ -55,6 +56,8 @@ export interface ItineraryView {
   changes: string[];
   changesAt: string | null;
   revision: number;
+  /** The host's protocol contact (host settings), shown on every itinerary, withdrawn ones too. */
+  host: HostContactView | null;
 }
 
 export interface ItineraryInput {
@@ -62,6 +65,8 @@ export interface ItineraryInput {
   items: readonly AgendaEntry[];
   revision: { revision: number; changes: readonly AgendaChange[]; createdAt: Date } | null;
   organizer: { name: string; phone?: string };
+  /** The host's protocol contact; mails that sign with it themselves may leave it out. */
+  host?: HostContactView;
   locale: Locale;
   t: Translate;
   /** HOST_TIME_ZONE: dates the revision when the agenda has no item to take a zone from. */
@@ -154,5 +159,6 @@ export function buildItineraryView(input: ItineraryInput): ItineraryView {
         ? formatDateTime(input.revision.createdAt, locale, firstZone)
         : null,
     revision: input.revision?.revision ?? 0,
+    host: input.host ?? null,
   };
 }

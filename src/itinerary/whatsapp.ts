@@ -34,3 +34,8 @@ export function phoneInText(text: string | null | undefined): string | null {
   const match = /(?:\+62|62|0)8[\d\s.-]{7,16}\d/.exec(text);
   return match ? match[0] : null;
 }
+
+/** A WhatsApp share (no recipient: the sender picks the chat) with `text` prepared. */
+export function whatsappShareUrl(text: string): string {
+  return `https://wa.me/?text=${encodeURIComponent(text)}`;
+}

@@ -21,6 +21,7 @@ import { auditedTransaction } from "../../src/http/service-context";
 import { createNodeMail } from "../../src/mail/node/create-mail";
 import { createUser } from "../../src/users/service";
 import { freshDb } from "../helpers/db";
+import { TEST_LINK_SECRET } from "../helpers/test-app";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -129,7 +130,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     },
     { ...admin, name: "Admin Uji", role: "admin", locale: "id" },
   );
-  const config = parseConfig({ ...options.env, BASE_URL: baseUrl, PORT: String(port) });
+  const config = parseConfig({
+    LINK_SECRET: TEST_LINK_SECRET,
+    ...options.env,
+    BASE_URL: baseUrl,
+    PORT: String(port),
+  });
   const clock = () => new Date();
   const mail = options.mail ? createNodeMail(config) : undefined;
   const app = createApp({

@@ -67,8 +67,18 @@ describe.skipIf(skipBrowserTests)("itinerary in Chromium", () => {
     await signIn(staffPage, base, server.admin.email, server.admin.password);
     await staffPage.goto(`${base}/delegations/${delegation.id}/agenda`);
     await staffPage.getByTestId("share-issue").click();
-    const link = (await staffPage.getByTestId("share-url").textContent())?.trim() ?? "";
+    await staffPage.waitForURL(/#share-links$/, { timeout: 8000 });
+    const link = (await staffPage.getByTestId("share-url").inputValue()).trim();
     expect(link).toMatch(new RegExp(`^${base}/i/[A-Za-z0-9_-]{43}$`));
+    // The copy button (shown by /assets/app.js) puts the link on the clipboard.
+    await staff.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await staffPage.getByRole("button", { name: "Salin" }).click({ timeout: 5000 });
+    await expect
+      .poll(() => staffPage.evaluate(() => navigator.clipboard.readText()), { timeout: 5000 })
+      .toBe(link);
+    expect(await staffPage.getByTestId("share-whatsapp").getAttribute("href")).toMatch(
+      /^https:\/\/wa\.me\/\?text=Yth\./,
+    );
 
     // The visiting official on a phone.
     const phone = await browser.newContext({

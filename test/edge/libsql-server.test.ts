@@ -73,6 +73,8 @@ describe("a libSQL server from Node", () => {
         ADMIN_EMAIL: "admin@kab.go.id",
         ADMIN_PASSWORD: "a-long-admin-password",
         SEED: "none",
+        // Set, so this run keeps no secret file in the working copy's data/.
+        LINK_SECRET: "libsql-server-test-link-secret-0123456789",
       }),
       stdio: ["ignore", "pipe", "pipe"],
     });

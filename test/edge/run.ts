@@ -17,7 +17,7 @@ import { openDatabase } from "../../db/open-node";
 import { agendaItems } from "../../db/schema/agenda";
 import { users } from "../../db/schema/auth";
 import { outboxMessages } from "../../db/schema/outbox";
-import { base64url } from "../../src/auth/encoding";
+import { base64url, randomSecret } from "../../src/auth/encoding";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { MPP_VENUE, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
 import { freeTcpPort, type Sqld, startSqld } from "../helpers/sqld";
@@ -101,6 +101,8 @@ async function main(): Promise<number> {
         BASE_URL: base,
         SMTP_URL: `smtp://${SMTP_AUTH.user}:${SMTP_AUTH.pass}@127.0.0.1:${smtp.port}`,
         MAIL_FROM: "Protokol Banyuwangi <protokol@banyuwangikab.go.id>",
+        // A Worker requires it; this run's own, passed as a `--var` by `npm run worker:dev`.
+        LINK_SECRET: randomSecret(32),
         WRANGLER_SEND_METRICS: "false",
         CLOUDFLARE_CF_FETCH_ENABLED: "false",
       },

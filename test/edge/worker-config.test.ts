@@ -15,6 +15,7 @@ describe("Worker configuration", () => {
       BASE_URL: "https://sambang.banyuwangikab.go.id/",
       SMTP_URL: "smtp://u:p@relay.banyuwangikab.go.id:587",
       MAIL_MAX_ATTEMPTS: "5",
+      LINK_SECRET: "a-link-secret-of-at-least-32-characters",
       SOME_KV: { get: () => null },
     });
     expect(config).toMatchObject({
@@ -22,7 +23,17 @@ describe("Worker configuration", () => {
       databaseAuthToken: "token",
       baseUrl: "https://sambang.banyuwangikab.go.id",
       mailMaxAttempts: 5,
+      linkSecret: "a-link-secret-of-at-least-32-characters",
     });
+  });
+
+  it("requires LINK_SECRET (no file to keep one in), naming it", () => {
+    expect(() => workerConfig({ DATABASE_URL: "https://db.example" })).toThrow(
+      /LINK_SECRET: a Worker needs it/,
+    );
+    expect(() => workerConfig({ DATABASE_URL: "https://db.example", LINK_SECRET: "short" })).toThrow(
+      /LINK_SECRET: must be at least 32 characters/,
+    );
   });
 
   it("refuses a missing or file database and an unverifiable SMTP certificate, naming each variable", () => {

@@ -141,8 +141,78 @@ describe("feeds", () => {
       body: JSON.stringify({ label: "X", scope: "venue", scopeId: "nope" }),
     });
     expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain(
+      "Pilihan ini tidak sesuai dengan cakupan yang dipilih.",
+    );
     const page = await t.app.request("/admin/feeds", { headers: admin });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Langganan kalender");
+  });
+
+  it("the form keeps what was typed beside the error: one venue without a venue, a venue that is not one", async () => {
+    const post = (fields: Record<string, string>) =>
+      t.app.request("/admin/feeds", {
+        method: "POST",
+        headers: { ...admin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+    const none = await post({ label: "Kalender MPP", scope: "venue", scopeId: "" });
+    expect(none.status).toBe(400);
+    const html = await none.text();
+    expect(html).toMatch(/id="f-scopeId-error"[^>]*>Pilih tempat atau narasumber untuk cakupan ini\./);
+    expect(html).toContain('value="Kalender MPP"');
+    expect(html).toMatch(/<option value="venue" selected/);
+    const wrong = await post({ label: "Kalender Budi", scope: "venue", scopeId: hostId });
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toContain("Pilihan ini tidak sesuai dengan cakupan yang dipilih.");
+    expect(wrongHtml).toMatch(new RegExp(`<option value="${hostId}" selected`));
+    const api = await t.app.request("/api/v1/feeds", {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify({ label: "X", scope: "host" }),
+    });
+    expect(api.status).toBe(400);
+    expect(JSON.stringify(await api.json())).toContain("scopeId");
+  });
+
+  it("creating answers 303 and the page after it shows the secret URL once; revoking is confirmed, then 303", async () => {
+    const created = await t.app.request("/admin/feeds", {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ label: "Kalender MPP", scope: "venue", scopeId: venueA }),
+    });
+    expect(created.status).toBe(303);
+    expect(created.headers.get("Location")).toBe("/admin/feeds");
+    const flash = created.headers.getSetCookie().find((c) => c.startsWith("sambang_feed_created="));
+    expect(flash).toMatch(/HttpOnly/i);
+    const cookie = `${admin.Cookie}; ${flash?.split(";")[0]}`;
+    const shown = await t.app.request("/admin/feeds", { headers: { ...admin, Cookie: cookie } });
+    const html = await shown.text();
+    const url = /data-testid="feed-url">([^<]+)</.exec(html)?.[1]?.trim();
+    expect(url).toMatch(/\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect((await fetchFeed(url as string)).status).toBe(200);
+    // Shown once: the cookie is cleared, and a page without it shows no URL.
+    expect(shown.headers.getSetCookie().some((c) => /^sambang_feed_created=;/.test(c))).toBe(true);
+    expect(await (await t.app.request("/admin/feeds", { headers: admin })).text()).not.toContain("feed-url");
+
+    const listed = (await (await t.app.request("/api/v1/feeds", { headers: admin })).json()) as {
+      feeds: { id: string }[];
+    };
+    const path = `/admin/feeds/${listed.feeds[0]?.id}/revoke`;
+    const revoke = (fields: Record<string, string>) =>
+      t.app.request(path, {
+        method: "POST",
+        headers: { ...admin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+    const step = await revoke({});
+    expect(step.status).toBe(200);
+    expect(await step.text()).toContain("Kalender MPP");
+    expect((await fetchFeed(url as string)).status).toBe(200);
+    const done = await revoke({ confirmed: "yes" });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("Location")).toBe("/admin/feeds?done=revoked");
+    expect((await fetchFeed(url as string)).status).toBe(404);
   });
 });

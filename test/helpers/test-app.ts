@@ -18,6 +18,8 @@ import { checkResponses } from "./response-check";
 
 export const BASE_URL = "http://localhost:8787";
 export const ORIGIN = { Origin: BASE_URL };
+/** The fixed LINK_SECRET of test apps (itinerary link tokens are derived from it). */
+export const TEST_LINK_SECRET = "test-link-secret-0123456789abcdef-not-for-production";
 
 export interface TestClock {
   (): Date;
@@ -55,7 +57,7 @@ export async function makeTestApp(
   const { features, env: _env, ...rest } = overrides;
   const deps: AppDeps = {
     db,
-    config: parseConfig({ BASE_URL, ...overrides.env }),
+    config: parseConfig({ BASE_URL, LINK_SECRET: TEST_LINK_SECRET, ...overrides.env }),
     clock,
     passwords,
     logger,

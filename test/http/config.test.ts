@@ -1,6 +1,6 @@
 /** Configuration: parsed once; a wrong value is refused with a message naming the variable. */
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config";
+import { ConfigError, linkSecretOf, parseConfig } from "../../src/config";
 
 describe("parseConfig", () => {
   it("has working defaults", () => {
@@ -43,9 +43,18 @@ describe("parseConfig", () => {
     ["SMTP_URL", "mail.example.org:25"],
     ["BODY_LIMIT_BYTES", "10"],
     ["TRUST_PROXY", "maybe"],
+    ["LINK_SECRET", "too-short-a-secret"],
   ])("refuses %s=%s naming the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("reads LINK_SECRET; without it, asking for the link secret is a configuration error naming it", () => {
+    const secret = "a-link-secret-of-at-least-32-characters";
+    expect(linkSecretOf(parseConfig({ LINK_SECRET: secret }))).toBe(secret);
+    expect(parseConfig({}).linkSecret).toBeUndefined();
+    expect(() => linkSecretOf(parseConfig({}))).toThrow(ConfigError);
+    expect(() => linkSecretOf(parseConfig({}))).toThrow(/\bLINK_SECRET\b/);
   });
 
   it("lists every bad variable at once", () => {

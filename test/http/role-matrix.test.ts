@@ -145,6 +145,7 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
   "GET /delegations/:id/agenda/template": STAFF,
   "POST /delegations/:id/share": PROTOCOL,
   "POST /delegations/:id/share/revoke": PROTOCOL,
+  "POST /delegations/:id/share/:linkId/revoke": PROTOCOL,
   "GET /delegations/:id/rundown": STAFF,
   "GET /admin/feeds": ADMIN,
   "POST /admin/feeds": ADMIN,

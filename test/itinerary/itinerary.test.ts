@@ -6,7 +6,7 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { randomSecret } from "../../src/auth/encoding";
-import { TARGET_TTL_MS } from "../../src/itinerary/routes";
+import { TARGET_TTL_MS } from "../../src/itinerary/visitor-pages";
 import {
   BADUNG_DELEGATION,
   BUDI_HOST,

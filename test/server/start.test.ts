@@ -1,11 +1,12 @@
 /**
  * Start-up as a newcomer runs it: `npm start`'s own command (build `dist/` if stale, then plain node with
  * the heap bound) on a fresh database serves /livez and the sign-in page and prints the first admin's
- * credentials, which sign in; a second start prints none; a bad env value stops start-up with a message
+ * credentials, which sign in, and keeps a link secret beside the database; a second start prints none and
+ * reads the same secret; a bad env value stops start-up with a message
  * naming the variable. A stop signal lets a request in flight finish before the database closes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -116,6 +117,11 @@ describe("server start-up", () => {
       const me = await fetch(`${base}/api/v1/me`, { headers: { Cookie: cookie } });
       expect(me.status).toBe(200);
       expect(await stop(first)).toBe(0);
+      // Without LINK_SECRET the first start made one and keeps it next to the database, for the owner only.
+      const secretFile = join(dir, "data", "link-secret");
+      const secret = readFileSync(secretFile, "utf8");
+      expect(secret.trim().length).toBeGreaterThanOrEqual(32);
+      expect(statSync(secretFile).mode & 0o777).toBe(0o600);
 
       const second = startServer(env);
       await waitForLivez(base, second.exited, second.output);
@@ -131,6 +137,7 @@ describe("server start-up", () => {
       });
       expect(again.status).toBe(200);
       await stop(second);
+      expect(readFileSync(secretFile, "utf8")).toBe(secret);
     },
     START_TIMEOUT_MS,
   );

@@ -12,7 +12,7 @@ import type { ConflictDetail } from "../../../src/bookings/check";
 import type { FieldErrors } from "../../../src/http/validate";
 import type { MessageKey } from "../../../src/i18n/dictionary";
 import { localized } from "../../../src/i18n/dictionary";
-import { formatDate, formatDateTime, formatTime } from "../../../src/i18n/format";
+import { formatDate, formatTime } from "../../../src/i18n/format";
 import { agendaKindKey, statusKey } from "../../../src/i18n/keys";
 import { homeZoneOf } from "../../../src/mail/compose";
 import { localDateOf, localTimeOf, zoneLabel } from "../../../src/scheduling/zoned-time";
@@ -23,6 +23,7 @@ import { HostPicker } from "../../components/host-picker";
 import { OutsideDatesBadge } from "../../components/outside-dates-badge";
 import type { PageContext } from "../../page-context";
 import { StatusBadge } from "../public/status";
+import { ShareLinksPanel } from "./share-links-panel";
 
 export type AgendaPageNotice = "saved" | "removed" | "template" | "shareRevoked" | "left";
 
@@ -47,7 +48,8 @@ interface Props {
   venues: { id: string; name: string; timeZone: string }[];
   hosts: { id: string; name: string; title: string }[];
   templates: { id: string; name: string; nameEn: string | null }[];
-  activeLink: ShareLinkInfo | null;
+  /** The delegation's live itinerary links. */
+  shareLinks: readonly ShareLinkInfo[];
   canEdit: boolean;
   /** The visit is declined or cancelled: its agenda is shown, never changed. */
   readOnly?: boolean;
@@ -57,7 +59,6 @@ interface Props {
   errors?: FieldErrors;
   conflicts?: ConflictsShown;
   values?: Record<string, string>;
-  sharedUrl?: string;
 }
 
 function Conflicts({
@@ -569,38 +570,16 @@ export function AgendaPage(props: Props) {
             </>
           )}
 
-          <h2>{t("agenda.share")}</h2>
-          <div class="card">
-            {props.sharedUrl && (
-              <div class="alert ok" role="status">
-                {t("agenda.shareCreated")}
-                <p class="secret" data-testid="share-url">
-                  {props.sharedUrl}
-                </p>
-              </div>
-            )}
-            <p>
-              {props.activeLink
-                ? t("agenda.shareActive", {
-                    at: formatDateTime(props.activeLink.createdAt, locale, ctx.hostTimeZone),
-                  })
-                : t("agenda.shareNone")}
-            </p>
-            <div class="inline-form">
-              <form method="post" action={`${base}/share`}>
-                <button type="submit" data-testid="share-issue">
-                  {props.activeLink ? t("agenda.shareReissue") : t("agenda.shareIssue")}
-                </button>
-              </form>
-              {props.activeLink && (
-                <form method="post" action={`${base}/share/revoke`}>
-                  <button type="submit" class="danger">
-                    {t("agenda.shareRevoke")}
-                  </button>
-                </form>
-              )}
-            </div>
-          </div>
+          <ShareLinksPanel
+            ctx={ctx}
+            base={base}
+            links={props.shareLinks}
+            delegation={{
+              code: delegation.code,
+              institution: delegation.institution,
+              language: delegation.language,
+            }}
+          />
         </>
       )}
     </>

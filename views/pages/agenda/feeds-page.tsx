@@ -1,11 +1,14 @@
-/** @module Admin page: calendar subscription feeds — create (URL shown once, with webcal link), list, revoke. */
+/**
+ * @module Admin page: calendar subscription feeds — create (URL shown once, with webcal link), list, revoke.
+ * A refused form shows its errors beside the fields with what was typed kept.
+ */
 import type { FeedTokenInfo } from "../../../src/calendar/feed-tokens";
 import type { FieldErrors } from "../../../src/http/validate";
 import { formatDateTime } from "../../../src/i18n/format";
 import { Field, FormErrors } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
-export function FeedsPage(props: {
+export interface FeedsPageProps {
   ctx: PageContext;
   feeds: FeedTokenInfo[];
   venues: { id: string; name: string }[];
@@ -13,8 +16,13 @@ export function FeedsPage(props: {
   created?: { url: string; webcal: string };
   notice?: string;
   errors?: FieldErrors;
-}) {
+  /** What was typed, after a refused submit. */
+  values?: Record<string, string>;
+}
+
+export function FeedsPage(props: FeedsPageProps) {
   const { ctx, feeds, created, notice, errors } = props;
+  const values = props.values ?? {};
   const { t, locale } = ctx;
   const when = (d: Date) => formatDateTime(d, locale, ctx.hostTimeZone);
   return (
@@ -38,25 +46,36 @@ export function FeedsPage(props: {
       )}
       <FormErrors errors={errors} />
       <form method="post" action="/admin/feeds" class="card row">
-        <Field name="label" label={t("feeds.label")} errors={errors} required />
+        <Field name="label" label={t("feeds.label")} errors={errors} value={values.label} required />
         <Field name="scope" label={t("feeds.scope")} errors={errors}>
           <select id="f-scope" name="scope">
-            <option value="all">{t("feeds.scope.all")}</option>
-            <option value="venue">{t("feeds.scope.venue")}</option>
-            <option value="host">{t("feeds.scope.host")}</option>
+            {(["all", "venue", "host"] as const).map((scope) => (
+              <option value={scope} selected={values.scope === scope}>
+                {t(`feeds.scope.${scope}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field name="scopeId" label={t("feeds.target")} errors={errors}>
-          <select id="f-scopeId" name="scopeId">
+          <select
+            id="f-scopeId"
+            name="scopeId"
+            aria-invalid={errors?.scopeId ? "true" : undefined}
+            aria-describedby={errors?.scopeId ? "f-scopeId-error" : undefined}
+          >
             <option value="">—</option>
             <optgroup label={t("feeds.scope.venue")}>
               {props.venues.map((v) => (
-                <option value={v.id}>{v.name}</option>
+                <option value={v.id} selected={values.scopeId === v.id}>
+                  {v.name}
+                </option>
               ))}
             </optgroup>
             <optgroup label={t("feeds.scope.host")}>
               {props.hosts.map((h) => (
-                <option value={h.id}>{h.name}</option>
+                <option value={h.id} selected={values.scopeId === h.id}>
+                  {h.name}
+                </option>
               ))}
             </optgroup>
           </select>
@@ -91,7 +110,7 @@ export function FeedsPage(props: {
                     {f.revokedAt ? (
                       <span class="badge danger">{t("feeds.revokedAt", { at: when(f.revokedAt) })}</span>
                     ) : (
-                      <form method="post" action={`/admin/feeds/${f.id}/revoke`}>
+                      <form method="post" action={`/admin/feeds/${f.id}/revoke`} data-testid="feed-revoke">
                         <button type="submit" class="danger">
                           {t("action.revoke")}
                         </button>

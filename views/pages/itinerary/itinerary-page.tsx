@@ -10,6 +10,7 @@ import { otherLocale } from "../../../src/i18n/dictionary";
 import type { ItemView, ItineraryView } from "../../../src/itinerary/view-model";
 import { hostLabel } from "../../../src/venues/host-label";
 import { mapLinks } from "../../../src/venues/map-links";
+import { HostContact } from "../../components/host-contact";
 
 export interface ItineraryPageProps {
   view: ItineraryView;
@@ -219,6 +220,7 @@ export function ItineraryPage({ view, t, path, url, webcalUrl, qrSvg }: Itinerar
               </ul>
             </section>
           )}
+          {view.host && <HostContact host={view.host} t={t} />}
           <p class="muted itin-url">{url}</p>
         </main>
       </body>

@@ -6,6 +6,8 @@ import type { PublicHistoryEntry } from "../../../src/delegations/status-view";
 import { otherLocale } from "../../../src/i18n/dictionary";
 import { formatDateTime, formatLocalDate } from "../../../src/i18n/format";
 import { statusKey } from "../../../src/i18n/keys";
+import type { HostContactView } from "../../../src/itinerary/host-contact";
+import { HostContact } from "../../components/host-contact";
 import type { PageContext } from "../../page-context";
 
 export function rangeLabel(r: { start: string; end: string }, locale: PageContext["locale"]): string {
@@ -56,11 +58,17 @@ export function StatusPage({
   d,
   history,
   token,
+  itineraryUrl,
+  host,
 }: {
   ctx: PageContext;
   d: DelegationRow;
   history: PublicHistoryEntry[];
   token: string;
+  /** The visit's live itinerary link, once there is one. */
+  itineraryUrl?: string | null;
+  /** The host's protocol contact. */
+  host?: HostContactView;
 }) {
   const { t, locale } = ctx;
   const other = otherLocale(locale);
@@ -113,6 +121,11 @@ export function StatusPage({
           )}
         </dl>
       </div>
+      {itineraryUrl && (
+        <p class="alert ok" data-testid="status-itinerary">
+          {t("status.itinerary")} <a href={itineraryUrl}>{t("status.itineraryOpen")}</a>
+        </p>
+      )}
       <h2>{t("status.history")}</h2>
       <ol class="timeline">
         {history.map((h) => (
@@ -124,6 +137,7 @@ export function StatusPage({
         ))}
       </ol>
       <p class="muted">{t("status.contact")}</p>
+      {host && <HostContact host={host} t={t} />}
     </>
   );
 }

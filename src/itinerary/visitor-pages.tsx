@@ -1,8 +1,9 @@
 /**
- * @module The visitor's side of a share link, no login: `GET /i/{token}` (the itinerary page),
- * `/i/{token}/calendar.ics` (METHOD:PUBLISH) and `/i/{token}/itinerary.pdf`. Every answer carries an ETag
- * and `Cache-Control: private, no-cache`, so phones and calendar apps revalidate and get a 304 while the
- * agenda is unchanged. An unknown and a revoked token take the same path and get the same 404.
+ * @module The visitor's side of a share link, no login, mounted at `/i`: `GET /i/{token}` (the itinerary
+ * page), `/i/{token}/calendar.ics` (METHOD:PUBLISH) and `/i/{token}/itinerary.pdf`. Every answer carries an
+ * ETag and `Cache-Control: private, no-cache`, so phones and calendar apps revalidate and get a 304 while
+ * the agenda is unchanged. An unknown and a revoked token take the same path and get the same 404. Each
+ * open is noted as the link's "last opened" at most every `OPENED_EVERY_MS` per link and process.
  */
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
@@ -10,8 +11,10 @@ import { LRUCache } from "lru-cache";
 import { type FreshMemo, freshMemo } from "../../db/fresh-memo";
 import { ErrorPage } from "../../views/pages/error";
 import { type ShareLinkTarget, shareLinkTarget } from "../agenda/agenda-version";
+import { noteShareLinkOpened, OPENED_EVERY_MS, tokenOpensLink } from "../agenda/share-links";
 import { sha256Hex } from "../auth/encoding";
 import { ifNoneMatch } from "../calendar/etag";
+import { linkSecretOf } from "../config";
 import type { AppContext, AppEnv } from "../http/context";
 import { LOCALE_COOKIE, setLocale } from "../http/locale";
 import { pageContext } from "../http/render";
@@ -54,7 +57,7 @@ function chosenLocale(c: AppContext, fallback: Locale): Locale {
   return isLocale(fromCookie) ? fromCookie : fallback;
 }
 
-export function itineraryRoutes() {
+export function visitorPages() {
   const app = new Hono<AppEnv>();
   // token → SHA-256, so a phone revalidating every few seconds does not hash again. Bounded; a pure memo.
   const hashes = new LRUCache<string, string>({ max: 2000 });
@@ -67,17 +70,40 @@ export function itineraryRoutes() {
   };
   let publisher: ReturnType<typeof createItineraryPublisher> | undefined;
   let targets: FreshMemo<ShareLinkTarget> | undefined;
+  // link id → when this process last noted an open; spares the database a write per page view.
+  const opened = new LRUCache<string, number>({ max: 5000 });
+
+  /** True when it wrote (which makes this process's memos re-read: see `freshMemo`). */
+  async function noteOpened(c: AppContext, linkId: string, now: Date): Promise<boolean> {
+    const last = opened.get(linkId);
+    if (last !== undefined && now.getTime() - last < OPENED_EVERY_MS && now.getTime() >= last) return false;
+    opened.set(linkId, now.getTime());
+    await noteShareLinkOpened(c.get("deps").db, linkId, now);
+    return true;
+  }
 
   async function resolve(c: AppContext): Promise<PublishRequest> {
     const token = c.req.param("token") ?? "";
     if (!TOKEN.test(token)) notFound();
-    const { db, clock } = c.get("deps");
+    const { db, clock, config } = c.get("deps");
     targets ??= freshMemo<ShareLinkTarget>({ db, clock, ttlMs: TARGET_TTL_MS });
-    const target = await targets.get(token, async () => shareLinkTarget(db.orm, await hashOf(token)));
+    const memo = targets;
+    const secret = linkSecretOf(config);
+    const lookUp = () =>
+      memo.get(token, async () => {
+        const found = await shareLinkTarget(db.orm, await hashOf(token));
+        // A derived link found by the hash still needs the current secret: a changed secret ends it.
+        return found && (await tokenOpensLink(secret, found.linkId, token)) ? found : null;
+      });
+    let target = await lookUp();
+    if (!target) notFound();
+    const now = clock();
+    // Noting the open is a write; looking up again keeps the memo primed for the next request.
+    if (await noteOpened(c, target.linkId, now)) target = await lookUp();
     if (!target) notFound();
     const locale = chosenLocale(c, target.language);
     setLocale(c, locale);
-    return { target, token, locale, now: clock() };
+    return { target, token, locale, now };
   }
 
   function common(c: AppContext, etag: string) {
@@ -112,8 +138,8 @@ export function itineraryRoutes() {
       throw error;
     }
   };
-  app.get("/i/:token", guarded("page"));
-  app.get("/i/:token/calendar.ics", guarded("ics"));
-  app.get("/i/:token/itinerary.pdf", guarded("pdf"));
+  app.get("/:token", guarded("page"));
+  app.get("/:token/calendar.ics", guarded("ics"));
+  app.get("/:token/itinerary.pdf", guarded("pdf"));
   return app;
 }
