@@ -32,9 +32,10 @@ describe("OpenAPI", () => {
         Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)),
         `${where}: a success response`,
       ).toBe(true);
-      expect(op.responses.default?.content["application/json"]?.schema.$ref, `${where}: the Error shape`).toBe(
-        "#/components/schemas/Error",
-      );
+      expect(
+        op.responses.default?.content["application/json"]?.schema.$ref,
+        `${where}: the Error shape`,
+      ).toBe("#/components/schemas/Error");
       for (const name of path.match(/\{(\w+)\}/g) ?? []) {
         expect(
           op.parameters?.some((p) => `{${p.name}}` === name && p.in === "path"),
