@@ -126,7 +126,9 @@ export function forgotPasswordPage() {
 export function resetPasswordPage() {
   const app = new Hono<AppEnv>();
   const resetPage = async (c: AppContext, errors?: FieldErrors, status: 200 | 400 = 200) => {
-    c.header("Referrer-Policy", "no-referrer");
+    // The token in this URL never goes to another site. Not "no-referrer": a browser then posts this page's
+    // forms with `Origin: null`, which the Origin check refuses.
+    c.header("Referrer-Policy", "same-origin");
     const token = c.req.param("token") ?? "";
     const { db, clock } = c.get("deps");
     const found = await findResetUser(db, token, clock());
@@ -158,7 +160,7 @@ export function resetPasswordPage() {
       if (error instanceof AppError && error.code === "not_found") return resetPage(c);
       throw error;
     }
-    c.header("Referrer-Policy", "no-referrer");
+    c.header("Referrer-Policy", "same-origin");
     return c.redirect("/login?reset=1", 303);
   });
   return app;

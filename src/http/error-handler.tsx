@@ -55,7 +55,9 @@ function respondWithError(c: AppContext, error: AppError) {
   if (error.code === "unauthenticated" && c.req.method === "GET") {
     return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
   }
-  const ctx = pageContext(c);
+  // The language switch of an error page goes home: echoing the path would repeat a secret link's token,
+  // and a revoked link's page must not differ from an unknown one's.
+  const ctx = { ...pageContext(c), returnTo: "/" };
   return c.html(<ErrorPage ctx={ctx} message={message} />, error.status);
 }
 

@@ -26,7 +26,7 @@ export const securityHeaders = () =>
     },
     referrerPolicy: "same-origin",
     crossOriginEmbedderPolicy: false,
-    // A route's own header wins: the mail preview's sandbox CSP, the password pages' no-referrer.
+    // A route's own header wins: the mail preview's sandbox CSP, the password pages' same-origin referrer.
     overwrite: false,
   });
 

@@ -46,7 +46,7 @@ function notFound(): never {
 /** One fixed 404 for unknown, revoked and malformed tokens: no path echoed, nothing to tell them apart. */
 function notFoundPage(c: AppContext) {
   c.header("Cache-Control", "no-store");
-  const ctx = { ...pageContext(c), user: null, path: "/i" };
+  const ctx = { ...pageContext(c), user: null, path: "/i", returnTo: "/" };
   return c.html(<ErrorPage ctx={ctx} message={ctx.t("error.not_found")} />, 404);
 }
 

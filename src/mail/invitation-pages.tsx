@@ -138,7 +138,7 @@ export function invitationPages() {
         values: choiceOf(await postedFields(c)).values,
       });
     }
-    const newLink = (await liveMailLink(ctx.db.orm, id, ctx.baseUrl)) === null;
+    const newLink = (await liveMailLink(ctx.db.orm, id, ctx)) === null;
     return confirmStep(c, {
       message: t("mail.inv.confirm", { count: preview.mails.length, code: preview.plan.delegation.code }),
       back: `/delegations/${id}/invitations`,

@@ -25,7 +25,7 @@ import {
   loadDelegationAgenda,
   loadParticipants,
 } from "../agenda/load-agenda";
-import { insertShareLink, itineraryUrl } from "../agenda/share-links";
+import { insertShareLink, itineraryUrl, newShareToken } from "../agenda/share-links";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { randomSecret, sha256Hex } from "../auth/encoding";
 import { effectiveCancelled, effectiveSequence } from "../calendar/agenda-events";
@@ -236,6 +236,8 @@ export interface SendContext {
   db: Db;
   now: Date;
   baseUrl: string;
+  /** What itinerary link tokens are derived from (LINK_SECRET). */
+  linkSecret: string;
   /** The host's zone: it dates what has no venue. */
   hostTimeZone: string;
   actor: AuditActor;
@@ -268,7 +270,7 @@ const NEW_LINK_PLACEHOLDER = "__new__";
 interface Prepared {
   plan: InvitationPlan;
   chosen: ChosenRecipient[];
-  link: { url: string; tokenHash: string; isNew: boolean };
+  link: { url: string; tokenHash: string; isNew: boolean; id?: string };
   mails: PlannedMail[];
   basis: string;
 }
@@ -277,7 +279,7 @@ async function prepare(
   ctx: SendContext,
   delegationId: string,
   choice: readonly RecipientChoice[] | undefined,
-  newLink: { url: string; tokenHash: string },
+  newLink: { url: string; tokenHash: string; id?: string },
 ): Promise<Prepared> {
   const plan = await planInvitations(ctx.db.orm, delegationId, ctx.hostTimeZone);
   assertSendable(plan);
@@ -286,7 +288,7 @@ async function prepare(
     choice ?? defaultChoice(plan.candidates),
     ctx.t ?? translator("id"),
   );
-  const live = await liveMailLink(ctx.db.orm, delegationId, ctx.baseUrl);
+  const live = await liveMailLink(ctx.db.orm, delegationId, ctx);
   const link = live ? { ...live, isNew: false } : { ...newLink, isNew: true };
   const mails = await plannedMails(plan, chosen, link.url);
   // The basis does not depend on a link that does not exist yet (the preview cannot know its token).
@@ -351,8 +353,8 @@ export async function sendInvitations(
   choice?: readonly RecipientChoice[],
   opts: { basis?: string } = {},
 ): Promise<SendResult> {
-  const token = randomSecret(32);
-  const fresh = { url: itineraryUrl(ctx.baseUrl, token), tokenHash: await sha256Hex(token) };
+  const made = await newShareToken(ctx.linkSecret);
+  const fresh = { id: made.id, url: itineraryUrl(ctx.baseUrl, made.token), tokenHash: made.tokenHash };
   for (let round = 0; round < MAX_COMPOSE_ROUNDS; round++) {
     // Outside the writer lock: plan from a read, then compose everything.
     const prepared = await prepare(ctx, delegationId, choice, fresh);
@@ -436,6 +438,7 @@ async function enqueueSend(
   const { plan, link } = prepared;
   if (link.isNew && composed.some((m) => m.kind !== "withdrawal")) {
     await insertShareLink(tx, {
+      id: link.id,
       delegationId: plan.delegation.id,
       tokenHash: link.tokenHash,
       now: ctx.now,

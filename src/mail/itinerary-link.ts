@@ -1,15 +1,14 @@
 /**
  * @module The itinerary link a mail carries: the delegation's current live link, reused on every send, so
- * invitation mails never mint a new live link each time. Only a link's SHA-256 is stored, so the token
- * of a live link is recovered from a mail it was already sent in (the outbox keeps the bodies it sends)
- * and checked against the live links' hashes: a revoked link is never reused. With no live mailed link
- * (first send, or staff re-issued and revoked the old ones) the send issues one, once.
+ * invitation mails never mint a new live link each time. Tokens are never stored: a live link's token is
+ * derived again from its id and LINK_SECRET (src/agenda/share-links.ts) and checked against its stored
+ * hash, so a revoked link is never reused. With no live link whose token is known (first send, or every
+ * live link predates derived tokens) the send issues one, once.
  */
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { outboxMessages } from "../../db/schema/outbox";
 import { shareLinks } from "../../db/schema/sharing";
-import { itineraryUrl } from "../agenda/share-links";
+import { currentShareLinkUrl } from "../agenda/share-links";
 import { sha256Hex } from "../auth/encoding";
 
 export interface MailLink {
@@ -18,39 +17,16 @@ export interface MailLink {
   tokenHash: string;
 }
 
-const TOKEN = /\/i\/([A-Za-z0-9_-]{20,100})/g;
-
-/** The delegation's live itinerary link already sent by mail, or null. */
+/** The delegation's newest live itinerary link whose token is known, or null. */
 export async function liveMailLink(
   db: Queryable,
   delegationId: string,
-  baseUrl: string,
+  config: { baseUrl: string; linkSecret?: string },
 ): Promise<MailLink | null> {
-  const live = await db
-    .select({ tokenHash: shareLinks.tokenHash })
-    .from(shareLinks)
-    .where(and(eq(shareLinks.delegationId, delegationId), isNull(shareLinks.revokedAt)));
-  if (live.length === 0) return null;
-  const hashes = new Set(live.map((l) => l.tokenHash));
-  const sent = await db
-    .select({ text: outboxMessages.text })
-    .from(outboxMessages)
-    .where(
-      and(
-        eq(outboxMessages.delegationId, delegationId),
-        inArray(outboxMessages.kind, ["itinerary", "invitation", "update", "confirmed"]),
-      ),
-    )
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(50);
-  for (const { text } of sent) {
-    for (const match of text.matchAll(TOKEN)) {
-      const token = match[1] as string;
-      const tokenHash = await sha256Hex(token);
-      if (hashes.has(tokenHash)) return { url: itineraryUrl(baseUrl, token), tokenHash };
-    }
-  }
-  return null;
+  const url = await currentShareLinkUrl(db, delegationId, config);
+  if (!url) return null;
+  const token = url.slice(url.lastIndexOf("/") + 1);
+  return { url, tokenHash: await sha256Hex(token) };
 }
 
 /** True when the link is still live (checked inside the send's write transaction). */

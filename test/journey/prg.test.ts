@@ -675,6 +675,7 @@ const OTHERS: Record<string, string> = {
   "/delegations/:id/agenda/template": "agenda",
   "/delegations/:id/share": "agenda",
   "/delegations/:id/share/revoke": "agenda",
+  "/delegations/:id/share/:linkId/revoke": "agenda",
   "/delegations/:id/invitations/send": "mail",
   "/delegations/:id/invitations/auto-notices": "mail",
   "/admin/outbox/:id/retry": "mail",

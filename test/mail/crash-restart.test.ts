@@ -16,6 +16,7 @@
  *    is not sent again, and the interrupted one is resent once, with the same Message-ID it carried
  *    when the server read it unacknowledged (which a receiver could use to collapse a true duplicate).
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,6 +36,7 @@ import {
   makeParticipant,
   makeVenue,
 } from "../helpers/factories";
+import { TEST_LINK_SECRET } from "../helpers/test-app";
 import { BASE_URL, makeMailHarness, runMailJobs, smtpTransport } from "./helpers";
 import { type SinkOptions, type SmtpSink, startSmtpSink } from "./smtp-sink";
 
@@ -125,6 +127,7 @@ describe("a delivering process killed mid-send, then restarted", () => {
         db,
         now: t.clock(),
         baseUrl: BASE_URL,
+        linkSecret: TEST_LINK_SECRET,
         hostTimeZone: DEFAULT_HOST_TIME_ZONE,
         actor: { id: null, label: "test" },
         organizer: { name: "Protokol Banyuwangi", email: "protokol@banyuwangikab.go.id" },

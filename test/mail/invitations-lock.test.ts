@@ -5,6 +5,7 @@
  * The send here mixes both forms: the contact gets the itinerary mail, the participants one calendar
  * invitation per session.
  */
+
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../db/client";
@@ -13,6 +14,7 @@ import type { RecipientChoice } from "../../src/mail/invitation-recipients";
 import { sendInvitations } from "../../src/mail/invitations";
 import { freshDb } from "../helpers/db";
 import { book, makeDelegation, makeParticipant, makeVenue, move } from "../helpers/factories";
+import { TEST_LINK_SECRET } from "../helpers/test-app";
 
 const probe = vi.hoisted(() => ({
   calls: [] as { what: string; locked: boolean }[],
@@ -107,6 +109,7 @@ async function visit() {
     db,
     now: new Date("2026-03-02T02:00:00Z"),
     baseUrl: "http://localhost:8787",
+    linkSecret: TEST_LINK_SECRET,
     actor: { id: null, label: "test" },
     organizer: ORGANIZER,
     hostTimeZone: "Asia/Jakarta",

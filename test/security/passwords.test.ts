@@ -148,7 +148,7 @@ describe("forgot password", () => {
 
     const page = await t.app.request(link);
     expect(page.status).toBe(200);
-    expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(page.headers.get("Referrer-Policy")).toBe("same-origin");
     const weak = await t.app.request(link, form({}, { next: "sambang12345", confirm: "sambang12345" }));
     expect(weak.status).toBe(400);
     const done = await t.app.request(link, form({}, { next: STRONG, confirm: STRONG }));

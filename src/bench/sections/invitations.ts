@@ -40,6 +40,9 @@ function timedDb(db: Db, held: number[]): Db {
   };
 }
 
+/** The bench's own link secret (its links are never opened). */
+const BENCH_LINK_SECRET = "bench-link-secret-0123456789abcdef";
+
 async function makeVisit(db: Db, run: number): Promise<{ id: string; choice: RecipientChoice[] }> {
   const venue = await createVenue(
     { now: NOW, config: { hostTimeZone: "Asia/Jakarta" }, transaction: auditedTransaction(db, ACTOR, NOW) },
@@ -128,6 +131,7 @@ export const invitationsSection: BenchSection = {
               db,
               now: NOW,
               baseUrl: "http://127.0.0.1:8787",
+              linkSecret: BENCH_LINK_SECRET,
               actor: ACTOR,
               organizer: { name: "Protokol Bench", email: "protokol@bench.local" },
               hostTimeZone: "Asia/Jakarta",
