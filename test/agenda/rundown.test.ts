@@ -53,7 +53,7 @@ describe("rundown", () => {
       '08.00–09.00 WIB<span class="muted" data-testid="home-time"> (09.00–10.00 WITA)</span>',
     );
     expect(before).toContain("15.00–16.00 WITA</td>");
-    expect(before).toContain('data-print="true" data-testid="rundown-print">Cetak</button>');
+    expect(before).toContain('data-print="true" hidden="" data-testid="rundown-print">Cetak</button>');
     expect(before).toContain(`Dicetak pada Senin, 2 Maret 2026, 09.00 WIB oleh ${user.name}`);
 
     await saveHostSettings(

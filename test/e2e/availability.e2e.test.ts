@@ -54,12 +54,15 @@ describe.skipIf(skipBrowserTests)("availability search and booking in Chromium",
         ],
       },
     });
+    const date = nextTuesday();
+    // A visit confirmed for that day: a slot outside its dates would first ask to book anyway.
     const delegation = await makeDelegation(db, {
       expectedSize: 40,
       institution: "Pemerintah Kabupaten Sleman",
       status: "confirmed",
+      preferredDates: { start: date, end: date },
+      confirmedDates: { start: date, end: date },
     });
-    const date = nextTuesday();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -31,6 +31,12 @@ export const NOT_PAGES: Record<string, string> = {
   "/feeds/:file": "iCalendar feeds",
   "/i/:token/calendar.ics": "iCalendar",
   "/i/:token/itinerary.pdf": "a PDF",
+  "/availability/book": "redirects to /availability",
+  "/delegations/:id/agenda/items": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId/cancel": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId/leave": "redirects to the agenda",
+  "/delegations/:id/agenda/template": "redirects to the agenda",
 };
 const isFile = (path: string) =>
   /^\/assets\//.test(path) || (/^\/api\//.test(path) && path !== "/api/v1/docs");

@@ -237,7 +237,7 @@ export async function seedEverything(server: RunningApp): Promise<Seeded> {
   if (!participant || !template || !commitment || !closure) {
     throw new Error("the demo seed lacks a participant, template, commitment or closure");
   }
-  await call(server, admin, "POST", `/api/v1/delegations/${kepri.id}/invitations/send`);
+  await call(server, admin, "POST", `/api/v1/delegations/${kepri.id}/invitations/send`, {});
   if (!server.mail) throw new Error("start the app with startAxeApp(): the mail preview needs files");
   await runJobs({
     db,

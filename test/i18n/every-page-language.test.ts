@@ -41,6 +41,13 @@ const UNREACHABLE: Record<string, string> = {
   "/reset-password/:token": "needs a reset token from a mail (covered in test/auth/password-reset tests)",
   "/livez": "a probe, not a page",
   "/healthz": "a probe, not a page",
+  // A GET of a form's own path only redirects to its page (a reload or language switch after a refused form).
+  "/availability/book": "redirects to /availability",
+  "/delegations/:id/agenda/items": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId/cancel": "redirects to the agenda",
+  "/delegations/:id/agenda/items/:itemId/leave": "redirects to the agenda",
+  "/delegations/:id/agenda/template": "redirects to the agenda",
 };
 /**
  * Leaks known and owned elsewhere, each as narrow as possible: remove an entry when its fix lands (the
