@@ -27,7 +27,7 @@ import {
 } from "../agenda/load-agenda";
 import { insertShareLink, itineraryUrl, newShareToken } from "../agenda/share-links";
 import { type AuditActor, recordAudit } from "../audit/record";
-import { randomSecret, sha256Hex } from "../auth/encoding";
+import { sha256Hex } from "../auth/encoding";
 import { effectiveCancelled, effectiveSequence } from "../calendar/agenda-events";
 import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
