@@ -1,10 +1,13 @@
 /**
- * @module Admin API-token page at /admin/tokens: list, create (the secret is shown once) and revoke.
- * The JSON API is in `tokens-api.ts`.
+ * @module Admin API-token page at /admin/tokens: list, create (the secret is shown once, on the page the
+ * 303 leads to) and revoke (after a confirmation). The JSON API is in `tokens-api.ts`.
  */
 import { Hono } from "hono";
 import { TokensPage } from "../../views/pages/admin/tokens";
+import { confirmStep, isConfirmed } from "../http/confirm-step";
 import type { AppContext, AppEnv } from "../http/context";
+import { AppError } from "../http/errors";
+import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
 import { readForm } from "../http/validate";
 import { listUsers } from "../users/service";
@@ -33,7 +36,10 @@ export function tokenPages() {
   const app = new Hono<AppEnv>();
   app.use("*", requireRole(ADMIN));
 
-  app.get("/", (c) => showPage(c));
+  app.get("/", (c) => {
+    const flash = takeFlash(c);
+    return showPage(c, { created: flash.secret, notice: flash.notice });
+  });
   app.post("/", async (c) => {
     const form = await readForm(c, tokenInput);
     if (!form.ok) return showPage(c, {}, 400, form.errors);
@@ -45,12 +51,21 @@ export function tokenPages() {
       actor,
       now: clock(),
     });
-    return showPage(c, { created: token });
+    return redirectWithFlash(c, "/admin/tokens", { secret: token });
   });
   app.post("/:id/revoke", async (c) => {
     const { db, clock } = c.get("deps");
+    const t = c.get("t");
+    if (!(await isConfirmed(c))) {
+      const token = (await listApiTokens(db)).find((k) => k.id === c.req.param("id"));
+      if (!token) throw new AppError("not_found");
+      return confirmStep(c, {
+        message: t("tokens.confirmRevoke", { name: token.name }),
+        back: "/admin/tokens",
+      });
+    }
     await revokeApiToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
-    return showPage(c, { notice: c.get("t")("tokens.revoked") });
+    return redirectWithFlash(c, "/admin/tokens", { notice: t("tokens.revoked") });
   });
   return app;
 }

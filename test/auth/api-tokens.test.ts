@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/open-node";
 import { apiTokens } from "../../db/schema/auth";
 import { TOKEN_MEMO_TTL_MS } from "../../src/auth/api-tokens";
-import { makeTestApp, type TestApp } from "../helpers/test-app";
+import { followRedirect, makeTestApp, type TestApp } from "../helpers/test-app";
 
 async function createToken(t: TestApp, adminHeaders: Record<string, string>, body: Record<string, unknown>) {
   const res = await t.app.request("/api/v1/tokens", {
@@ -90,11 +90,20 @@ describe("API tokens", () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("unauthenticated");
 
-    const page = await t.app.request(`/admin/tokens/${b.id}/revoke`, {
-      method: "POST",
-      headers: admin.headers,
-    });
-    expect(page.status).toBe(200);
+    // The page asks first: the first POST only shows the confirmation, the token still works.
+    const revoke = (body: Record<string, string>) =>
+      t.app.request(`/admin/tokens/${b.id}/revoke`, {
+        method: "POST",
+        headers: { ...admin.headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body),
+      });
+    const asked = await revoke({});
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("Cabut token “b”?");
+    expect((await t.app.request("/api/v1/me", { headers: bearer(b.token) })).status).toBe(200);
+    const done = await revoke({ confirmed: "yes" });
+    expect(done.status).toBe(303);
+    expect(await (await followRedirect(t, done, admin.headers)).text()).toContain("Token dicabut.");
     expect((await t.app.request("/api/v1/me", { headers: bearer(b.token) })).status).toBe(401);
   });
 
@@ -133,8 +142,8 @@ describe("API tokens", () => {
       headers: { ...admin.headers, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ name: "dari halaman", userId: admin.user.id }),
     });
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    // Post/Redirect/Get: the secret is shown once, on the page the redirect leads to.
+    const html = await (await followRedirect(t, res, admin.headers)).text();
     const token = /sbg_[A-Za-z0-9_-]{43}/.exec(html)?.[0];
     expect(token).toBeTruthy();
     expect((await t.app.request("/api/v1/me", { headers: bearer(token as string) })).status).toBe(200);

@@ -164,6 +164,24 @@ const SCENARIOS: Record<string, Scenario> = {
       changes: { name: "Fajar", email: "fajar@test.sambang.id", role: "viewer" },
     }),
   },
+  "/admin/tokens": {
+    role: "admin",
+    prepare: async () => ({ page: "/admin/tokens", action: "/admin/tokens", changes: { name: "Situs web" } }),
+  },
+  "/admin/tokens/:id/revoke": {
+    role: "admin",
+    prepare: async (t) => {
+      const admin = await t.as("admin");
+      const res = await t.app.request("/api/v1/tokens", {
+        method: "POST",
+        headers: { ...admin.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Dasbor lama" }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      return { page: "/admin/tokens", action: `/admin/tokens/${id}/revoke` };
+    },
+  },
   "/admin/users/:id/role": {
     role: "admin",
     prepare: async (t) => {
@@ -688,6 +706,4 @@ const OTHERS: Record<string, string> = {
   "/admin/closures/:id": "closures",
   "/admin/feeds": "calendar feeds",
   "/admin/feeds/:id/revoke": "calendar feeds",
-  "/admin/tokens": "API tokens",
-  "/admin/tokens/:id/revoke": "API tokens",
 };

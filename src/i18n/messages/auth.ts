@@ -32,6 +32,8 @@ export const auth = defineMessages({
     "tokens.owner": "Pemilik (menentukan peran)",
     "tokens.created": "Token dibuat. Salin sekarang — token tidak akan ditampilkan lagi:",
     "tokens.revoked": "Token dicabut.",
+    "tokens.confirmRevoke":
+      "Cabut token \u201c{name}\u201d? Aplikasi yang memakainya tidak dapat lagi mengakses Sambang.",
     "tokens.lastUsed": "Terakhir dipakai",
     "tokens.never": "Belum pernah",
     "tokens.prefix": "Awalan",
@@ -78,6 +80,8 @@ export const auth = defineMessages({
     "tokens.owner": "Owner (sets the role)",
     "tokens.created": "Token created. Copy it now — it will not be shown again:",
     "tokens.revoked": "Token revoked.",
+    "tokens.confirmRevoke":
+      "Revoke the token \u201c{name}\u201d? Applications using it can no longer reach Sambang.",
     "tokens.lastUsed": "Last used",
     "tokens.never": "Never",
     "tokens.prefix": "Prefix",
