@@ -6,6 +6,7 @@
  * mailed once however often the job runs, after a restart, or on two runners at once. Done, dropped or
  * switched-off commitments are not looked at, so their reminders stop.
  */
+
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { commitments } from "../../db/schema/outcomes";
@@ -15,6 +16,7 @@ import { formatLocalDate } from "../i18n/format";
 import { composeMail, frame } from "../mail/compose";
 import { isSafeAddress } from "../mail/header-safety";
 import { enqueueMessage } from "../mail/outbox";
+import { officeSignatureOf } from "../mail/signature";
 import { addDays, localDateOf, localTimeOf } from "../scheduling/zoned-time";
 import { listCommitments } from "./queries";
 import { currentReminderStep, DAYS_BEFORE, REMINDER_HOUR, stepDate } from "./reminder-schedule";
@@ -46,12 +48,13 @@ export async function enqueueCommitmentReminders(ctx: CommitmentReminderContext)
   const views = (await listCommitments(ctx.db.orm, {}, today)).filter((c) => wanted.has(c.id));
   return ctx.db.writeTransaction(async (tx) => {
     let queued = 0;
+    const office = officeSignatureOf(await getHostSettings(tx));
     for (const c of views) {
       const step = currentReminderStep(c.targetDate, today);
       const email = c.ownerAddress?.trim().toLowerCase();
       if (!step || !email || !isSafeAddress(email)) continue;
       const locale: Locale = c.ownerLocale;
-      const base = frame(locale, "", c.ownerLabel);
+      const base = frame(locale, "", c.ownerLabel, office);
       const { t } = base;
       const date = formatLocalDate(c.targetDate, locale);
       const subject = t("commitments.reminder.subject", {

@@ -5,6 +5,7 @@
  * mails exist exactly when the visit is completed. A recipient who already has a link (a visit reopened
  * and completed again) gets no second one.
  */
+
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { delegations, participants } from "../../db/schema/delegations";
@@ -17,6 +18,7 @@ import { formatDate } from "../i18n/format";
 import { composeMail, frame } from "../mail/compose";
 import { cleanHeaderText, isSafeAddress } from "../mail/header-safety";
 import { enqueueMessage } from "../mail/outbox";
+import { officeSignatureOf } from "../mail/signature";
 import { newSurveyToken, surveyUrl } from "./tokens";
 import { linkExpiry } from "./window";
 
@@ -76,7 +78,7 @@ export async function inviteFeedback(tx: Queryable, input: FeedbackInvitation): 
       createdAt: input.now,
       expiresAt,
     });
-    const base = frame(locale, "", r.name);
+    const base = frame(locale, "", r.name, officeSignatureOf(host));
     const { t } = base;
     const subject = t("mail.feedback.subject", { code: d.code, institution });
     const composed = await composeMail(subject, {

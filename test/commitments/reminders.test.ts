@@ -142,6 +142,8 @@ describe("commitment reminders", () => {
     expect(staffMail?.parsed.text).toContain(`${BASE_URL}/commitments/${t.staff.commitment.id}`);
     const external = t.sink.received.find((m) => m.envelope.to[0] === "rina@kepriprov.go.id");
     expect(external?.parsed.text).toContain("sudah lewat tanggal target Jumat, 27 Februari 2026 (3 hari)");
+    // Signed by the host's protocol office (host settings), not a bare product name.
+    expect(external?.parsed.text).toContain("Bagian Protokol dan Komunikasi Pimpinan");
 
     // Restart: a new process the same day sends nothing new; nor does this process's own runner.
     await t.child();

@@ -119,6 +119,8 @@ describe("feedback from visitors", () => {
     const mails = await deliver(t);
     expect(mails.map((m) => m.envelope.to.join(","))).toEqual(["kontak@kepri.example.go.id"]);
     expect(mails[0]?.parsed.subject).toMatch(/^Survei kunjungan SB-2026-/);
+    // Signed by the host's protocol office (host settings).
+    expect(mails[0]?.parsed.text).toContain("Bagian Protokol dan Komunikasi Pimpinan");
   });
 
   it("answers once, edits within 14 days, then read-only; the delegation page shows the average", async () => {
