@@ -20,6 +20,7 @@ import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
+import { hasMessage } from "../i18n/dictionary";
 import { commitmentStatusKey } from "../i18n/keys";
 import { findProvince } from "../regions/regions";
 import { commitmentsCsv } from "./csv";
@@ -43,7 +44,7 @@ const NOTICES = {
   added: "commitments.added",
   saved: "humas.saved",
   moved: "commitments.transitioned",
-} as const;
+} as const satisfies Record<string, MessageKey>;
 
 const ctxOf = (c: AppContext) => {
   const { db, clock } = c.get("deps");
@@ -184,7 +185,7 @@ export function commitmentPages() {
     const t = c.get("t");
     const noticeText =
       notice && notice in NOTICES
-        ? t(NOTICES[notice as keyof typeof NOTICES] as MessageKey, {
+        ? t(NOTICES[notice as keyof typeof NOTICES], {
             status: t(commitmentStatusKey(commitment.status)),
           })
         : undefined;
@@ -285,7 +286,9 @@ export function commitmentPages() {
 function translateFields(c: AppContext, details: unknown): FieldErrors {
   const fields = ((details ?? {}) as { fields?: Record<string, string[]> }).fields ?? {};
   const t = c.get("t");
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map((m) => t(m as MessageKey))]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v.map((m) => (hasMessage(m) ? t(m) : m))]),
+  );
 }
 
 /** GET /commitments.csv: the board's rows (same filters) as a spreadsheet file. */

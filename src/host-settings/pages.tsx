@@ -2,6 +2,7 @@
  * @module The host-settings admin page at /admin/host-settings: one multipart form (the logo is a file),
  * saved with `version`; the stored logo is served back at /admin/host-settings/logo for the preview.
  */
+
 import { Hono } from "hono";
 import { HostSettingsPage } from "../../views/pages/admin/host-settings";
 import { requireRole } from "../auth/guard";
@@ -11,7 +12,7 @@ import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
 import { serviceContext } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith } from "../http/validate";
-import type { MessageKey } from "../i18n/dictionary";
+import { hasMessage } from "../i18n/dictionary";
 import {
   getHostSettings,
   type HostSettings,
@@ -130,7 +131,7 @@ export function hostSettingsPages() {
           {
             values,
             errors: Object.fromEntries(
-              Object.entries(fields).map(([k, v]) => [k, v.map((m) => t(m as MessageKey))]),
+              Object.entries(fields).map(([k, v]) => [k, v.map((m) => (hasMessage(m) ? t(m) : m))]),
             ),
           },
           400,

@@ -3,10 +3,14 @@
  * commitments and feedback, headed in the reader's language. Written by the project's CSV helper (UTF-8
  * BOM, every cell quoted, formula cells neutralised). Contact details are not exported.
  */
+
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
+import type { DelegationStatus } from "../../db/schema/delegations";
+import type { CommitmentParty, CommitmentStatus } from "../../db/schema/outcomes";
 import { toCsv } from "../csv/write";
-import type { MessageKey, Translate } from "../i18n/dictionary";
+import type { Translate } from "../i18n/dictionary";
+import { commitmentPartyKey, commitmentStatusKey, statusKey } from "../i18n/keys";
 import { findProvince, findRegency } from "../regions/regions";
 import { inScope, VISITORS_OF_D, type VisitScope } from "./visit-scope";
 
@@ -41,7 +45,7 @@ async function visitsCsv(db: Queryable, scope: VisitScope, t: Translate) {
     ],
     rows.map((r) => [
       r.code,
-      t(`delegationStatus.${r.status}` as MessageKey),
+      t(statusKey(r.status as DelegationStatus)),
       r.institution,
       province(r.province as string | null),
       regency(r.regency as string | null),
@@ -105,10 +109,10 @@ async function commitmentsCsv(db: Queryable, scope: VisitScope, t: Translate) {
     rows.map((r) => [
       r.code,
       r.institution,
-      t(`commitments.party.${r.party}` as MessageKey),
+      t(commitmentPartyKey(r.party as CommitmentParty)),
       r.what,
       r.targetDate,
-      t(`commitments.status.${r.status}` as MessageKey),
+      t(commitmentStatusKey(r.status as CommitmentStatus)),
       r.completedOn ?? "",
       r.evidenceUrl ?? "",
       r.dropReason ?? "",

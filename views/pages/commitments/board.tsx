@@ -3,10 +3,11 @@
  * filters in a plain GET form (works without JavaScript), the list sorted by due date, and the CSV link
  * with the same filters.
  */
+
 import { COMMITMENT_PARTIES, COMMITMENT_STATUSES } from "../../../db/schema/outcomes";
 import type { BoardCounts, CommitmentView } from "../../../src/commitments/queries";
 import type { BoardQuery } from "../../../src/commitments/schemas";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { commitmentPartyKey, commitmentStatusKey } from "../../../src/i18n/keys";
 import { Field } from "../../components/field";
 import type { PageContext } from "../../page-context";
 import { CommitmentTable } from "./parts";
@@ -33,7 +34,7 @@ export function BoardPage({ ctx, counts, rows, query, owners, provinces, delegat
         {COMMITMENT_STATUSES.map((s) => (
           <li>
             <a href={link({ status: s })} data-testid={`count-${s}`}>
-              <strong>{counts.byStatus[s]}</strong> {t(`commitments.status.${s}` as MessageKey)}
+              <strong>{counts.byStatus[s]}</strong> {t(commitmentStatusKey(s))}
             </a>
           </li>
         ))}
@@ -67,7 +68,7 @@ export function BoardPage({ ctx, counts, rows, query, owners, provinces, delegat
                 <option value="">{t("commitments.anyStatus")}</option>
                 {COMMITMENT_STATUSES.map((s) => (
                   <option value={s} selected={selected(query.status, s)}>
-                    {t(`commitments.status.${s}` as MessageKey)}
+                    {t(commitmentStatusKey(s))}
                   </option>
                 ))}
               </select>
@@ -77,7 +78,7 @@ export function BoardPage({ ctx, counts, rows, query, owners, provinces, delegat
                 <option value="">{t("commitments.anyParty")}</option>
                 {COMMITMENT_PARTIES.map((p) => (
                   <option value={p} selected={selected(query.party, p)}>
-                    {t(`commitments.party.${p}` as MessageKey)}
+                    {t(commitmentPartyKey(p))}
                   </option>
                 ))}
               </select>

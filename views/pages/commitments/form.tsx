@@ -2,9 +2,10 @@
  * @module The commitment form (new and edit): party, owner (a staff account, or an outside person's name
  * and e-mail), what, target date, reminders on or off. Errors sit beside their fields.
  */
+
 import { COMMITMENT_PARTIES } from "../../../db/schema/outcomes";
 import type { FieldErrors } from "../../../src/http/validate";
-import type { MessageKey } from "../../../src/i18n/dictionary";
+import { commitmentPartyKey } from "../../../src/i18n/keys";
 import { Field, FormErrors, fieldError } from "../../components/field";
 import type { PageContext } from "../../page-context";
 
@@ -54,7 +55,7 @@ export function CommitmentForm({
         <select id="f-party" name="party">
           {COMMITMENT_PARTIES.map((p) => (
             <option value={p} selected={values.party === p ? true : undefined}>
-              {t(`commitments.party.${p}` as MessageKey)}
+              {t(commitmentPartyKey(p))}
             </option>
           ))}
         </select>

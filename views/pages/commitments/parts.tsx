@@ -2,18 +2,17 @@
  * @module Small pieces shared by the commitment pages and the delegation page: the status badge (overdue in
  * red with its days), the owner line, and the table of commitments (cards on a phone).
  */
+
 import type { CommitmentView } from "../../../src/commitments/queries";
-import type { MessageKey } from "../../../src/i18n/dictionary";
 import { formatLocalDate } from "../../../src/i18n/format";
+import { commitmentPartyKey, commitmentStatusKey } from "../../../src/i18n/keys";
 import type { PageContext } from "../../page-context";
 
 export function CommitmentStatus({ ctx, c }: { ctx: PageContext; c: CommitmentView }) {
   const { t } = ctx;
   return (
     <>
-      <span class={`badge${c.status === "done" ? " ok" : ""}`}>
-        {t(`commitments.status.${c.status}` as MessageKey)}
-      </span>
+      <span class={`badge${c.status === "done" ? " ok" : ""}`}>{t(commitmentStatusKey(c.status))}</span>
       {c.overdue && (
         <>
           {" "}
@@ -57,7 +56,7 @@ export function CommitmentTable({
                 <a href={`/commitments/${c.id}`}>{c.what}</a>
               </td>
               <td data-label={t("commitments.owner")}>{c.ownerLabel}</td>
-              <td data-label={t("commitments.party")}>{t(`commitments.party.${c.party}` as MessageKey)}</td>
+              <td data-label={t("commitments.party")}>{t(commitmentPartyKey(c.party))}</td>
               {showDelegation && (
                 <td data-label={t("commitments.delegation")}>
                   <a href={`/delegations/${c.delegationId}`}>{c.delegationCode}</a>{" "}
