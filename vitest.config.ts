@@ -7,6 +7,11 @@ import { defineConfig } from "vitest/config";
  * graph and run isolated in their own project.
  */
 const mocksModules = ["test/mail/invitations-lock.test.ts"];
+/**
+ * `SKIP_RUNTIME_NEUTRAL=1` (the Node 24 leg of .ci/run) leaves out what does not depend on the Node version:
+ * the axe-core check of the pages' HTML in Chromium, the longest file; it runs in the main leg.
+ */
+const runtimeNeutral = process.env.SKIP_RUNTIME_NEUTRAL === "1" ? ["test/e2e/axe.e2e.test.ts"] : [];
 
 export default defineConfig({
   test: {
@@ -18,7 +23,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "shared", include: ["test/**/*.test.{ts,tsx}"], exclude: mocksModules, isolate: false },
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.{ts,tsx}"],
+          exclude: [...mocksModules, ...runtimeNeutral],
+          isolate: false,
+        },
       },
       { extends: true, test: { name: "isolated", include: mocksModules, isolate: true } },
     ],
