@@ -110,7 +110,7 @@ export function InvitationsPage({
         {plan.candidates.length === 0 ? (
           <p>{t("mail.inv.noRecipients")}</p>
         ) : (
-          <form method="post" action={`/delegations/${d.id}/invitations/send`} class="stack">
+          <form method="post" action={`/delegations/${d.id}/invitations/send`} class="stack wide">
             <p class="hint" id="recipients-hint">
               {t("mail.inv.chooseHint")}
             </p>
