@@ -37,7 +37,11 @@ export async function changeOwnPassword(
     { db, passwords },
     { email: user.email, password: input.current, ip: ctx.ip, now },
   );
-  assertAcceptablePassword(input.next, { email: user.email, name: user.name, locale: ctx.locale }, "next");
+  await assertAcceptablePassword(
+    input.next,
+    { email: user.email, name: user.name, locale: ctx.locale },
+    "next",
+  );
   const passwordHash = await passwords.hash(input.next);
   return db.writeTransaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));

@@ -5,8 +5,7 @@
  * `aaaaaaaaaaaa` and `sambang12345` are refused; a long passphrase passes. The dictionary loads once per
  * process, on first use (about half a second). See docs/decisions/018-sessions-and-passwords.md.
  */
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { AppError } from "../http/errors";
 import { type Locale, type MessageKey, translate } from "../i18n/dictionary";
 
@@ -29,10 +28,9 @@ const APP_WORDS = [
   "indonesia",
 ];
 
-let factory: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
-  return factory;
+/** Loaded on first use (see `password-strength.ts`). */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  return import("./password-strength").then((m) => m.strength);
 }
 
 /** The words of an e-mail and a name, for the check. */
@@ -46,21 +44,21 @@ function personalWords(...values: (string | undefined)[]): string[] {
 }
 
 /** The problem with a password, as a message key, or null when it is acceptable. */
-function passwordProblem(password: string, userInputs: string[] = []): MessageKey | null {
+async function passwordProblem(password: string, userInputs: string[] = []): Promise<MessageKey | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return "users.passwordTooShort";
   if (password.length > MAX_PASSWORD_LENGTH) return "users.passwordTooLong";
   // zxcvbn's cost grows with length; the first 100 characters decide (a longer one only gets stronger).
-  const result = zxcvbn().check(password.slice(0, 100), [...APP_WORDS, ...userInputs]);
+  const result = (await zxcvbn()).check(password.slice(0, 100), [...APP_WORDS, ...userInputs]);
   return result.score < MIN_PASSWORD_SCORE ? "users.passwordWeak" : null;
 }
 
 /** Throws `validation_failed` on the `password` field when the password is not acceptable. */
-export function assertAcceptablePassword(
+export async function assertAcceptablePassword(
   password: string,
   context: { email?: string; name?: string; locale?: Locale },
   field = "password",
-): void {
-  const problem = passwordProblem(password, personalWords(context.email, context.name));
+): Promise<void> {
+  const problem = await passwordProblem(password, personalWords(context.email, context.name));
   if (problem) {
     throw new AppError("validation_failed", {
       messageKey: problem,

@@ -115,7 +115,7 @@ export async function completePasswordReset(
 ): Promise<void> {
   const found = await findResetUser(db, token, now);
   if (!found) throw new AppError("not_found", { messageKey: "auth.reset.invalid" });
-  assertAcceptablePassword(password, { email: found.user.email, name: found.user.name, locale });
+  await assertAcceptablePassword(password, { email: found.user.email, name: found.user.name, locale });
   const passwordHash = await passwords.hash(password);
   await db.writeTransaction(async (tx) => {
     const used = await tx

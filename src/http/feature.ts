@@ -60,12 +60,15 @@ function patternOf(path: string): RegExp {
 /** Every middleware registered with `use()` (method ALL) that matches a route of another feature. */
 export function crossFeatureMiddleware(routes: readonly MountedRoute[]) {
   const leaks: { feature: string; middleware: string; route: MountedRoute }[] = [];
+  // Each route's sample path once, not once per middleware: this runs at every start.
+  const handlers = routes
+    .filter((route) => route.method !== "ALL")
+    .map((route) => ({ route, sample: samplePath(route.path) }));
   for (const mw of routes) {
     if (mw.method !== "ALL") continue;
     const pattern = patternOf(mw.path);
-    for (const route of routes) {
-      if (route.method === "ALL" || route.feature === mw.feature) continue;
-      if (pattern.test(samplePath(route.path)))
+    for (const { route, sample } of handlers) {
+      if (route.feature !== mw.feature && pattern.test(sample))
         leaks.push({ feature: mw.feature, middleware: mw.path, route });
     }
   }

@@ -40,7 +40,11 @@ type Ctx = Pick<ServiceContext, "passwords" | "now" | "transaction" | "locale">;
 type UpdateCtx = Ctx & Pick<ServiceContext, "db">;
 
 export async function createUser(ctx: Ctx, input: NewUser & { password: string }) {
-  assertAcceptablePassword(input.password, { email: input.email, name: input.name, locale: ctx.locale });
+  await assertAcceptablePassword(input.password, {
+    email: input.email,
+    name: input.name,
+    locale: ctx.locale,
+  });
   const row = {
     id: newId(),
     email: input.email,
@@ -79,7 +83,7 @@ type UserUpdate = z.output<typeof userUpdateSchema>;
 export async function updateUser(ctx: UpdateCtx, id: string, change: UserUpdate) {
   if (change.password) {
     const target = await ctx.db.orm.select().from(users).where(eq(users.id, id)).get();
-    assertAcceptablePassword(change.password, {
+    await assertAcceptablePassword(change.password, {
       email: target?.email,
       name: target?.name,
       locale: ctx.locale,
