@@ -1,6 +1,6 @@
 /**
  * @module Node entry point (the embedded default): parse env once, open and migrate the libSQL file,
- * create the first admin on a fresh database, seed, start background jobs, and serve on PORT.
+ * create the first admin on a fresh database, seed, serve on PORT, then start the background jobs.
  * `npm start` runs it built (`dist/server.js`, see src/cli/build.mjs); `npm run dev` runs it through tsx.
  *
  * On SIGTERM/SIGINT it stops accepting connections, lets the requests in flight finish (at most
@@ -52,11 +52,13 @@ async function main() {
   };
   const app = createApp(deps);
   const mail = deps.mail as NonNullable<AppDeps["mail"]>;
-  const jobs = startJobLoop(
-    { db, config, clock, logger, transport: mail.transport },
-    config.jobIntervalSeconds * 1000,
-  );
+  // Background jobs start once the server listens: the first requests are not kept waiting by them.
+  let jobs: ReturnType<typeof startJobLoop> | undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    jobs = startJobLoop(
+      { db, config, clock, logger, transport: mail.transport },
+      config.jobIntervalSeconds * 1000,
+    );
     const lines = [
       "",
       `Sambang berjalan di / is running at ${config.baseUrl}  (listening on ${info.address}:${info.port})`,
@@ -81,7 +83,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     // Requests in flight finish, and a delivery in progress marks what it sent, before the database closes.
-    await Promise.all([closeServer(server, SHUTDOWN_GRACE_MS), jobs.stop()]);
+    await Promise.all([closeServer(server, SHUTDOWN_GRACE_MS), jobs?.stop()]);
     await mail.transport.close?.();
     db.close();
     process.exit(0);
