@@ -5,83 +5,22 @@
  * reads the same secret; a bad env value stops start-up with a message
  * naming the variable. A stop signal lets a request in flight finish before the database closes.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { childEnv } from "../helpers/child-env";
+import {
+  freePort,
+  START_TIMEOUT_MS,
+  startServer,
+  stopServer,
+  stopStartedServers,
+  waitForBanner,
+  waitForLivez,
+} from "../helpers/server-process";
 
-const started: ChildProcess[] = [];
-/** Each test starts real server processes (building dist/ first if it is stale): slow on a busy machine. */
-const START_TIMEOUT_MS = 120_000;
-
-afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGTERM");
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-/** The `start` script of package.json, run by a shell as npm runs it (its `exec` makes the shell the server). */
-const START = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts
-  .start;
-
-function startServer(env: Record<string, string>) {
-  const child = spawn("sh", ["-c", START], {
-    env: childEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  started.push(child);
-  const output = { stdout: "", stderr: "" };
-  child.stdout?.on("data", (d) => {
-    output.stdout += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output.stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function waitForLivez(base: string, exited: Promise<number | null>, output: { stderr: string }) {
-  let gone = false;
-  void exited.then(() => {
-    gone = true;
-  });
-  for (let i = 0; i < 900; i++) {
-    if (gone) throw new Error(`server exited early: ${output.stderr}`);
-    try {
-      const res = await fetch(`${base}/livez`);
-      if (res.ok) return res;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer /livez: ${output.stderr}`);
-}
-
-/** The banner is printed in the listen callback, right after the port opens; wait for it. */
-async function waitForBanner(output: { stdout: string }) {
-  for (let i = 0; i < 100 && !output.stdout.includes("Database:"); i++)
-    await new Promise((r) => setTimeout(r, 50));
-}
-
-async function stop(run: ReturnType<typeof startServer>) {
-  run.child.kill("SIGTERM");
-  return run.exited;
-}
+afterEach(stopStartedServers);
 
 describe("server start-up", () => {
   it(
@@ -93,7 +32,7 @@ describe("server start-up", () => {
       const env = { DATABASE_URL: `file:${join(dir, "data", "sambang.db")}`, PORT: String(port) };
 
       const first = startServer(env);
-      expect(await (await waitForLivez(base, first.exited, first.output)).text()).toBe("ok");
+      expect(await (await waitForLivez(base, first)).text()).toBe("ok");
       await waitForBanner(first.output);
       expect(first.output.stdout).toContain(`http://localhost:${port}`);
       const email = /e-mail:\s+(\S+)/.exec(first.output.stdout)?.[1];
@@ -116,7 +55,7 @@ describe("server start-up", () => {
       const cookie = signIn.headers.getSetCookie()[0]?.split(";")[0] as string;
       const me = await fetch(`${base}/api/v1/me`, { headers: { Cookie: cookie } });
       expect(me.status).toBe(200);
-      expect(await stop(first)).toBe(0);
+      expect(await stopServer(first)).toBe(0);
       // Without LINK_SECRET the first start made one and keeps it next to the database, for the owner only.
       const secretFile = join(dir, "data", "link-secret");
       const secret = readFileSync(secretFile, "utf8");
@@ -124,7 +63,7 @@ describe("server start-up", () => {
       expect(statSync(secretFile).mode & 0o777).toBe(0o600);
 
       const second = startServer(env);
-      await waitForLivez(base, second.exited, second.output);
+      await waitForLivez(base, second);
       await waitForBanner(second.output);
       expect(second.output.stdout).toContain("Database:");
       expect(second.output.stdout).not.toMatch(/password:/);
@@ -136,7 +75,7 @@ describe("server start-up", () => {
         body: JSON.stringify({ email, password }),
       });
       expect(again.status).toBe(200);
-      await stop(second);
+      await stopServer(second);
       expect(readFileSync(secretFile, "utf8")).toBe(secret);
     },
     START_TIMEOUT_MS,
@@ -155,7 +94,7 @@ describe("server start-up", () => {
         ADMIN_PASSWORD: "operator-chosen-secret",
         SEED: "none",
       });
-      await waitForLivez(base, run.exited, run.output);
+      await waitForLivez(base, run);
       await waitForBanner(run.output);
       expect(run.output.stdout).toContain("kominfo@banyuwangikab.go.id");
       expect(run.output.stdout).not.toContain("operator-chosen-secret");
@@ -165,7 +104,7 @@ describe("server start-up", () => {
         body: JSON.stringify({ email: "kominfo@banyuwangikab.go.id", password: "operator-chosen-secret" }),
       });
       expect(signIn.status).toBe(200);
-      await stop(run);
+      await stopServer(run);
     },
     START_TIMEOUT_MS,
   );
@@ -197,7 +136,7 @@ describe("server start-up", () => {
         PORT: String(port),
         SEED: "none",
       });
-      await waitForLivez(base, run.exited, run.output);
+      await waitForLivez(base, run);
       expect(run.child.pid).toBeDefined();
 
       // A sign-in whose body is still arriving when the signal comes: it is in flight, and needs the database.
