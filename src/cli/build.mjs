@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -66,8 +67,53 @@ export function isFresh() {
   }
 }
 
+/** How long a build may hold the lock before another start treats it as abandoned (a killed build). */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Runs `fn` holding `dist.lock` (a directory: creating one is atomic), so that two starts finding `dist/`
+ * stale at the same moment build one after the other instead of swapping folders under each other.
+ * @template T @param {() => Promise<T>} fn @returns {Promise<T>}
+ */
+async function withBuildLock(fn) {
+  const lock = `${dist}.lock`;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+          rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds `dist/` unless it already holds the current sources (checked again once the lock is held). */
+export async function buildIfStale(log = console.log) {
+  if (isFresh()) return;
+  await withBuildLock(async () => {
+    if (!isFresh()) await buildUnlocked(log);
+  });
+}
+
 /** Builds `dist/`; `log` receives the one-line summary (stdout by default). */
-export async function build(log = console.log) {
+export function build(log = console.log) {
+  return withBuildLock(() => buildUnlocked(log));
+}
+
+/** @param {(line: string) => void} log */
+async function buildUnlocked(log) {
   const { build: esbuild } = await import("esbuild");
   const started = performance.now();
   const print = fingerprint();
@@ -106,8 +152,8 @@ export async function build(log = console.log) {
 }
 
 async function main() {
-  if (process.argv.includes("--if-stale") && isFresh()) return;
-  await build();
+  if (process.argv.includes("--if-stale")) await buildIfStale();
+  else await build();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

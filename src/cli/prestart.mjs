@@ -11,7 +11,7 @@
 // @ts-check
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, isFresh } from "./build.mjs";
+import { buildIfStale } from "./build.mjs";
 
 const DEFAULT_HEAP_MB = 160;
 
@@ -29,7 +29,7 @@ function nodeFlags(env) {
 
 async function main() {
   const flags = nodeFlags(process.env);
-  if (!isFresh()) await build(console.error);
+  await buildIfStale(console.error);
   process.stdout.write(`${flags.join(" ")}\n`);
 }
 
