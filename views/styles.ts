@@ -201,6 +201,11 @@ section.outcome a{overflow-wrap:anywhere}
 .stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
 tr.overdue td:first-child{color:var(--danger);font-weight:600}
 form.stack.wide{max-width:48rem}
+/* Invitation recipients: the table takes the card's whole width and the form choice its own, so nothing is
+   cut off on a desktop; on a phone each recipient is a card (table.cards). */
+form.stack.wide.recipients-form{max-width:none}form.recipients-form>p{max-width:48rem}
+table.recipients select{width:auto;max-width:100%}
+@media (max-width:40rem){table.recipients td:first-child{display:flex;gap:.75rem;align-items:center}}
 
 /* Audit log: changed fields as "before → after", and the pager. */
 ul.changes{margin:0;padding-left:1rem}ul.changes del{color:var(--danger)}ul.changes ins{color:var(--ok);text-decoration:none;font-weight:600}
