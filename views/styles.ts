@@ -11,7 +11,8 @@ html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-seri
 body{margin:0}
 a{color:var(--accent)}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
-header.top{position:relative;background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;gap:.5rem 1rem;align-items:center}
+/* The header wraps whole items (the tools go under the brand and menu on a phone), never inside one. */
+header.top{position:relative;background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header.top a{color:#fff}
 header.top .brand{font-weight:700;font-size:1.15rem;text-decoration:none}
 /* Staff menu: one "Menu" button on a phone, drop-down groups on a wide screen (views/nav.tsx). */
@@ -36,8 +37,9 @@ ul.nav-groups{display:flex;gap:.25rem;align-items:center}
 .nav-group{position:relative}
 .nav-group>ul{position:absolute;top:calc(100% + .35rem);left:0;z-index:30;min-width:15rem;background:#0b3d6e;border:1px solid #5d86b0!important;border-radius:.375rem;margin:0!important;padding:.35rem!important;box-shadow:0 6px 12px rgba(0,0,0,.25)}
 }
-.tools{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin-left:auto}
-.tools form{display:inline}
+.tools{display:flex;gap:.75rem;align-items:center;margin-left:auto}
+.tools form{display:inline;margin:0}
+.tools button{white-space:nowrap}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
@@ -79,7 +81,8 @@ table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:
 table.cards tr{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin:0 0 .75rem}
 table.cards td{border:none;padding:.2rem 0;overflow-wrap:anywhere}
 table.cards td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:var(--muted)}
-header.top{padding:.5rem .75rem}
+header.top{padding:.5rem .75rem;gap:.5rem .75rem}
+.tools button.secondary{padding:.35rem .65rem}
 main{padding:.75rem}
 }
 fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin:0;min-width:0;display:grid;gap:.9rem}
@@ -198,6 +201,11 @@ section.outcome a{overflow-wrap:anywhere}
 .stat-list a.danger-link{border-color:var(--danger);color:var(--danger)}
 tr.overdue td:first-child{color:var(--danger);font-weight:600}
 form.stack.wide{max-width:48rem}
+/* Invitation recipients: the table takes the card's whole width and the form choice its own, so nothing is
+   cut off on a desktop; on a phone each recipient is a card (table.cards). */
+form.stack.wide.recipients-form{max-width:none}form.recipients-form>p{max-width:48rem}
+table.recipients select{width:auto;max-width:100%}
+@media (max-width:40rem){table.recipients td:first-child{display:flex;gap:.75rem;align-items:center}}
 
 /* Audit log: changed fields as "before → after", and the pager. */
 ul.changes{margin:0;padding-left:1rem}ul.changes del{color:var(--danger)}ul.changes ins{color:var(--ok);text-decoration:none;font-weight:600}

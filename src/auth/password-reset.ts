@@ -3,16 +3,19 @@
  * is stored, it works for 30 minutes and once. Asking always gets the same answer whether or not the
  * account exists (no account enumeration); the mail goes through the outbox like every notice, in the
  * same transaction as the token. Completing the reset ends every session, API token and other open link
- * of the account.
+ * of the account. The mail is signed by the host's protocol office once an admin has saved the host
+ * settings, like every other mail; before that, with the plain "Protocol Office" wording.
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { passwordResetTokens, users } from "../../db/schema/auth";
 import { recordAudit } from "../audit/record";
+import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
 import { type Locale, translator } from "../i18n/dictionary";
 import { composeMail, frame } from "../mail/compose";
 import { enqueueMessage } from "../mail/outbox";
+import { officeSignatureOf } from "../mail/signature";
 import { revokeCredentials } from "./credentials";
 import { newId, randomSecret, sha256Hex } from "./encoding";
 import type { PasswordHasher } from "./password";
@@ -49,8 +52,11 @@ export async function requestPasswordReset(
   const token = randomSecret(32);
   const locale: Locale = user.locale;
   const t = translator(locale);
+  // Version 0 is the built-in defaults: no host has saved its own office yet, so no office is named.
+  const host = await getHostSettings(db.orm);
+  const office = host.version > 0 ? officeSignatureOf(host) : undefined;
   const content = {
-    ...frame(locale, t("auth.reset.mailSubject"), user.name),
+    ...frame(locale, t("auth.reset.mailSubject"), user.name, office),
     paragraphs: [t("auth.reset.mailIntro"), t("auth.reset.mailIgnore")],
     link: { label: t("auth.reset.mailLink"), url: resetUrl(baseUrl, token) },
   };

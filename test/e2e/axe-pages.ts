@@ -131,8 +131,9 @@ export const ERROR_PAGES: Sample[] = [
 ];
 
 /**
- * The pages visitors open on a phone, the staff pages used most on one, and the pages whose tables scroll
- * sideways there (the day grid, the rundown, template steps).
+ * The pages visitors open on a phone, the staff pages used most on one, the pages whose tables scroll
+ * sideways there (the day grid, the rundown, template steps), and the invitations page, whose recipients
+ * table becomes one card per recipient.
  */
 export function phonePages(s: Seeded): Sample[] {
   return [
@@ -143,6 +144,7 @@ export function phonePages(s: Seeded): Sample[] {
     { url: "/delegations", who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}`, who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}/agenda`, who: "protocol" },
+    { url: `/delegations/${s.delegation.confirmed}/invitations`, who: "protocol" },
     { url: `/calendar/day?date=${s.agendaDate}`, who: "protocol" },
     { url: `/delegations/${s.delegation.confirmed}/rundown`, who: "protocol" },
     { url: "/templates", who: "protocol" },

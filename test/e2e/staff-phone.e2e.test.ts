@@ -1,12 +1,15 @@
 /**
  * Staff pages at phone (390×844) and desktop (1366×900) size in Chromium: the menu folds behind one
- * button on the phone and opens; the inbox becomes stacked rows; no page is wider than the screen (the day
- * grid scrolls inside its own box); the day grid shows the bookings. Screenshots of the inbox, a
- * delegation, its agenda, the audit log and the day grid go to SCREENSHOT_DIR (else the run's temp folder,
- * removed after the run) for a look.
+ * button on the phone and opens; the header keeps the language switch and sign-out each on one line, side
+ * by side, in both languages; the inbox and the invitation recipients become stacked rows; no page is wider
+ * than the screen (the day grid scrolls inside its own box, the recipients table does not scroll at all);
+ * the day grid shows the bookings. Screenshots of the inbox, a delegation, its agenda, its invitations, the
+ * audit log and the day grid go to SCREENSHOT_DIR (else the run's temp folder, removed after the run) for
+ * a look.
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/index";
 import { makeDelegation, makeVenue } from "../helpers/factories";
@@ -19,6 +22,17 @@ function nextTuesday(): string {
 }
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
+
+/** How many lines the text of an element takes, and the vertical middle of its box. */
+async function lineBox(page: Page, testId: string) {
+  return page.getByTestId(testId).evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    const box = el.getBoundingClientRect();
+    return { lines, middle: box.top + box.height / 2, right: box.right };
+  });
+}
 
 const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
@@ -70,6 +84,7 @@ describe.skipIf(skipBrowserTests)("staff pages on a phone and a desktop", () => 
       ["inbox", "/delegations"],
       ["delegation", `/delegations/${sleman.id}`],
       ["agenda", `/delegations/${sleman.id}/agenda`],
+      ["invitations", `/delegations/${sleman.id}/invitations`],
       ["audit", "/admin/audit"],
       ["day-grid", `/calendar/day?date=${date}`],
     ] as const;
@@ -115,6 +130,36 @@ describe.skipIf(skipBrowserTests)("staff pages on a phone and a desktop", () => 
       const status = page.locator('[data-testid="inbox"] td[data-label="Status"]').first();
       const box = await status.boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(size.viewport.width);
+
+      // The header in both languages: the language switch and sign-out each on one line, side by side.
+      for (const language of ["id", "en"]) {
+        expect(await page.locator("html").getAttribute("lang")).toBe(language);
+        const lang = await lineBox(page, "language-switch");
+        const out = await lineBox(page, "sign-out");
+        expect(lang.lines, `language switch (${language}, ${size.name})`).toBe(1);
+        expect(out.lines, `sign-out (${language}, ${size.name})`).toBe(1);
+        expect(Math.abs(lang.middle - out.middle), "language switch and sign-out side by side").toBeLessThan(
+          8,
+        );
+        expect(out.right).toBeLessThanOrEqual(size.viewport.width);
+        await page.getByTestId("language-switch").click();
+        await page.waitForLoadState();
+      }
+      expect(await page.locator("html").getAttribute("lang")).toBe("id");
+
+      // The invitation recipients: a card each on the phone, the table never scrolls sideways, and every
+      // column (the form choice and the last message too) is in view on both sizes.
+      await page.goto(`${base}/delegations/${sleman.id}/invitations`);
+      const recipients = page.getByTestId("recipients");
+      expect(await recipients.locator("thead").isVisible()).toBe(size.name === "desktop");
+      const scroll = await recipients.evaluate(
+        (t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth,
+      );
+      expect(scroll, `the recipients table scrolls sideways on the ${size.name}`).toBeLessThanOrEqual(0);
+      for (const label of ["Bentuk", "Pesan terakhir"]) {
+        const cell = await recipients.locator(`td[data-label="${label}"]`).first().boundingBox();
+        expect(cell && cell.x + cell.width, label).toBeLessThanOrEqual(size.viewport.width);
+      }
 
       // The day grid: three blocks, the Malang one tentative.
       await page.goto(`${base}/calendar/day?date=${date}`);

@@ -1,12 +1,14 @@
 /**
  * Passwords people can manage: a strength check (common passwords, patterns, the user's own name and
  * e-mail), a change-password page that asks for the current one and ends the user's other sessions and
- * tokens, and a reset by e-mail (hashed single-use token, 30 minutes, the same answer for unknown accounts).
+ * tokens, and a reset by e-mail (hashed single-use token, 30 minutes, the same answer for unknown accounts)
+ * signed by the host's protocol office from the saved host settings.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { passwordResetTokens } from "../../db/schema/auth";
 import { outboxMessages } from "../../db/schema/outbox";
+import { saveHostSettings } from "../../src/host-settings/service";
 import { json, makeTestApp, ORIGIN, sessionCookieOf, type TestApp } from "../helpers/test-app";
 
 const STRONG = "Kelapa-Hijau-Banyuwangi-77";
@@ -133,6 +135,45 @@ describe("forgot password", () => {
     const stored = await t.db.orm.select().from(passwordResetTokens).get();
     const link = await resetLinkOf(t, user.email);
     expect(stored?.tokenHash).not.toContain(link.split("/").at(-1));
+  });
+
+  it("the mail is signed by the host's protocol office once the host settings are saved", async () => {
+    const t = await makeTestApp();
+    const admin = await t.as("admin");
+    const user = await t.addUser("protocol");
+    const lastMail = async () =>
+      (
+        await t.db.orm.select().from(outboxMessages).where(eq(outboxMessages.kind, "password_reset")).all()
+      ).at(-1)?.text ?? "";
+
+    // No host settings saved yet: the plain wording, no office or government named.
+    await t.app.request("/forgot-password", form({}, { email: user.email }));
+    const plain = await lastMail();
+    expect(plain).toContain("Hormat kami,\nBagian Protokol\n");
+    expect(plain).not.toContain("Pemerintah Kabupaten");
+
+    await saveHostSettings({ db: t.db, actor: { id: admin.user.id, label: "admin" }, now: t.clock() }, {
+      governmentName: "Pemerintah Kabupaten Sleman",
+      officeName: "Bagian Protokol dan Komunikasi Pimpinan Setda Sleman",
+      address: "Jl. Parasamya No. 1, Beran, Tridadi, Sleman",
+      city: "Sleman",
+      phone: "(0274) 868405",
+      whatsapp: null,
+      email: null,
+      website: null,
+      signatoryName: "Sri Rahayu",
+      signatoryTitle: "Kepala Bagian",
+      signatoryNip: null,
+      letterNumberFormat: "{seq}/PROT/{year}",
+      defaultTimeZone: "Asia/Jakarta",
+      version: 0,
+    } as never);
+    await t.app.request("/forgot-password", form({}, { email: user.email }));
+    const signed = await lastMail();
+    expect(signed).toContain(
+      "Hormat kami,\nBagian Protokol dan Komunikasi Pimpinan Setda Sleman\nPemerintah Kabupaten Sleman\n",
+    );
+    expect(signed).toContain("Telp. (0274) 868405");
   });
 
   it("the link sets a new password once, ends every session and token, then stops working", async () => {

@@ -1,7 +1,8 @@
 /**
  * @module Staff page: a delegation's invitations — the sessions and their state, the recipients to tick
  * with the form each gets and the status of their last message, then "preview" (the confirm step shows
- * the exact mails). Also the automatic-notices switch and the delegation's message history.
+ * the exact mails). On a phone each recipient is a card, every value labelled by its column. Also the
+ * automatic-notices switch and the delegation's message history.
  */
 import { itemsOutside } from "../../../src/agenda/outside-dates";
 import { formatDateTime } from "../../../src/i18n/format";
@@ -110,7 +111,11 @@ export function InvitationsPage({
         {plan.candidates.length === 0 ? (
           <p>{t("mail.inv.noRecipients")}</p>
         ) : (
-          <form method="post" action={`/delegations/${d.id}/invitations/send`} class="stack wide">
+          <form
+            method="post"
+            action={`/delegations/${d.id}/invitations/send`}
+            class="stack wide recipients-form"
+          >
             <p class="hint" id="recipients-hint">
               {t("mail.inv.chooseHint")}
             </p>
@@ -121,6 +126,7 @@ export function InvitationsPage({
             )}
             <div class="table-wrap">
               <table
+                class="cards recipients"
                 data-testid="recipients"
                 aria-labelledby="recipients-title"
                 aria-describedby={choiceError ? "recipients-hint recipients-error" : "recipients-hint"}
@@ -140,7 +146,7 @@ export function InvitationsPage({
                     const last = lastTo.get(c.email);
                     return (
                       <tr data-recipient={c.key} data-email={c.email}>
-                        <td>
+                        <td data-label={t("mail.inv.col.send")}>
                           <input
                             type="checkbox"
                             id={`to-${i}`}
@@ -150,13 +156,13 @@ export function InvitationsPage({
                             data-testid="recipient-check"
                           />
                         </td>
-                        <td>
+                        <td data-label={t("mail.inv.col.recipient")}>
                           <label for={`to-${i}`}>
                             {c.name} <span translate="no">&lt;{c.email}&gt;</span>
                           </label>
                         </td>
-                        <td>{t(`mail.inv.role.${c.role}`)}</td>
-                        <td>
+                        <td data-label={t("mail.inv.col.role")}>{t(`mail.inv.role.${c.role}`)}</td>
+                        <td data-label={t("mail.inv.col.form")}>
                           <select
                             name={`form.${c.key}`}
                             aria-label={`${t("mail.inv.col.form")}: ${c.name}`}
@@ -169,7 +175,7 @@ export function InvitationsPage({
                             ))}
                           </select>
                         </td>
-                        <td data-testid="recipient-status">
+                        <td data-label={t("mail.inv.col.status")} data-testid="recipient-status">
                           {last ? (
                             <>
                               {t(noticeKindKey(last.kind))} ·{" "}
