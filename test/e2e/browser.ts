@@ -7,7 +7,6 @@
  */
 import { execFileSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { createServer } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -21,6 +20,7 @@ import { auditedTransaction } from "../../src/http/service-context";
 import { createNodeMail } from "../../src/mail/node/create-mail";
 import { createUser } from "../../src/users/service";
 import { freshDb } from "../helpers/db";
+import { freePort } from "../helpers/free-port";
 import { TEST_LINK_SECRET } from "../helpers/test-app";
 
 export const CHROMIUM_ARGS = [
@@ -75,17 +75,6 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error("Chromium is required (CI=true or REQUIRE_BROWSER=1) but none was found");
   }
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 export interface RunningApp {

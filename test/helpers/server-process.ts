@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { childEnv } from "./child-env";
 
 /** A test that starts real server processes (building dist/ first if it is stale) is slow on a busy machine. */
@@ -23,18 +22,6 @@ export interface ServerRun {
 }
 
 const running = new Set<ServerRun>();
-
-/** A port nothing listens on (bound, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Spawns `npm start`'s command with `env` on top of the test's environment; returns at once. */
 export function startServer(env: Record<string, string>): ServerRun {

@@ -11,6 +11,7 @@ import { outboxMessages } from "../../db/schema/outbox";
 import { buildCalendar } from "../../src/calendar/index";
 import { backoffDelay, claimDueMessages, DEFAULT_DELIVERY } from "../../src/jobs/deliver-outbox";
 import { enqueueMessage } from "../../src/mail/outbox";
+import { freePort } from "../helpers/free-port";
 import {
   BASE_URL,
   makeMailHarness as makeTestApp,
@@ -18,7 +19,7 @@ import {
   smtpTransport,
   type MailHarness as TestApp,
 } from "./helpers";
-import { contentTypes, freePort, type SmtpSink, startSmtpSink } from "./smtp-sink";
+import { contentTypes, type SmtpSink, startSmtpSink } from "./smtp-sink";
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {

@@ -108,16 +108,6 @@ export async function startSmtpSink(options: SinkOptions = {}) {
 export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 /** A port nothing listens on (bound, then released). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The Content-Types of every MIME entity in a raw message (multipart containers included). */
 export function contentTypes(raw: string): string[] {

@@ -14,9 +14,10 @@ import { enqueueMessage } from "../../src/mail/outbox";
 import { dataBlock } from "../../src/mail/smtp/session";
 import { createSocketSmtpTransport } from "../../src/mail/smtp/transport";
 import type { MailTransport } from "../../src/mail/transport";
+import { freePort } from "../helpers/free-port";
 import { nodeConnect } from "../helpers/node-socket";
 import { BASE_URL, type MailHarness, makeMailHarness, runMailJobs, smtpTransport } from "./helpers";
-import { contentTypes, freePort, type SmtpSink, startSmtpSink, topHeaderNames } from "./smtp-sink";
+import { contentTypes, type SmtpSink, startSmtpSink, topHeaderNames } from "./smtp-sink";
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {

@@ -20,9 +20,9 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "../../src/i18n/dictionary";
 import { qrSvg } from "../../src/itinerary/qr-svg";
+import { freePort } from "../helpers/free-port";
 import { pdfText } from "../helpers/pdf-text";
 import {
-  freePort,
   type ServerRun,
   START_TIMEOUT_MS,
   startServer,

@@ -10,8 +10,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/free-port";
 import {
-  freePort,
   START_TIMEOUT_MS,
   startServer,
   stopServer,
