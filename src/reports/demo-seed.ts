@@ -238,7 +238,7 @@ async function seedVisit(db: Db, today: string, day: string, n: number, rnd: Ret
     version: 0,
   });
   // No config: no survey mails to the fictional contacts (their answers are seeded below).
-  await completeVisit({ db, actor: SYSTEM_ACTOR, now: after.now }, delegation.id, {
+  await completeVisit({ now: after.now, transaction: after.transaction }, delegation.id, {
     version: confirmed.version,
   });
   await answerSurvey(db, delegation.id, day, rnd);

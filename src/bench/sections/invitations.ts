@@ -97,7 +97,13 @@ async function makeVisit(db: Db, run: number): Promise<{ id: string; choice: Rec
   });
   const start = localToInstant({ date, time: "08:00", timeZone: "Asia/Jakarta" });
   for (let k = 0; k < ITEMS; k++) {
-    await bookItem({ db, actor: ACTOR, now: NOW, config: { hostTimeZone: "Asia/Jakarta" } }, id, {
+    const booking = {
+      actor: ACTOR,
+      now: NOW,
+      config: { hostTimeZone: "Asia/Jakarta" },
+      transaction: auditedTransaction(db, ACTOR, NOW),
+    };
+    await bookItem(booking, id, {
       kind: "presentation",
       title: `Sesi ${k + 1}`,
       titleEn: `Session ${k + 1}`,
