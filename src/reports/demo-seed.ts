@@ -317,7 +317,10 @@ async function seedCommitments(
   ].slice(0, 1 + Math.floor(rnd.next() * 2));
   for (const p of promises) {
     const targetDate = addDays(day, p.due);
-    const ctx = (date: string) => ({ db, actor: SYSTEM_ACTOR, now: at(date) });
+    const ctx = (date: string) => ({
+      now: at(date),
+      transaction: auditedTransaction(db, SYSTEM_ACTOR, at(date)),
+    });
     const { commitment } = await createCommitment(ctx(addDays(day, 1)), {
       delegationId,
       party: p.party,
