@@ -6,6 +6,7 @@
  * mail reuses the live link; the visitor's status page links the itinerary; the host's protocol contact
  * shows on the itinerary page, its PDF, the withdrawn page and the status page.
  */
+
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { delegations } from "../../db/schema/delegations";
@@ -20,6 +21,7 @@ import {
 import { randomSecret, sha256Hex } from "../../src/auth/encoding";
 import { statusUrlOf } from "../../src/delegations/intake";
 import { DEFAULT_HOST_SETTINGS, saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
 import { makeTestApp, TEST_LINK_SECRET, type TestApp } from "../helpers/test-app";
@@ -279,7 +281,7 @@ describe("last opened", () => {
 describe("the host's protocol contact and the status page", () => {
   beforeEach(async () => {
     await saveHostSettings(
-      { db: t.db, actor: { id: null, label: "test" }, now: t.clock() },
+      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
       {
         ...DEFAULT_HOST_SETTINGS,
         phone: "(0333) 424 123",
@@ -324,7 +326,7 @@ describe("the host's protocol contact and the status page", () => {
     const { path } = await issueViaApi();
     expect(await (await t.app.request(path)).text()).toContain("(0333) 424 123");
     await saveHostSettings(
-      { db: t.db, actor: { id: null, label: "test" }, now: t.clock() },
+      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
       { ...DEFAULT_HOST_SETTINGS, phone: "(0333) 999 000", website: null, signatoryNip: null, version: 1 },
     );
     expect(await (await t.app.request(path)).text()).toContain("(0333) 999 000");

@@ -390,7 +390,8 @@ describe("invitations under staff control", () => {
   it("mails are signed with the host settings: office, address, phone, WhatsApp and e-mail", async () => {
     const { t, smtp, d, staff } = await setup("id");
     const admin = await t.as("admin");
-    await saveHostSettings({ db: t.db, actor: { id: admin.user.id, label: "admin" }, now: t.clock() }, {
+    const adminActor = { id: admin.user.id, label: "admin" };
+    await saveHostSettings({ now: t.clock(), transaction: auditedTransaction(t.db, adminActor, t.clock()) }, {
       governmentName: "Pemerintah Kabupaten Banyuwangi",
       officeName: "Bagian Protokol dan Komunikasi Pimpinan",
       address: "Jl. Ahmad Yani No. 100, Banyuwangi",
