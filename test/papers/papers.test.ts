@@ -60,7 +60,7 @@ describe("SPPD papers", () => {
   it("after check-in, the papers list those present (walk-ins placed by title and marked), the CSV everyone", async () => {
     const { db, d, absent } = await visit();
     const roster = await getAttendance(db, d.id);
-    await checkIn({ db, actor: ACTOR, now: NOW }, d.id, {
+    await checkIn({ now: NOW, transaction: auditedTransaction(db, ACTOR, NOW) }, d.id, {
       marks: roster.participants.map((p) => ({ participantId: p.id, attended: p.id !== absent.id })),
       walkIns: [
         { name: "Rudi Simulasi", title: "Pj. Bupati Bintan", institution: "Pemerintah Kabupaten Bintan" },
