@@ -119,11 +119,17 @@ describe("the agenda page's itinerary links", () => {
   it("a link with a random token (issued before tokens were derived) still opens, listed without its address", async () => {
     const token = randomSecret(32);
     const tokenHash = await sha256Hex(token);
-    await t.db.writeTransaction((tx) =>
+    const actor = { id: null, label: "test" };
+    await auditedTransaction(
+      t.db,
+      actor,
+      t.clock(),
+    )((tx, audit) =>
       insertShareLink(tx, {
         delegationId,
         tokenHash,
-        actor: { id: null, label: "test" },
+        actor,
+        audit,
         now: t.clock(),
         hostTimeZone: t.deps.config.hostTimeZone,
         revokeOthers: false,
@@ -194,12 +200,18 @@ describe("the agenda page's itinerary links", () => {
     const a = await issueViaApi();
     // A second live link, as an invitation mail makes one when none is live with a known address.
     const fresh = await newShareToken(TEST_LINK_SECRET);
-    const b = await t.db.writeTransaction((tx) =>
+    const actor = { id: null, label: "test" };
+    const b = await auditedTransaction(
+      t.db,
+      actor,
+      t.clock(),
+    )((tx, audit) =>
       currentOrNewShareLink(tx, {
         delegationId,
         fresh,
         secret: TEST_LINK_SECRET,
-        actor: { id: null, label: "test" },
+        actor,
+        audit,
         now: t.clock(),
         hostTimeZone: t.deps.config.hostTimeZone,
         baseUrl: t.deps.config.baseUrl,
@@ -244,10 +256,11 @@ describe("the agenda page's itinerary links", () => {
       secret: TEST_LINK_SECRET,
     };
     const [one, two] = [await newShareToken(TEST_LINK_SECRET), await newShareToken(TEST_LINK_SECRET)];
-    const first = await t.db.writeTransaction((tx) => currentOrNewShareLink(tx, { ...ctx, fresh: one }));
+    const transaction = auditedTransaction(t.db, ctx.actor, ctx.now);
+    const first = await transaction((tx, audit) => currentOrNewShareLink(tx, { ...ctx, audit, fresh: one }));
     expect(first.reused).toBe(false);
     expect(first.token).toBe(one.token);
-    const second = await t.db.writeTransaction((tx) => currentOrNewShareLink(tx, { ...ctx, fresh: two }));
+    const second = await transaction((tx, audit) => currentOrNewShareLink(tx, { ...ctx, audit, fresh: two }));
     expect(second).toMatchObject({ reused: true, id: first.id, url: first.url });
     const rows = await liveLinks();
     expect(rows).toHaveLength(1);
