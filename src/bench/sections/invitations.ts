@@ -96,13 +96,13 @@ async function makeVisit(db: Db, run: number): Promise<{ id: string; choice: Rec
     );
   });
   const start = localToInstant({ date, time: "08:00", timeZone: "Asia/Jakarta" });
+  const booking = {
+    actor: ACTOR,
+    now: NOW,
+    config: { hostTimeZone: "Asia/Jakarta" },
+    transaction: auditedTransaction(db, ACTOR, NOW),
+  };
   for (let k = 0; k < ITEMS; k++) {
-    const booking = {
-      actor: ACTOR,
-      now: NOW,
-      config: { hostTimeZone: "Asia/Jakarta" },
-      transaction: auditedTransaction(db, ACTOR, NOW),
-    };
     await bookItem(booking, id, {
       kind: "presentation",
       title: `Sesi ${k + 1}`,
