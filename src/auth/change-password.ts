@@ -43,11 +43,8 @@ export async function changeOwnPassword(
     "next",
   );
   const passwordHash = await passwords.hash(input.next);
-  return auditedTransaction(
-    db,
-    { id: user.id, label: user.email },
-    now,
-  )(async (tx, audit) => {
+  const transaction = auditedTransaction(db, { id: user.id, label: user.email }, now);
+  return transaction(async (tx, audit) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
     const revoked = await revokeCredentials(tx, {
       userId: user.id,

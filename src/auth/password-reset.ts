@@ -57,11 +57,8 @@ export async function requestPasswordReset(
   const mail = await composeMail(t("auth.reset.mailSubject"), content);
   const tokenHash = await sha256Hex(token);
   // Asked from the sign-in page, by nobody known: the public is the actor.
-  await auditedTransaction(
-    db,
-    PUBLIC_ACTOR,
-    now,
-  )(async (tx, audit) => {
+  const transaction = auditedTransaction(db, PUBLIC_ACTOR, now);
+  await transaction(async (tx, audit) => {
     const id = newId();
     await tx.insert(passwordResetTokens).values({
       id,
@@ -117,11 +114,8 @@ export async function completePasswordReset(
   await assertAcceptablePassword(password, { email: found.user.email, name: found.user.name, locale });
   const passwordHash = await passwords.hash(password);
   const actor = { id: found.user.id, label: found.user.email };
-  await auditedTransaction(
-    db,
-    actor,
-    now,
-  )(async (tx, audit) => {
+  const transaction = auditedTransaction(db, actor, now);
+  await transaction(async (tx, audit) => {
     const used = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })

@@ -24,11 +24,8 @@ export async function startSession(c: AppContext, auth: Auth, user: CurrentUser)
   setCookie(c, session.cookie);
   c.set("sessionId", session.id);
   // The user acts on their own behalf: the request's context still knows no user.
-  await auditedTransaction(
-    db,
-    { id: user.id, label: user.email },
-    clock(),
-  )((_tx, audit) => audit("auth.sign_in", { type: "user", id: user.id }));
+  const transaction = auditedTransaction(db, { id: user.id, label: user.email }, clock());
+  await transaction((_tx, audit) => audit("auth.sign_in", { type: "user", id: user.id }));
 }
 
 export async function endSession(c: AppContext, auth: Auth): Promise<void> {
@@ -38,11 +35,8 @@ export async function endSession(c: AppContext, auth: Auth): Promise<void> {
   setCookie(c, auth.blankCookie());
   if (user) {
     const { db, clock } = c.get("deps");
-    await auditedTransaction(
-      db,
-      { id: user.id, label: user.email },
-      clock(),
-    )((_tx, audit) => audit("auth.sign_out", { type: "user", id: user.id }));
+    const transaction = auditedTransaction(db, { id: user.id, label: user.email }, clock());
+    await transaction((_tx, audit) => audit("auth.sign_out", { type: "user", id: user.id }));
   }
 }
 

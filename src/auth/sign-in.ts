@@ -82,11 +82,8 @@ async function recordFailure(
   { email, ip, now, userId }: { email: string; ip: string; now: Date; userId: string | null },
 ) {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  await auditedTransaction(
-    db,
-    { id: userId, label: email },
-    now,
-  )(async (tx, audit) => {
+  const transaction = auditedTransaction(db, { id: userId, label: email }, now);
+  await transaction(async (tx, audit) => {
     // Housekeeping on the failure path only, so a good sign-in stays cheap.
     await tx
       .delete(signInAttempts)

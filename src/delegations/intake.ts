@@ -96,7 +96,10 @@ interface CreatedDelegation {
 
 /** Stores a checked request. Call `checkIntakeRules` first. */
 export async function createDelegation(
-  ctx: Pick<ServiceContext, "now" | "transaction"> & { notifyBaseUrl?: string; config: { hostTimeZone: string } },
+  ctx: Pick<ServiceContext, "now" | "transaction"> & {
+    notifyBaseUrl?: string;
+    config: { hostTimeZone: string };
+  },
   input: DelegationInput,
   options: { source: DelegationRow["source"]; letter?: LetterUpload | null; submissionKey?: string },
 ): Promise<CreatedDelegation> {

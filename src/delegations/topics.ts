@@ -51,10 +51,7 @@ export function listTopics(db: Db, options: { activeOnly?: boolean } = {}): Prom
     .all();
 }
 
-export async function createTopic(
-  ctx: Ctx,
-  input: z.output<typeof topicInputSchema>,
-): Promise<Topic> {
+export async function createTopic(ctx: Ctx, input: z.output<typeof topicInputSchema>): Promise<Topic> {
   return ctx.transaction(async (tx, audit) => {
     const exists = await tx.select({ id: topics.id }).from(topics).where(eq(topics.id, input.id)).get();
     if (exists)
@@ -73,11 +70,7 @@ export async function createTopic(
   });
 }
 
-export async function setTopicActive(
-  ctx: Ctx,
-  id: string,
-  active: boolean,
-) {
+export async function setTopicActive(ctx: Ctx, id: string, active: boolean) {
   return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(topics).where(eq(topics.id, id)).get();
     if (!before) throw new AppError("not_found");
@@ -92,11 +85,7 @@ export async function setTopicActive(
 export const topicNamesSchema = topicInputSchema.omit({ id: true });
 
 /** Renames a topic in both languages (its id, stored on delegations, never changes). */
-export async function renameTopic(
-  ctx: Ctx,
-  id: string,
-  names: z.output<typeof topicNamesSchema>,
-) {
+export async function renameTopic(ctx: Ctx, id: string, names: z.output<typeof topicNamesSchema>) {
   return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(topics).where(eq(topics.id, id)).get();
     if (!before) throw new AppError("not_found");
@@ -104,12 +93,18 @@ export async function renameTopic(
       .update(topics)
       .set({ ...names, updatedAt: ctx.now })
       .where(eq(topics.id, id));
-    await audit("topic.rename", { type: "topic", id }, { nameId: before.nameId, nameEn: before.nameEn }, names);
+    await audit(
+      "topic.rename",
+      { type: "topic", id },
+      { nameId: before.nameId, nameEn: before.nameEn },
+      names,
+    );
   });
 }
 
 export async function seedTopics(db: Db, now: Date) {
-  await auditedTransaction(db, SYSTEM_ACTOR, now)(async (tx, audit) => {
+  const transaction = auditedTransaction(db, SYSTEM_ACTOR, now);
+  await transaction(async (tx, audit) => {
     for (const [i, t] of STARTER_TOPICS.entries()) {
       await tx
         .insert(topics)

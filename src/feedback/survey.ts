@@ -101,11 +101,8 @@ export async function saveResponse(
   answers: SurveyAnswers,
 ): Promise<FeedbackResponseRow> {
   // Always the public: whoever holds the link answers for the visit, even a signed-in staff member.
-  return auditedTransaction(
-    ctx.db,
-    PUBLIC_ACTOR,
-    ctx.now,
-  )(async (tx, audit) => {
+  const transaction = auditedTransaction(ctx.db, PUBLIC_ACTOR, ctx.now);
+  return transaction(async (tx, audit) => {
     const survey = await loadSurvey(tx, token, ctx.now);
     if (!survey) throw new AppError("not_found");
     if (survey.state === "read_only")

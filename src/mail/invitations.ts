@@ -367,11 +367,8 @@ export async function sendInvitations(
     }
     if (prepared.mails.length === 0) return { queued: 0, messages: [] };
     const composed = await composeAll(ctx, prepared);
-    const result = await auditedTransaction(
-      ctx.db,
-      ctx.actor,
-      ctx.now,
-    )(async (tx, audit) => {
+    const transaction = auditedTransaction(ctx.db, ctx.actor, ctx.now);
+    const result = await transaction(async (tx, audit) => {
       const current = await planInvitations(tx, delegationId, ctx.hostTimeZone);
       if (JSON.stringify(current) !== JSON.stringify(prepared.plan)) return null;
       if (!prepared.link.isNew && !(await isLive(tx, delegationId, prepared.link.tokenHash))) return null;

@@ -120,11 +120,8 @@ describe("the agenda page's itinerary links", () => {
     const token = randomSecret(32);
     const tokenHash = await sha256Hex(token);
     const actor = { id: null, label: "test" };
-    await auditedTransaction(
-      t.db,
-      actor,
-      t.clock(),
-    )((tx, audit) =>
+    const transaction = auditedTransaction(t.db, actor, t.clock());
+    await transaction((tx, audit) =>
       insertShareLink(tx, {
         delegationId,
         tokenHash,
@@ -201,11 +198,8 @@ describe("the agenda page's itinerary links", () => {
     // A second live link, as an invitation mail makes one when none is live with a known address.
     const fresh = await newShareToken(TEST_LINK_SECRET);
     const actor = { id: null, label: "test" };
-    const b = await auditedTransaction(
-      t.db,
-      actor,
-      t.clock(),
-    )((tx, audit) =>
+    const transaction = auditedTransaction(t.db, actor, t.clock());
+    const b = await transaction((tx, audit) =>
       currentOrNewShareLink(tx, {
         delegationId,
         fresh,
