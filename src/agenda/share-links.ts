@@ -13,11 +13,11 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Queryable, Transaction } from "../../db/client";
 import { users } from "../../db/schema/auth";
 import { shareLinks } from "../../db/schema/sharing";
-import { type AuditActor, recordAudit } from "../audit/record";
+import type { AuditActor } from "../audit/record";
 import { hmacSha256Base64Url, newId, sha256Hex } from "../auth/encoding";
 import { linkSecretOf } from "../config";
 import { notFound } from "../http/errors";
-import type { ServiceContext } from "../http/service-context";
+import type { Audit, ServiceContext } from "../http/service-context";
 import { findAgendaDelegation } from "./load-agenda";
 import { recordRevision } from "./revisions";
 
@@ -73,13 +73,14 @@ export async function issueShareLink(
   delegationId: string,
 ): Promise<IssuedShareLink> {
   const { id, token, tokenHash } = await newShareToken(linkSecretOf(ctx.config));
-  await ctx.transaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const delegation = await findAgendaDelegation(tx, delegationId);
     if (!delegation) throw notFound();
     await insertShareLink(tx, {
       id,
       delegationId,
       actor: ctx.actor,
+      audit,
       now: ctx.now,
       hostTimeZone: ctx.config.hostTimeZone,
       tokenHash,
@@ -101,7 +102,9 @@ export async function insertShareLink(
     id?: string;
     delegationId: string;
     tokenHash: string;
+    /** Who issues it (the link's `createdBy`); `audit` is the caller's transaction's (`ctx.transaction`). */
     actor: AuditActor;
+    audit: Audit;
     now: Date;
     hostTimeZone: string;
     revokeOthers: boolean;
@@ -118,13 +121,10 @@ export async function insertShareLink(
     createdAt: input.now,
     createdBy: input.actor.id,
   });
-  await recordAudit(tx, {
-    actor: input.actor,
-    action: "share_link.issue",
-    entityType: "delegation",
-    entityId: input.delegationId,
-    after: { shareLinkId: id, revoked, via: input.via },
-    now: input.now,
+  await input.audit("share_link.issue", { type: "delegation", id: input.delegationId }, undefined, {
+    shareLinkId: id,
+    revoked,
+    via: input.via,
   });
   await recordRevision(tx, input);
   return id;
@@ -142,6 +142,7 @@ export async function currentOrNewShareLink(
     fresh: ShareToken;
     secret: string;
     actor: AuditActor;
+    audit: Audit;
     now: Date;
     hostTimeZone: string;
     baseUrl: string;

@@ -8,11 +8,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { delegations, participants } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { listParticipants, type ParticipantRow } from "../delegations/participants";
 import { suggestPrecedenceRank } from "../delegations/precedence";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 import { optionalLine, requiredLine } from "../outcomes/fields";
 
@@ -85,11 +85,11 @@ export function matchesSearch(
 }
 
 export async function checkIn(
-  ctx: { db: Db; actor: AuditActor; now: Date },
+  ctx: Pick<ServiceContext, "now" | "transaction">,
   delegationId: string,
   input: CheckInInput,
 ): Promise<{ marked: number; added: AttendanceRow[] }> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const d = await tx
       .select({ id: delegations.id })
       .from(delegations)
@@ -151,13 +151,9 @@ export async function checkIn(
       added.push(attendanceRowOf(row));
     }
     if (changes.length > 0 || added.length > 0)
-      await recordAudit(tx, {
-        actor: ctx.actor,
-        action: "attendance.check_in",
-        entityType: "delegation",
-        entityId: delegationId,
-        after: { marks: changes, walkIns: added.map((a) => ({ id: a.id, name: a.name, title: a.title })) },
-        now: ctx.now,
+      await audit("attendance.check_in", { type: "delegation", id: delegationId }, undefined, {
+        marks: changes,
+        walkIns: added.map((a) => ({ id: a.id, name: a.name, title: a.title })),
       });
     return { marked: changes.length, added };
   });

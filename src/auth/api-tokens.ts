@@ -7,9 +7,9 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { freshMemo } from "../../db/fresh-memo";
 import { apiTokens, users } from "../../db/schema/auth";
-import { type AuditActor as Actor, recordAudit } from "../audit/record";
 import type { CurrentUser } from "../http/context";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 import { newId, randomSecret, sha256Hex } from "./encoding";
 
@@ -22,9 +22,11 @@ export const tokenInput = z.strictObject({
 });
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
+
 export async function createApiToken(
-  db: Db,
-  { owner, name, actor, now }: { owner: string; name: string; actor: Actor; now: Date },
+  ctx: Ctx,
+  { owner, name }: { owner: string; name: string },
 ): Promise<{ id: string; token: string }> {
   const token = `${PREFIX}${randomSecret(32)}`;
   const row = {
@@ -33,41 +35,27 @@ export async function createApiToken(
     name,
     tokenHash: await sha256Hex(token),
     prefix: token.slice(0, PREFIX.length + 6),
-    createdAt: now,
+    createdAt: ctx.now,
   };
-  await db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const found = await tx.select({ id: users.id }).from(users).where(eq(users.id, owner)).get();
     if (!found)
       throw new AppError("validation_failed", { details: { fields: { userId: ["unknown user"] } } });
     await tx.insert(apiTokens).values(row);
     const { tokenHash: _omit, ...after } = row;
-    await recordAudit(tx, {
-      actor,
-      action: "api_token.create",
-      entityType: "api_token",
-      entityId: row.id,
-      after,
-      now,
-    });
+    await audit("api_token.create", { type: "api_token", id: row.id }, undefined, after);
   });
   return { id: row.id, token };
 }
 
-export async function revokeApiToken(db: Db, { id, actor, now }: { id: string; actor: Actor; now: Date }) {
-  await db.writeTransaction(async (tx) => {
+export async function revokeApiToken(ctx: Ctx, id: string) {
+  const { now } = ctx;
+  await ctx.transaction(async (tx, audit) => {
     const token = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
     if (!token) throw new AppError("not_found");
     if (token.revokedAt) return;
     await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
-    await recordAudit(tx, {
-      actor,
-      action: "api_token.revoke",
-      entityType: "api_token",
-      entityId: id,
-      before: { revokedAt: null },
-      after: { revokedAt: now },
-      now,
-    });
+    await audit("api_token.revoke", { type: "api_token", id }, { revokedAt: null }, { revokedAt: now });
   });
 }
 

@@ -6,8 +6,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema/auth";
-import { recordAudit } from "../audit/record";
 import type { CurrentUser } from "../http/context";
+import { auditedTransaction } from "../http/service-context";
 import type { Locale } from "../i18n/dictionary";
 import { revokeCredentials } from "./credentials";
 import type { PasswordHasher } from "./password";
@@ -43,21 +43,15 @@ export async function changeOwnPassword(
     "next",
   );
   const passwordHash = await passwords.hash(input.next);
-  return db.writeTransaction(async (tx) => {
+  const transaction = auditedTransaction(db, { id: user.id, label: user.email }, now);
+  return transaction(async (tx, audit) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
     const revoked = await revokeCredentials(tx, {
       userId: user.id,
       now,
       keepSessionId: ctx.sessionId ?? undefined,
     });
-    await recordAudit(tx, {
-      actor: { id: user.id, label: user.email },
-      action: "user.password_change",
-      entityType: "user",
-      entityId: user.id,
-      after: revoked,
-      now,
-    });
+    await audit("user.password_change", { type: "user", id: user.id }, undefined, revoked);
     return revoked;
   });
 }

@@ -9,9 +9,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { passwordResetTokens, users } from "../../db/schema/auth";
-import { recordAudit } from "../audit/record";
 import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
+import { auditedTransaction, PUBLIC_ACTOR } from "../http/service-context";
 import { type Locale, translator } from "../i18n/dictionary";
 import { composeMail, frame } from "../mail/compose";
 import { enqueueMessage } from "../mail/outbox";
@@ -62,7 +62,9 @@ export async function requestPasswordReset(
   };
   const mail = await composeMail(t("auth.reset.mailSubject"), content);
   const tokenHash = await sha256Hex(token);
-  await db.writeTransaction(async (tx) => {
+  // Asked from the sign-in page, by nobody known: the public is the actor.
+  const transaction = auditedTransaction(db, PUBLIC_ACTOR, now);
+  await transaction(async (tx, audit) => {
     const id = newId();
     await tx.insert(passwordResetTokens).values({
       id,
@@ -84,13 +86,7 @@ export async function requestPasswordReset(
         html: mail.html,
       },
     );
-    await recordAudit(tx, {
-      actor: { id: null, label: "public" },
-      action: "auth.password_reset_requested",
-      entityType: "user",
-      entityId: user.id,
-      now,
-    });
+    await audit("auth.password_reset_requested", { type: "user", id: user.id });
   });
 }
 
@@ -123,7 +119,9 @@ export async function completePasswordReset(
   if (!found) throw new AppError("not_found", { messageKey: "auth.reset.invalid" });
   await assertAcceptablePassword(password, { email: found.user.email, name: found.user.name, locale });
   const passwordHash = await passwords.hash(password);
-  await db.writeTransaction(async (tx) => {
+  const actor = { id: found.user.id, label: found.user.email };
+  const transaction = auditedTransaction(db, actor, now);
+  await transaction(async (tx, audit) => {
     const used = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
@@ -133,13 +131,6 @@ export async function completePasswordReset(
     if (used.length === 0) throw new AppError("not_found", { messageKey: "auth.reset.invalid" });
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, found.user.id));
     const { tokensRevoked } = await revokeCredentials(tx, { userId: found.user.id, now });
-    await recordAudit(tx, {
-      actor: { id: found.user.id, label: found.user.email },
-      action: "auth.password_reset",
-      entityType: "user",
-      entityId: found.user.id,
-      after: { tokensRevoked },
-      now,
-    });
+    await audit("auth.password_reset", { type: "user", id: found.user.id }, undefined, { tokensRevoked });
   });
 }

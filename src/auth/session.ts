@@ -6,8 +6,8 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Db } from "../../db/client";
-import { recordAudit } from "../audit/record";
 import type { AppContext, AppEnv, CurrentUser } from "../http/context";
+import { auditedTransaction } from "../http/service-context";
 import { createTokenAuthenticator } from "./api-tokens";
 import type { Auth } from "./sessions";
 
@@ -23,15 +23,9 @@ export async function startSession(c: AppContext, auth: Auth, user: CurrentUser)
   const session = await auth.create(user.id, clock());
   setCookie(c, session.cookie);
   c.set("sessionId", session.id);
-  await db.writeTransaction((tx) =>
-    recordAudit(tx, {
-      actor: { id: user.id, label: user.email },
-      action: "auth.sign_in",
-      entityType: "user",
-      entityId: user.id,
-      now: clock(),
-    }),
-  );
+  // The user acts on their own behalf: the request's context still knows no user.
+  const transaction = auditedTransaction(db, { id: user.id, label: user.email }, clock());
+  await transaction((_tx, audit) => audit("auth.sign_in", { type: "user", id: user.id }));
 }
 
 export async function endSession(c: AppContext, auth: Auth): Promise<void> {
@@ -41,15 +35,8 @@ export async function endSession(c: AppContext, auth: Auth): Promise<void> {
   setCookie(c, auth.blankCookie());
   if (user) {
     const { db, clock } = c.get("deps");
-    await db.writeTransaction((tx) =>
-      recordAudit(tx, {
-        actor: { id: user.id, label: user.email },
-        action: "auth.sign_out",
-        entityType: "user",
-        entityId: user.id,
-        now: clock(),
-      }),
-    );
+    const transaction = auditedTransaction(db, { id: user.id, label: user.email }, clock());
+    await transaction((_tx, audit) => audit("auth.sign_out", { type: "user", id: user.id }));
   }
 }
 

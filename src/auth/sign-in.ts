@@ -12,9 +12,10 @@
 import { and, count, eq, gt, inArray, lt, ne, or } from "drizzle-orm";
 import type { Db, Transaction } from "../../db/client";
 import { signInAttempts, users } from "../../db/schema/auth";
-import { recordAudit } from "../audit/record";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/record";
 import type { CurrentUser } from "../http/context";
 import { AppError } from "../http/errors";
+import { auditedTransaction } from "../http/service-context";
 import type { PasswordHasher } from "./password";
 
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -81,7 +82,8 @@ async function recordFailure(
   { email, ip, now, userId }: { email: string; ip: string; now: Date; userId: string | null },
 ) {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  await db.writeTransaction(async (tx) => {
+  const transaction = auditedTransaction(db, { id: userId, label: email }, now);
+  await transaction(async (tx, audit) => {
     // Housekeeping on the failure path only, so a good sign-in stays cheap.
     await tx
       .delete(signInAttempts)
@@ -92,14 +94,7 @@ async function recordFailure(
         ),
       );
     await tx.update(signInAttempts).set({ outcome: "failed" }).where(eq(signInAttempts.id, attemptId));
-    await recordAudit(tx, {
-      actor: { id: userId, label: email },
-      action: "auth.sign_in_failed",
-      entityType: "user",
-      entityId: userId ?? email,
-      after: { ip },
-      now,
-    });
+    await audit("auth.sign_in_failed", { type: "user", id: userId ?? email }, undefined, { ip });
     const failures = await countWhere(
       tx,
       and(
@@ -109,9 +104,11 @@ async function recordFailure(
       ),
     );
     // Tell admins once, when the account reaches the limit (new addresses are held back from now on).
+    // The lock is the system's doing, not the person's who failed: a second actor in the same transaction,
+    // which the transaction's `audit` (bound to one actor) cannot record.
     if (userId && failures === SIGN_IN_MAX_FAILURES) {
       await recordAudit(tx, {
-        actor: { id: null, label: "system" },
+        actor: SYSTEM_ACTOR,
         action: "auth.sign_in_locked",
         entityType: "user",
         entityId: userId,

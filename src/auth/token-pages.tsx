@@ -9,6 +9,7 @@ import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { redirectWithFlash, takeFlash } from "../http/flash";
 import { pageContext, renderPage } from "../http/render";
+import { auditedTransaction } from "../http/service-context";
 import { readForm } from "../http/validate";
 import { listUsers } from "../users/service";
 import { createApiToken, listApiTokens, revokeApiToken, tokenInput } from "./api-tokens";
@@ -45,12 +46,11 @@ export function tokenPages() {
     if (!form.ok) return showPage(c, {}, 400, form.errors);
     const actor = actorOf(c);
     const { db, clock } = c.get("deps");
-    const { token } = await createApiToken(db, {
-      owner: form.data.userId ?? actor.id,
-      name: form.data.name,
-      actor,
-      now: clock(),
-    });
+    const now = clock();
+    const { token } = await createApiToken(
+      { now, transaction: auditedTransaction(db, actor, now) },
+      { owner: form.data.userId ?? actor.id, name: form.data.name },
+    );
     return redirectWithFlash(c, "/admin/tokens", { secret: token });
   });
   app.post("/:id/revoke", async (c) => {
@@ -64,7 +64,8 @@ export function tokenPages() {
         back: "/admin/tokens",
       });
     }
-    await revokeApiToken(db, { id: c.req.param("id"), actor: actorOf(c), now: clock() });
+    const now = clock();
+    await revokeApiToken({ now, transaction: auditedTransaction(db, actorOf(c), now) }, c.req.param("id"));
     return redirectWithFlash(c, "/admin/tokens", { notice: t("tokens.revoked") });
   });
   return app;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ROLES } from "../../db/schema/auth";
 import { apiRoute, featureApi, json } from "../http/api";
+import { auditedTransaction } from "../http/service-context";
 import { createApiToken, listApiTokens, revokeApiToken, tokenInput } from "./api-tokens";
 import { actorOf } from "./guard";
 import { ADMIN } from "./roles";
@@ -64,17 +65,20 @@ export function tokensApi() {
     const body = c.req.valid("json");
     const actor = actorOf(c);
     const { db, clock } = c.get("deps");
-    const created = await createApiToken(db, {
-      owner: body.userId ?? actor.id,
-      name: body.name,
-      actor,
-      now: clock(),
-    });
+    const now = clock();
+    const created = await createApiToken(
+      { now, transaction: auditedTransaction(db, actor, now) },
+      { owner: body.userId ?? actor.id, name: body.name },
+    );
     return c.json(created, 201);
   });
   app.openapi(revoke, async (c) => {
     const { db, clock } = c.get("deps");
-    await revokeApiToken(db, { id: c.req.valid("param").id, actor: actorOf(c), now: clock() });
+    const now = clock();
+    await revokeApiToken(
+      { now, transaction: auditedTransaction(db, actorOf(c), now) },
+      c.req.valid("param").id,
+    );
     return c.body(null, 204);
   });
   return app;

@@ -226,12 +226,10 @@ export async function generate(path: string, scale: Scale, seed = 42): Promise<D
       password: "bench-password-long",
     },
   );
-  const { token } = await createApiToken(db, {
-    owner: admin.id,
-    name: "bench",
-    actor: { id: null, label: "bench" },
-    now: NOW,
-  });
+  const { token } = await createApiToken(
+    { now: NOW, transaction: auditedTransaction(db, { id: null, label: "bench" }, NOW) },
+    { owner: admin.id, name: "bench" },
+  );
   return {
     db,
     path,

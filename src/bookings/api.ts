@@ -164,7 +164,7 @@ export function agendaItemsApi() {
     const { delegationId, version } = c.req.valid("json");
     const ctx = bookingContext(c);
     await leaveItem(ctx, itemId, delegationId, version);
-    return c.json({ item: await getItemView(ctx.db.orm, itemId, ctx.config.hostTimeZone) }, 200);
+    return c.json({ item: await getItemView(c.get("deps").db.orm, itemId, ctx.config.hostTimeZone) }, 200);
   });
   return app;
 }

@@ -8,15 +8,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client";
 import { agendaItemDelegations, agendaItems } from "../../db/schema/agenda";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { nextSequence } from "../calendar/material-change";
 import { AppError } from "../http/errors";
+import type { Audit } from "../http/service-context";
 import type { AgendaItemRow } from "./items";
 import { getItemRow } from "./items";
 
-interface ReleaseCtx {
-  actor: AuditActor;
+/** The caller's transaction time and its `audit` (from `ctx.transaction`), so every release is audited in it. */
+export interface ReleaseCtx {
   now: Date;
+  audit: Audit;
 }
 
 interface Released {
@@ -41,15 +42,7 @@ export async function cancelItemIn(tx: Transaction, ctx: ReleaseCtx, before: Age
   };
   after.sequence = nextSequence(before.sequence, materialOf(before), materialOf(after));
   await tx.update(agendaItems).set(after).where(eq(agendaItems.id, before.id));
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: "agenda_item.cancel",
-    entityType: "agenda_item",
-    entityId: before.id,
-    before,
-    after,
-    now: ctx.now,
-  });
+  await ctx.audit("agenda_item.cancel", { type: "agenda_item", id: before.id }, before, after);
 }
 
 /** Takes `delegationId` out of a merged session in `tx`: its people no longer count; audited. */
@@ -82,15 +75,12 @@ export async function leaveItemIn(
     .update(agendaItems)
     .set({ groupSize, version: item.version + 1, updatedAt: ctx.now })
     .where(eq(agendaItems.id, item.id));
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: "agenda_item.leave",
-    entityType: "agenda_item",
-    entityId: item.id,
-    before: { groupSize: item.groupSize, delegations: parties.map((p) => p.delegationId) },
-    after: { groupSize, left: delegationId },
-    now: ctx.now,
-  });
+  await ctx.audit(
+    "agenda_item.leave",
+    { type: "agenda_item", id: item.id },
+    { groupSize: item.groupSize, delegations: parties.map((p) => p.delegationId) },
+    { groupSize, left: delegationId },
+  );
 }
 
 /** Every scheduled session of the delegation, with how many delegations share it. */

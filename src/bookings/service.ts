@@ -1,18 +1,18 @@
 /**
  * @module The booking service: the only code that writes agenda items holding a venue or hosts.
- * book / change (move, resize, edit) / cancel / join, each one `db.writeTransaction` in which the
- * conflict check and the write both happen (ADR 004), each audited; SEQUENCE rises on a material change.
+ * book / change (move, resize, edit) / cancel / join, each one write transaction (`ctx.transaction`) in which
+ * the conflict check and the write both happen (ADR 004), each audited; SEQUENCE rises on a material change.
  *
  * Steps are named: `loadBookableDelegation` → `checkCandidate` → `decide` → `insertItem` / update.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db, Queryable, Transaction } from "../../db/client";
+import type { Queryable, Transaction } from "../../db/client";
 import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { nextSequence } from "../calendar/material-change";
 import { AppError, stale } from "../http/errors";
+import type { Audit, ServiceContext } from "../http/service-context";
 import { enqueueNotice } from "../mail/notices";
 import { planBeforeRelease, queueWithdrawals } from "../mail/withdrawals";
 import { findJoinConflicts } from "../scheduling/index";
@@ -22,10 +22,7 @@ import { loadDelegationBookings, loadItemZones, loadVenue, loadVenueBookings, ve
 import { cancelItemIn, leaveItemIn } from "./release";
 import type { ItemCreate, ItemPatch, JoinInput } from "./schemas";
 
-export interface BookingCtx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
+export interface BookingCtx extends Pick<ServiceContext, "actor" | "now" | "transaction"> {
   /** The host's zone (HOST_TIME_ZONE): times of an item without a venue are given in it. */
   config: { hostTimeZone: string };
   /** When given, each host newly booked on an item gets a briefing mail (queued in the same transaction). */
@@ -143,21 +140,11 @@ export async function insertItem(tx: Transaction, item: NewItem, ctx: BookingCtx
   return row;
 }
 
-async function auditOverride(
-  tx: Transaction,
-  ctx: BookingCtx,
-  itemId: string,
-  reason: string,
-  overridden: ConflictDetail[],
-) {
+async function auditOverride(audit: Audit, itemId: string, reason: string, overridden: ConflictDetail[]) {
   if (overridden.length === 0) return;
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: "agenda_item.override",
-    entityType: "agenda_item",
-    entityId: itemId,
-    after: { reason, conflicts: overridden },
-    now: ctx.now,
+  await audit("agenda_item.override", { type: "agenda_item", id: itemId }, undefined, {
+    reason,
+    conflicts: overridden,
   });
 }
 
@@ -167,7 +154,7 @@ export async function bookItem(
   delegationId: string,
   input: ItemCreate,
 ): Promise<AgendaItemView> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const delegation = await loadBookableDelegation(tx, delegationId);
     const hostIds = [...new Set(input.hostIds ?? [])];
     const cand: Candidate = {
@@ -210,15 +197,8 @@ export async function bookItem(
       venue: venue ? { id: venue.id, name: venue.name, timeZone: venue.timeZone } : null,
       hostTimeZone: ctx.config.hostTimeZone,
     });
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "agenda_item.book",
-      entityType: "agenda_item",
-      entityId: row.id,
-      after: view,
-      now: ctx.now,
-    });
-    if (reason) await auditOverride(tx, ctx, row.id, reason, overridden);
+    await audit("agenda_item.book", { type: "agenda_item", id: row.id }, undefined, view);
+    if (reason) await auditOverride(audit, row.id, reason, overridden);
     return view;
   });
 }
@@ -255,7 +235,7 @@ function assertEditable(row: AgendaItemRow, version?: number) {
  * everything else (ignoring itself); other edits don't. `version` must be current.
  */
 export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPatch): Promise<AgendaItemView> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getItemRow(tx, itemId);
     assertEditable(before, patch.version);
     const parties = await partiesOf(tx, itemId);
@@ -300,7 +280,7 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
       const { blocking, overridden } = decide(conflicts, patch);
       if (blocking.length > 0) throw conflictError(blocking);
       overrideReason = overridden.length > 0 ? (patch.reason ?? null) : null;
-      if (overrideReason) await auditOverride(tx, ctx, itemId, overrideReason, overridden);
+      if (overrideReason) await auditOverride(audit, itemId, overrideReason, overridden);
     }
 
     const after: AgendaItemRow = {
@@ -343,15 +323,12 @@ export async function changeItem(ctx: BookingCtx, itemId: string, patch: ItemPat
         .where(eq(agendaItemDelegations.itemId, itemId));
     }
     const view = await getItemView(tx, itemId, ctx.config.hostTimeZone);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: scheduleChanged ? "agenda_item.move" : "agenda_item.update",
-      entityType: "agenda_item",
-      entityId: itemId,
-      before: { ...before, hostIds: beforeHosts },
-      after: view,
-      now: ctx.now,
-    });
+    await audit(
+      scheduleChanged ? "agenda_item.move" : "agenda_item.update",
+      { type: "agenda_item", id: itemId },
+      { ...before, hostIds: beforeHosts },
+      view,
+    );
     return view;
   });
 }
@@ -362,11 +339,11 @@ function materialOf(row: AgendaItemRow) {
 
 /** Cancels an item (for every delegation in it): the row stays for calendars, SEQUENCE rises. */
 export async function cancelItem(ctx: BookingCtx, itemId: string, version?: number): Promise<AgendaItemView> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getItemRow(tx, itemId);
     if (version !== undefined && before.version !== version) throw stale({ currentVersion: before.version });
     if (before.status === "cancelled") return getItemView(tx, itemId, ctx.config.hostTimeZone);
-    await cancelItemIn(tx, ctx, before);
+    await cancelItemIn(tx, { now: ctx.now, audit }, before);
     return getItemView(tx, itemId, ctx.config.hostTimeZone);
   });
 }
@@ -381,7 +358,7 @@ export async function leaveItem(
   delegationId: string,
   version?: number,
 ): Promise<void> {
-  await ctx.db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     const item = await getItemRow(tx, itemId);
     assertEditable(item, version);
     const d = await tx
@@ -392,7 +369,7 @@ export async function leaveItem(
     if (!d) throw new AppError("not_found", { details: { entity: "delegation", id: delegationId } });
     const plan =
       ctx.notify && d.autoNotices ? await planBeforeRelease(tx, delegationId, ctx.config.hostTimeZone) : null;
-    await leaveItemIn(tx, ctx, item, delegationId);
+    await leaveItemIn(tx, { now: ctx.now, audit }, item, delegationId);
     if (plan && ctx.notify) {
       await queueWithdrawals(
         tx,
@@ -413,7 +390,7 @@ export async function leaveItem(
  * then; both delegations' agendas show the item. Not material for calendars (SEQUENCE stays).
  */
 export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput): Promise<AgendaItemView> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const item = await getItemRow(tx, itemId);
     assertEditable(item);
     const delegation = await loadBookableDelegation(tx, input.delegationId);
@@ -466,15 +443,12 @@ export async function joinItem(ctx: BookingCtx, itemId: string, input: JoinInput
       .set({ groupSize: item.groupSize + groupSize, version: item.version + 1, updatedAt: ctx.now })
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.version, item.version)));
     const view = await getItemView(tx, itemId, ctx.config.hostTimeZone);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "agenda_item.join",
-      entityType: "agenda_item",
-      entityId: itemId,
-      before: { groupSize: item.groupSize, delegations: parties },
-      after: { groupSize: view.groupSize, delegations: view.delegations },
-      now: ctx.now,
-    });
+    await audit(
+      "agenda_item.join",
+      { type: "agenda_item", id: itemId },
+      { groupSize: item.groupSize, delegations: parties },
+      { groupSize: view.groupSize, delegations: view.delegations },
+    );
     return view;
   });
 }

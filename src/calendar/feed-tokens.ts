@@ -4,15 +4,15 @@
  * revocable by admins. Reads here also load a feed's items and its version key (one query) for caching.
  */
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
 import { type FeedScope, feedTokens } from "../../db/schema/sharing";
 import { hosts, venues } from "../../db/schema/venues";
 import { loadItems } from "../agenda/load-agenda";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId, randomSecret, sha256Hex } from "../auth/encoding";
 import { AppError, notFound } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { FeedItem } from "./feed-calendar";
 import { PAST_WINDOW_DAYS } from "./feed-calendar";
 import { isTentative } from "./tentative";
@@ -40,13 +40,11 @@ async function scopeName(db: Queryable, scope: FeedScope, scopeId: string | null
 }
 
 export async function createFeedToken(
-  db: Db,
+  ctx: Pick<ServiceContext, "actor" | "now" | "transaction">,
   input: {
     label: string;
     scope: FeedScope;
     scopeId?: string | null;
-    actor: AuditActor;
-    now: Date;
     baseUrl: string;
   },
 ): Promise<{ id: string; token: string; url: string; webcal: string }> {
@@ -60,7 +58,7 @@ export async function createFeedToken(
   const token = randomSecret(32);
   const tokenHash = await sha256Hex(token);
   const id = newId();
-  await db.writeTransaction(async (tx) => {
+  await ctx.transaction(async (tx, audit) => {
     if (input.scope !== "all" && (await scopeName(tx, input.scope, scopeId)) === null) {
       throw new AppError("validation_failed", {
         messageKey: "feeds.targetMismatch",
@@ -73,38 +71,36 @@ export async function createFeedToken(
       scope: input.scope,
       scopeId,
       tokenHash,
-      createdAt: input.now,
-      createdBy: input.actor.id,
+      createdAt: ctx.now,
+      createdBy: ctx.actor.id,
     });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: "feed_token.create",
-      entityType: "feed_token",
-      entityId: id,
-      after: { label: input.label, scope: input.scope, scopeId },
-      now: input.now,
+    await audit("feed_token.create", { type: "feed_token", id }, undefined, {
+      label: input.label,
+      scope: input.scope,
+      scopeId,
     });
   });
   return { id, token, ...feedUrls(input.baseUrl, token) };
 }
 
 export async function revokeFeedToken(
-  db: Db,
-  input: { id: string; actor: AuditActor; now: Date },
+  ctx: Pick<ServiceContext, "now" | "transaction">,
+  id: string,
 ): Promise<void> {
-  await db.writeTransaction(async (tx) => {
-    const row = await tx.select().from(feedTokens).where(eq(feedTokens.id, input.id)).get();
+  await ctx.transaction(async (tx, audit) => {
+    const row = await tx.select().from(feedTokens).where(eq(feedTokens.id, id)).get();
     if (!row) throw notFound();
     if (row.revokedAt) return;
-    await tx.update(feedTokens).set({ revokedAt: input.now }).where(eq(feedTokens.id, input.id));
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: "feed_token.revoke",
-      entityType: "feed_token",
-      entityId: input.id,
-      before: { label: row.label, scope: row.scope, scopeId: row.scopeId },
-      now: input.now,
-    });
+    await tx.update(feedTokens).set({ revokedAt: ctx.now }).where(eq(feedTokens.id, id));
+    await audit(
+      "feed_token.revoke",
+      { type: "feed_token", id },
+      {
+        label: row.label,
+        scope: row.scope,
+        scopeId: row.scopeId,
+      },
+    );
   });
 }
 

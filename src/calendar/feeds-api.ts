@@ -85,10 +85,8 @@ export function feedsApi() {
   });
   app.openapi(create, async (c) => {
     const ctx = serviceContext(c);
-    const created = await createFeedToken(ctx.db, {
+    const created = await createFeedToken(ctx, {
       ...c.req.valid("json"),
-      actor: ctx.actor,
-      now: ctx.now,
       baseUrl: ctx.config.baseUrl,
     }).catch((error: unknown) => {
       // The scope's venue or host is checked in the write; its message in the request language.
@@ -103,7 +101,7 @@ export function feedsApi() {
   });
   app.openapi(revoke, async (c) => {
     const ctx = serviceContext(c);
-    await revokeFeedToken(ctx.db, { id: c.req.valid("param").id, actor: ctx.actor, now: ctx.now });
+    await revokeFeedToken(ctx, c.req.valid("param").id);
     return c.body(null, 204);
   });
   return app;

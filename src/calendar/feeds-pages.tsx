@@ -60,11 +60,9 @@ export function feedsPages() {
     const ctx = serviceContext(c);
     const { config } = c.get("deps");
     try {
-      const created = await createFeedToken(ctx.db, {
+      const created = await createFeedToken(ctx, {
         ...form.data,
         scopeId: form.data.scope === "all" ? undefined : form.data.scopeId,
-        actor: ctx.actor,
-        now: ctx.now,
         baseUrl: config.baseUrl,
       });
       setCookie(c, CREATED_COOKIE, created.token, {
@@ -93,7 +91,7 @@ export function feedsPages() {
       });
     }
     const ctx = serviceContext(c);
-    await revokeFeedToken(ctx.db, { id, actor: ctx.actor, now: ctx.now });
+    await revokeFeedToken(ctx, id);
     return c.redirect(`${PATH}?done=revoked`, 303);
   });
   return app;

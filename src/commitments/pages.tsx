@@ -18,6 +18,7 @@ import { getHostSettings } from "../host-settings/service";
 import type { AppContext, AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { pageContext, renderPage } from "../http/render";
+import { auditedTransaction } from "../http/service-context";
 import { type FieldErrors, fieldErrors, parseWith, readQuery } from "../http/validate";
 import type { MessageKey } from "../i18n/dictionary";
 import { hasMessage } from "../i18n/dictionary";
@@ -48,7 +49,8 @@ const NOTICES = {
 
 const ctxOf = (c: AppContext) => {
   const { db, clock } = c.get("deps");
-  return { db, actor: actorOf(c), now: clock() };
+  const now = clock();
+  return { now, transaction: auditedTransaction(db, actorOf(c), now) };
 };
 
 /** Form fields → the API's shape (blank → absent, checkbox → boolean). */

@@ -4,25 +4,21 @@
  * must be an active user; "today" is the local date in the host's default zone.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { users } from "../../db/schema/auth";
 import { delegations } from "../../db/schema/delegations";
 import { commitments } from "../../db/schema/outcomes";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { getHostSettings } from "../host-settings/service";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { localDateOf } from "../scheduling/zoned-time";
 import { isOverdue, planCommitmentTransition, type TransitionRequest } from "./rules";
 import type { CommitmentCreate, CommitmentPatch } from "./schemas";
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 
-interface CommitmentCtx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+type CommitmentCtx = Pick<ServiceContext, "now" | "transaction">;
 
 const invalid = (field: string, key: "commitments.ownerUnknown" | "error.not_found") =>
   new AppError("validation_failed", { messageKey: key, details: { fields: { [field]: [key] } } });
@@ -43,7 +39,7 @@ async function ensureOwner(tx: Queryable, ownerUserId: string | null | undefined
 }
 
 export async function createCommitment(ctx: CommitmentCtx, input: CommitmentCreate) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const d = await tx
       .select({ id: delegations.id })
       .from(delegations)
@@ -71,14 +67,7 @@ export async function createCommitment(ctx: CommitmentCtx, input: CommitmentCrea
       updatedAt: ctx.now,
     };
     await tx.insert(commitments).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "commitment.create",
-      entityType: "commitment",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("commitment.create", { type: "commitment", id: row.id }, undefined, row);
     const today = await hostToday(tx, ctx.now);
     return { commitment: row, overdue: isOverdue(row, today) };
   });
@@ -92,7 +81,7 @@ async function loadForWrite(tx: Queryable, id: string, version: number) {
 }
 
 export async function updateCommitment(ctx: CommitmentCtx, id: string, patch: CommitmentPatch) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await loadForWrite(tx, id, patch.version);
     const { version: _v, ...fields } = patch;
     const change: Partial<CommitmentRow> = {};
@@ -115,15 +104,12 @@ export async function updateCommitment(ctx: CommitmentCtx, id: string, patch: Co
       .update(commitments)
       .set({ ...change, version: after.version, updatedAt: ctx.now })
       .where(eq(commitments.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "commitment.update",
-      entityType: "commitment",
-      entityId: id,
-      before: Object.fromEntries(Object.keys(change).map((k) => [k, before[k as keyof CommitmentRow]])),
-      after: change,
-      now: ctx.now,
-    });
+    await audit(
+      "commitment.update",
+      { type: "commitment", id },
+      Object.fromEntries(Object.keys(change).map((k) => [k, before[k as keyof CommitmentRow]])),
+      change,
+    );
     return { commitment: after, overdue: isOverdue(after, await hostToday(tx, ctx.now)) };
   });
 }
@@ -133,7 +119,7 @@ export async function transitionCommitment(
   id: string,
   input: TransitionRequest & { version: number },
 ) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await loadForWrite(tx, id, input.version);
     const today = await hostToday(tx, ctx.now);
     const change = planCommitmentTransition(before.status, input, today);
@@ -142,15 +128,12 @@ export async function transitionCommitment(
       .update(commitments)
       .set({ ...change, version: after.version, updatedAt: ctx.now })
       .where(eq(commitments.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "commitment.transition",
-      entityType: "commitment",
-      entityId: id,
-      before: { status: before.status, version: before.version },
-      after: { ...change, version: after.version },
-      now: ctx.now,
-    });
+    await audit(
+      "commitment.transition",
+      { type: "commitment", id },
+      { status: before.status, version: before.version },
+      { ...change, version: after.version },
+    );
     return { commitment: after, overdue: isOverdue(after, today) };
   });
 }

@@ -138,7 +138,12 @@ async function bookDemoAgenda(db: Db, now: Date, delegationId: string, date: str
   if (!template) return;
   try {
     await applyTemplate(
-      { db, actor: SYSTEM_ACTOR, now, config: { hostTimeZone: STARTER_TIME_ZONE } },
+      {
+        actor: SYSTEM_ACTOR,
+        now,
+        config: { hostTimeZone: STARTER_TIME_ZONE },
+        transaction: auditedTransaction(db, SYSTEM_ACTOR, now),
+      },
       delegationId,
       { templateId: template.id, date },
     );

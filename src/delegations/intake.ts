@@ -11,9 +11,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { delegationSequences, delegations, letterFiles, topics } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId, randomSecret, sha256Hex } from "../auth/encoding";
 import { closedDatesBetween } from "../closures/service";
+import type { ServiceContext } from "../http/service-context";
 import type { FieldErrors } from "../http/validate";
 import { type Locale, translate } from "../i18n/dictionary";
 import { formatLocalDate } from "../i18n/format";
@@ -96,7 +96,10 @@ interface CreatedDelegation {
 
 /** Stores a checked request. Call `checkIntakeRules` first. */
 export async function createDelegation(
-  ctx: { db: Db; actor: AuditActor; now: Date; notifyBaseUrl?: string; config: { hostTimeZone: string } },
+  ctx: Pick<ServiceContext, "now" | "transaction"> & {
+    notifyBaseUrl?: string;
+    config: { hostTimeZone: string };
+  },
   input: DelegationInput,
   options: { source: DelegationRow["source"]; letter?: LetterUpload | null; submissionKey?: string },
 ): Promise<CreatedDelegation> {
@@ -106,7 +109,7 @@ export async function createDelegation(
   const keyHash = key ? await submissionKeyHash(key) : null;
   const year = Number(localDateOf(ctx.now.getTime(), ctx.config.hostTimeZone).slice(0, 4));
   const { website: _honeypot, ...fields } = input;
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     if (keyHash) {
       const first = await tx
         .select()
@@ -153,18 +156,9 @@ export async function createDelegation(
         createdAt: ctx.now,
       });
     }
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.create",
-      entityType: "delegation",
-      entityId: row.id,
-      after: {
-        ...publicFields(row),
-        letterFile: options.letter
-          ? { name: options.letter.fileName, size: options.letter.data.length }
-          : null,
-      },
-      now: ctx.now,
+    await audit("delegation.create", { type: "delegation", id: row.id }, undefined, {
+      ...publicFields(row),
+      letterFile: options.letter ? { name: options.letter.fileName, size: options.letter.data.length } : null,
     });
     if (ctx.notifyBaseUrl) {
       const statusUrl = statusUrlOf(ctx.notifyBaseUrl, row.code, token);

@@ -19,12 +19,12 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Transaction } from "../../db/client";
+import type { Transaction } from "../../db/client";
 import { DELEGATION_STATUSES, type DelegationStatus, delegations } from "../../db/schema/delegations";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { releaseDelegationItems, releaseItems } from "../bookings/release";
 import { inviteFeedback } from "../feedback/invite";
 import { AppError, stale } from "../http/errors";
+import type { Audit, ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 import { messageRef } from "../i18n/dictionary";
 import { statusKey } from "../i18n/keys";
@@ -95,10 +95,7 @@ export function planTransition(row: DelegationRow, input: TransitionInput): Part
 }
 
 /** Applies a transition in one transaction; a `version` that is not current gets 409 `stale`. */
-interface TransitionCtx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
+interface TransitionCtx extends Pick<ServiceContext, "now" | "transaction"> {
   /** When given, the visitor is told and (with `config`) calendar withdrawals are queued. */
   notifyBaseUrl?: string;
   config?: { hostTimeZone: string; organizerName?: string; organizerEmail?: string; organizerPhone?: string };
@@ -111,7 +108,7 @@ export async function transitionDelegation(
   id: string,
   input: TransitionInput,
 ): Promise<DelegationRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
     if (!before) throw new AppError("not_found");
     if (input.version !== undefined && input.version !== before.version)
@@ -137,13 +134,11 @@ export async function transitionDelegation(
       .update(delegations)
       .set({ ...change, version: after.version, updatedAt: ctx.now })
       .where(eq(delegations.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.transition",
-      entityType: "delegation",
-      entityId: id,
-      before: { status: before.status, version: before.version },
-      after: {
+    await audit(
+      "delegation.transition",
+      { type: "delegation", id },
+      { status: before.status, version: before.version },
+      {
         status: after.status,
         version: after.version,
         reason: input.reason ?? null,
@@ -152,14 +147,13 @@ export async function transitionDelegation(
         proposedDates: change.proposedDates,
         ...(outside.length > 0 ? { outsideItems: input.outsideItems, items: outside.map((i) => i.id) } : {}),
       },
-      now: ctx.now,
-    });
+    );
     if (withdrawing || dropOutside) {
       const released = withdrawing
-        ? await releaseDelegationItems(tx, ctx, id)
+        ? await releaseDelegationItems(tx, { now: ctx.now, audit }, id)
         : await releaseItems(
             tx,
-            ctx,
+            { now: ctx.now, audit },
             id,
             outside.map((i) => i.id),
           );
@@ -172,7 +166,7 @@ export async function transitionDelegation(
       }
     }
     if (ctx.notifyBaseUrl)
-      await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl, actor: ctx.actor });
+      await notifyVisitor(tx, after, { now: ctx.now, baseUrl: ctx.notifyBaseUrl, audit });
     return after;
   });
 }
@@ -185,7 +179,7 @@ export async function transitionDelegation(
 async function notifyVisitor(
   tx: Transaction,
   d: DelegationRow,
-  { actor, ...context }: { now: Date; baseUrl: string; actor: AuditActor },
+  { audit, ...context }: { now: Date; baseUrl: string; audit: Audit },
 ) {
   switch (d.status) {
     case "requested":
@@ -196,6 +190,6 @@ async function notifyVisitor(
     case "cancelled":
       return enqueueNotice(tx, { kind: d.status, delegationId: d.id, reason: d.publicMessage, ...context });
     case "completed":
-      return inviteFeedback(tx, { delegationId: d.id, includeParticipants: false, actor, ...context });
+      return inviteFeedback(tx, { delegationId: d.id, includeParticipants: false, audit, ...context });
   }
 }

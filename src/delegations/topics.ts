@@ -7,13 +7,16 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { topics } from "../../db/schema/delegations";
 import type { Seeder } from "../../db/seed";
-import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/record";
+import { SYSTEM_ACTOR } from "../audit/record";
 import { AppError } from "../http/errors";
+import { auditedTransaction, type ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 import type { Locale } from "../i18n/dictionary";
 import { localized } from "../i18n/dictionary";
 
 export type Topic = typeof topics.$inferSelect;
+
+type Ctx = Pick<ServiceContext, "now" | "transaction">;
 
 /** Banyuwangi's signature public-service innovations that other regions come to study. */
 const STARTER_TOPICS: readonly { id: string; nameId: string; nameEn: string }[] = [
@@ -48,11 +51,8 @@ export function listTopics(db: Db, options: { activeOnly?: boolean } = {}): Prom
     .all();
 }
 
-export async function createTopic(
-  ctx: { db: Db; actor: AuditActor; now: Date },
-  input: z.output<typeof topicInputSchema>,
-): Promise<Topic> {
-  return ctx.db.writeTransaction(async (tx) => {
+export async function createTopic(ctx: Ctx, input: z.output<typeof topicInputSchema>): Promise<Topic> {
+  return ctx.transaction(async (tx, audit) => {
     const exists = await tx.select({ id: topics.id }).from(topics).where(eq(topics.id, input.id)).get();
     if (exists)
       throw new AppError("conflict", { messageKey: "topics.exists", details: { fields: { id: ["taken"] } } });
@@ -65,35 +65,19 @@ export async function createTopic(
       updatedAt: ctx.now,
     };
     await tx.insert(topics).values(row);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "topic.create",
-      entityType: "topic",
-      entityId: row.id,
-      after: row,
-      now: ctx.now,
-    });
+    await audit("topic.create", { type: "topic", id: row.id }, undefined, row);
     return row;
   });
 }
 
-export async function setTopicActive(
-  ctx: { db: Db; actor: AuditActor; now: Date },
-  id: string,
-  active: boolean,
-) {
-  return ctx.db.writeTransaction(async (tx) => {
+export async function setTopicActive(ctx: Ctx, id: string, active: boolean) {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(topics).where(eq(topics.id, id)).get();
     if (!before) throw new AppError("not_found");
     await tx.update(topics).set({ active, updatedAt: ctx.now }).where(eq(topics.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: active ? "topic.activate" : "topic.deactivate",
-      entityType: "topic",
-      entityId: id,
-      before,
-      after: { ...before, active },
-      now: ctx.now,
+    await audit(active ? "topic.activate" : "topic.deactivate", { type: "topic", id }, before, {
+      ...before,
+      active,
     });
   });
 }
@@ -101,46 +85,38 @@ export async function setTopicActive(
 export const topicNamesSchema = topicInputSchema.omit({ id: true });
 
 /** Renames a topic in both languages (its id, stored on delegations, never changes). */
-export async function renameTopic(
-  ctx: { db: Db; actor: AuditActor; now: Date },
-  id: string,
-  names: z.output<typeof topicNamesSchema>,
-) {
-  return ctx.db.writeTransaction(async (tx) => {
+export async function renameTopic(ctx: Ctx, id: string, names: z.output<typeof topicNamesSchema>) {
+  return ctx.transaction(async (tx, audit) => {
     const before = await tx.select().from(topics).where(eq(topics.id, id)).get();
     if (!before) throw new AppError("not_found");
     await tx
       .update(topics)
       .set({ ...names, updatedAt: ctx.now })
       .where(eq(topics.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "topic.rename",
-      entityType: "topic",
-      entityId: id,
-      before: { nameId: before.nameId, nameEn: before.nameEn },
-      after: names,
-      now: ctx.now,
-    });
+    await audit(
+      "topic.rename",
+      { type: "topic", id },
+      { nameId: before.nameId, nameEn: before.nameEn },
+      names,
+    );
   });
 }
 
 export async function seedTopics(db: Db, now: Date) {
-  await db.writeTransaction(async (tx) => {
+  const transaction = auditedTransaction(db, SYSTEM_ACTOR, now);
+  await transaction(async (tx, audit) => {
     for (const [i, t] of STARTER_TOPICS.entries()) {
       await tx
         .insert(topics)
         .values({ ...t, active: true, sortOrder: (i + 1) * 10, createdAt: now, updatedAt: now })
         .onConflictDoNothing();
     }
-    await recordAudit(tx, {
-      actor: SYSTEM_ACTOR,
-      action: "topic.seed",
-      entityType: "topic",
-      entityId: "starter",
-      after: STARTER_TOPICS.map((t) => t.id),
-      now,
-    });
+    await audit(
+      "topic.seed",
+      { type: "topic", id: "starter" },
+      undefined,
+      STARTER_TOPICS.map((t) => t.id),
+    );
   });
 }
 

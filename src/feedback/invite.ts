@@ -10,9 +10,9 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { delegations, participants } from "../../db/schema/delegations";
 import { feedbackLinks } from "../../db/schema/feedback";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { getHostSettings } from "../host-settings/service";
+import type { Audit } from "../http/service-context";
 import type { Locale } from "../i18n/dictionary";
 import { formatDate } from "../i18n/format";
 import { composeMail, frame } from "../mail/compose";
@@ -26,7 +26,8 @@ interface FeedbackInvitation {
   delegationId: string;
   /** Also each participant with an e-mail (staff tick it when completing). */
   includeParticipants: boolean;
-  actor: AuditActor;
+  /** The completing transaction's `audit` (from `ctx.transaction`): the invitation is audited in it. */
+  audit: Audit;
   now: Date;
   /** BASE_URL, for the link and the Message-ID host. */
   baseUrl: string;
@@ -90,23 +91,23 @@ export async function inviteFeedback(tx: Queryable, input: FeedbackInvitation): 
       ],
       link: { label: t("mail.feedback.link"), url: surveyUrl(input.baseUrl, token) },
     });
-    await enqueueMessage(tx, input, {
-      kind: "feedback_request",
-      delegationId: d.id,
-      scope: id,
-      locale,
-      to: { name: r.name, email: r.email },
-      ...composed,
-    });
+    await enqueueMessage(
+      tx,
+      { now: input.now, baseUrl: input.baseUrl },
+      {
+        kind: "feedback_request",
+        delegationId: d.id,
+        scope: id,
+        locale,
+        to: { name: r.name, email: r.email },
+        ...composed,
+      },
+    );
     issued.push(id);
   }
-  await recordAudit(tx, {
-    actor: input.actor,
-    action: "feedback.invite",
-    entityType: "delegation",
-    entityId: d.id,
-    after: { linkIds: issued, includeParticipants: input.includeParticipants },
-    now: input.now,
+  await input.audit("feedback.invite", { type: "delegation", id: d.id }, undefined, {
+    linkIds: issued,
+    includeParticipants: input.includeParticipants,
   });
   return issued.length;
 }

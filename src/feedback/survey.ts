@@ -5,14 +5,13 @@
  * An unknown token and an expired, unanswered link are the same `null`.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { agendaItemDelegations, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
 import { feedbackLinks, feedbackResponses } from "../../db/schema/feedback";
-import { recordAudit } from "../audit/record";
 import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
-import { PUBLIC_ACTOR } from "../http/service-context";
+import { auditedTransaction, PUBLIC_ACTOR, type ServiceContext } from "../http/service-context";
 import type { SurveyAnswers } from "./form";
 import { hashSurveyToken, TOKEN_PATTERN } from "./tokens";
 import { editDeadline, type SurveyState, surveyState } from "./window";
@@ -97,11 +96,13 @@ export async function loadSurvey(db: Queryable, token: string, now: Date): Promi
  * `conflict` once the edit window is over.
  */
 export async function saveResponse(
-  ctx: { db: Db; now: Date },
+  ctx: Pick<ServiceContext, "db" | "now">,
   token: string,
   answers: SurveyAnswers,
 ): Promise<FeedbackResponseRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  // Always the public: whoever holds the link answers for the visit, even a signed-in staff member.
+  const transaction = auditedTransaction(ctx.db, PUBLIC_ACTOR, ctx.now);
+  return transaction(async (tx, audit) => {
     const survey = await loadSurvey(tx, token, ctx.now);
     if (!survey) throw new AppError("not_found");
     if (survey.state === "read_only")
@@ -126,14 +127,12 @@ export async function saveResponse(
         .set({ ...fields, version: row.version, updatedAt: ctx.now })
         .where(eq(feedbackResponses.linkId, survey.linkId));
     else await tx.insert(feedbackResponses).values(row);
-    await recordAudit(tx, {
-      actor: PUBLIC_ACTOR,
-      action: before ? "feedback.update" : "feedback.respond",
-      entityType: "delegation",
-      entityId: survey.delegation.id,
-      after: { linkId: survey.linkId, version: row.version, overallRating: row.overallRating },
-      now: ctx.now,
-    });
+    await audit(
+      before ? "feedback.update" : "feedback.respond",
+      { type: "delegation", id: survey.delegation.id },
+      undefined,
+      { linkId: survey.linkId, version: row.version, overallRating: row.overallRating },
+    );
     return row;
   });
 }

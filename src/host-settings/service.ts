@@ -5,10 +5,10 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { hostSettings } from "../../db/schema/host-settings";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import { msg } from "../http/validate";
 import { optionalEmail, optionalLine, optionalUrl, requiredLine, requiredText } from "../outcomes/fields";
 import { isValidTimeZone, observesDaylightSaving } from "../scheduling/zoned-time";
@@ -82,7 +82,7 @@ function sniffLogo(bytes: Uint8Array): "image/png" | "image/jpeg" | null {
 }
 
 export async function saveHostSettings(
-  ctx: { db: Db; actor: AuditActor; now: Date },
+  ctx: Pick<ServiceContext, "now" | "transaction">,
   input: HostSettingsInput,
   logo?: Uint8Array,
 ): Promise<HostSettings> {
@@ -100,7 +100,7 @@ export async function saveHostSettings(
         details: { fields: { logo: [problem] } },
       });
   }
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getHostSettings(tx);
     if (input.version !== before.version) throw stale({ currentVersion: before.version });
     const { removeLogo, version: _v, ...fields } = input;
@@ -118,15 +118,12 @@ export async function saveHostSettings(
       .onConflictDoUpdate({ target: hostSettings.id, set: values });
     const { logo: _l, ...beforeAudit } = before;
     const { logo: _l2, ...afterAudit } = values;
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "host_settings.update",
-      entityType: "host_settings",
-      entityId: "1",
-      before: { ...beforeAudit, hasLogo: !!before.logo },
-      after: { ...afterAudit, hasLogo: !!values.logo },
-      now: ctx.now,
-    });
+    await audit(
+      "host_settings.update",
+      { type: "host_settings", id: "1" },
+      { ...beforeAudit, hasLogo: !!before.logo },
+      { ...afterAudit, hasLogo: !!values.logo },
+    );
     return values;
   });
 }

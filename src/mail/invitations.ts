@@ -26,11 +26,12 @@ import {
   loadParticipants,
 } from "../agenda/load-agenda";
 import { insertShareLink, itineraryUrl, newShareToken } from "../agenda/share-links";
-import { type AuditActor, recordAudit } from "../audit/record";
+import type { AuditActor } from "../audit/record";
 import { sha256Hex } from "../auth/encoding";
 import { effectiveCancelled, effectiveSequence } from "../calendar/agenda-events";
 import { getHostSettings } from "../host-settings/service";
 import { AppError } from "../http/errors";
+import { type Audit, auditedTransaction } from "../http/service-context";
 import { type Locale, type Translate, translator } from "../i18n/dictionary";
 import type { Mailbox } from "./header-safety";
 import { composeBundle, composeItemMessages, type OfficeContext } from "./invitation-messages";
@@ -366,11 +367,12 @@ export async function sendInvitations(
     }
     if (prepared.mails.length === 0) return { queued: 0, messages: [] };
     const composed = await composeAll(ctx, prepared);
-    const result = await ctx.db.writeTransaction(async (tx) => {
+    const transaction = auditedTransaction(ctx.db, ctx.actor, ctx.now);
+    const result = await transaction(async (tx, audit) => {
       const current = await planInvitations(tx, delegationId, ctx.hostTimeZone);
       if (JSON.stringify(current) !== JSON.stringify(prepared.plan)) return null;
       if (!prepared.link.isNew && !(await isLive(tx, delegationId, prepared.link.tokenHash))) return null;
-      return enqueueSend(tx, ctx, prepared, composed);
+      return enqueueSend(tx, audit, ctx, prepared, composed);
     });
     if (result !== null) return result;
   }
@@ -431,6 +433,7 @@ async function composeAll(
 /** Inside the write transaction: the link (when new), the messages (one multi-row insert), the audit row. */
 async function enqueueSend(
   tx: Transaction,
+  audit: Audit,
   ctx: SendContext,
   prepared: Prepared,
   composed: (NewOutboxMessage & { key: string })[],
@@ -443,6 +446,7 @@ async function enqueueSend(
       tokenHash: link.tokenHash,
       now: ctx.now,
       actor: ctx.actor,
+      audit,
       hostTimeZone: ctx.hostTimeZone,
       revokeOthers: false,
       via: "mail",
@@ -461,16 +465,9 @@ async function enqueueSend(
   );
   for (const k of keys)
     if (added.has(k.id)) messages.push({ key: keyOfDedupe.get(k.dedupeKey) ?? "", id: k.id });
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: "mail.invitations.send",
-    entityType: "delegation",
-    entityId: plan.delegation.id,
-    after: {
-      queued: ids.length,
-      recipients: prepared.chosen.map((c) => ({ key: c.candidate.key, form: c.form })),
-    },
-    now: ctx.now,
+  await audit("mail.invitations.send", { type: "delegation", id: plan.delegation.id }, undefined, {
+    queued: ids.length,
+    recipients: prepared.chosen.map((c) => ({ key: c.candidate.key, form: c.form })),
   });
   return { queued: ids.length, messages };
 }

@@ -7,7 +7,7 @@
  * by two processes — yields one row and so one message.
  */
 import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import {
   type ItemSnapshot,
   type NoticeKind,
@@ -16,9 +16,9 @@ import {
   type OutboxStatus,
   outboxMessages,
 } from "../../db/schema/outbox";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { newId } from "../auth/encoding";
 import { AppError } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { Locale } from "../i18n/dictionary";
 import { messageRef } from "../i18n/dictionary";
 import { mailStateKey } from "../i18n/keys";
@@ -165,11 +165,7 @@ export async function countByState(db: Queryable): Promise<Record<MailState, num
   return counts;
 }
 
-export interface StaffActionContext {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+export type StaffActionContext = Pick<ServiceContext, "now" | "transaction">;
 
 /**
  * A failed, cancelled or only-written (no SMTP at the time) message goes back to the queue now, with a
@@ -200,7 +196,7 @@ async function changeStatus(
   action: "outbox.retry" | "outbox.cancel",
   patch: (row: OutboxRow) => Partial<OutboxRow>,
 ): Promise<OutboxRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const row = await tx.query.outboxMessages.findFirst({ where: eq(outboxMessages.id, id) });
     if (!row) throw new AppError("not_found");
     if (!from.includes(row.status)) {
@@ -216,15 +212,12 @@ async function changeStatus(
       .where(and(eq(outboxMessages.id, id), inArray(outboxMessages.status, from)))
       .returning();
     if (!updated) throw new AppError("conflict");
-    await recordAudit(tx, {
-      actor: ctx.actor,
+    await audit(
       action,
-      entityType: "outbox_message",
-      entityId: id,
-      before: { status: row.status, attempts: row.attempts },
-      after: { status: updated.status },
-      now: ctx.now,
-    });
+      { type: "outbox_message", id },
+      { status: row.status, attempts: row.attempts },
+      { status: updated.status },
+    );
     return updated;
   });
 }

@@ -9,7 +9,6 @@ import { agendaItemDelegations, agendaItems } from "../../db/schema/agenda";
 import { delegations } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
 import { venues } from "../../db/schema/venues";
-import { recordAudit } from "../audit/record";
 import { inviteFeedback } from "../feedback/invite";
 import { getHostSettings } from "../host-settings/service";
 import { AppError, stale } from "../http/errors";
@@ -77,7 +76,7 @@ export async function completeVisit(
   id: string,
   input: z.output<typeof completeSchema>,
 ) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const d = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
     if (!d) throw new AppError("not_found");
     if (input.version !== d.version) throw stale({ currentVersion: d.version });
@@ -87,20 +86,17 @@ export async function completeVisit(
       .update(delegations)
       .set({ status: "completed", version, updatedAt: ctx.now })
       .where(eq(delegations.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.transition",
-      entityType: "delegation",
-      entityId: id,
-      before: { status: d.status, version: d.version },
-      after: { status: "completed", version },
-      now: ctx.now,
-    });
+    await audit(
+      "delegation.transition",
+      { type: "delegation", id },
+      { status: d.status, version: d.version },
+      { status: "completed", version },
+    );
     if (ctx.config)
       await inviteFeedback(tx, {
         delegationId: id,
         includeParticipants: input.inviteParticipants ?? false,
-        actor: ctx.actor,
+        audit,
         now: ctx.now,
         baseUrl: ctx.config.baseUrl,
       });
@@ -109,7 +105,7 @@ export async function completeVisit(
 }
 
 export async function reopenVisit(ctx: ServiceCtx, id: string, input: z.output<typeof reopenSchema>) {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const d = await tx.select().from(delegations).where(eq(delegations.id, id)).get();
     if (!d) throw new AppError("not_found");
     if (input.version !== d.version) throw stale({ currentVersion: d.version });
@@ -123,15 +119,12 @@ export async function reopenVisit(ctx: ServiceCtx, id: string, input: z.output<t
       .update(delegations)
       .set({ status: "confirmed", version, updatedAt: ctx.now })
       .where(eq(delegations.id, id));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "delegation.reopen",
-      entityType: "delegation",
-      entityId: id,
-      before: { status: d.status, version: d.version },
-      after: { status: "confirmed", version, reason: input.reason },
-      now: ctx.now,
-    });
+    await audit(
+      "delegation.reopen",
+      { type: "delegation", id },
+      { status: d.status, version: d.version },
+      { status: "confirmed", version, reason: input.reason },
+    );
     return { ...d, status: "confirmed" as const, version, updatedAt: ctx.now };
   });
 }

@@ -194,7 +194,12 @@ async function seedDemoFollowUp(db: Db, now: Date) {
       to: "confirmed",
       dates: { start: day, end: day },
     });
-    const onDay = { db, actor: SYSTEM_ACTOR, now: at(day) };
+    const onDay = {
+      db,
+      actor: SYSTEM_ACTOR,
+      now: at(day),
+      transaction: auditedTransaction(db, SYSTEM_ACTOR, at(day)),
+    };
     const roster = await getAttendance(db, delegation.id);
     await checkIn(onDay, delegation.id, {
       marks: roster.participants.map((p, n) => ({
@@ -203,7 +208,12 @@ async function seedDemoFollowUp(db: Db, now: Date) {
       })),
       walkIns: [{ ...v.walkIn, institution: v.institution }],
     });
-    const after = { db, actor: SYSTEM_ACTOR, now: at(addDays(day, 1)) };
+    const after = {
+      db,
+      actor: SYSTEM_ACTOR,
+      now: at(addDays(day, 1)),
+      transaction: auditedTransaction(db, SYSTEM_ACTOR, at(addDays(day, 1))),
+    };
     await saveOutcome(after, delegation.id, {
       summary: v.summary,
       summaryEn: null,

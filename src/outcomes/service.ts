@@ -3,20 +3,16 @@
  * write transaction: version check, upsert, audit row with before and after).
  */
 import { and, count, eq } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import type { Queryable } from "../../db/client";
 import { delegations, participants } from "../../db/schema/delegations";
 import { visitOutcomes } from "../../db/schema/outcomes";
-import { type AuditActor, recordAudit } from "../audit/record";
 import { AppError, stale } from "../http/errors";
+import type { ServiceContext } from "../http/service-context";
 import type { OutcomeInput } from "./schemas";
 
 export type OutcomeRow = typeof visitOutcomes.$inferSelect;
 
-export interface ServiceCtx {
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+export type ServiceCtx = Pick<ServiceContext, "now" | "transaction">;
 
 export async function attendanceCount(db: Queryable, delegationId: string) {
   const [attended] = await db
@@ -56,7 +52,7 @@ export async function saveOutcome(
   delegationId: string,
   input: OutcomeInput,
 ): Promise<OutcomeRow> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const before = await getOutcome(tx, delegationId);
     const current = before?.version ?? 0;
     if (input.version !== current) throw stale({ currentVersion: current, current: before });
@@ -75,15 +71,12 @@ export async function saveOutcome(
         target: visitOutcomes.delegationId,
         set: { ...fields, version: after.version, updatedAt: ctx.now },
       });
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: before ? "outcome.update" : "outcome.create",
-      entityType: "delegation",
-      entityId: delegationId,
+    await audit(
+      before ? "outcome.update" : "outcome.create",
+      { type: "delegation", id: delegationId },
       before,
       after,
-      now: ctx.now,
-    });
+    );
     return after;
   });
 }

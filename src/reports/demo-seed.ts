@@ -238,7 +238,7 @@ async function seedVisit(db: Db, today: string, day: string, n: number, rnd: Ret
     version: 0,
   });
   // No config: no survey mails to the fictional contacts (their answers are seeded below).
-  await completeVisit({ db, actor: SYSTEM_ACTOR, now: after.now }, delegation.id, {
+  await completeVisit({ now: after.now, transaction: after.transaction }, delegation.id, {
     version: confirmed.version,
   });
   await answerSurvey(db, delegation.id, day, rnd);
@@ -317,7 +317,10 @@ async function seedCommitments(
   ].slice(0, 1 + Math.floor(rnd.next() * 2));
   for (const p of promises) {
     const targetDate = addDays(day, p.due);
-    const ctx = (date: string) => ({ db, actor: SYSTEM_ACTOR, now: at(date) });
+    const ctx = (date: string) => ({
+      now: at(date),
+      transaction: auditedTransaction(db, SYSTEM_ACTOR, at(date)),
+    });
     const { commitment } = await createCommitment(ctx(addDays(day, 1)), {
       delegationId,
       party: p.party,

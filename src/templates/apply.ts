@@ -3,7 +3,6 @@
  * booked and against the template's earlier items, all conflicts of all items are reported together, and
  * either every item is written or none (one write transaction).
  */
-import { recordAudit } from "../audit/record";
 import {
   type ConflictDetail,
   checkCandidate,
@@ -23,7 +22,7 @@ export async function applyTemplate(
   delegationId: string,
   input: ApplyTemplate,
 ): Promise<AgendaItemView[]> {
-  return ctx.db.writeTransaction(async (tx) => {
+  return ctx.transaction(async (tx, audit) => {
     const delegation = await loadBookableDelegation(tx, delegationId);
     const template = await getTemplate(tx, input.templateId);
     if (!template.active) {
@@ -87,29 +86,13 @@ export async function applyTemplate(
       );
     }
     const views = await viewsOf(tx, rows, ctx.config.hostTimeZone);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "agenda.apply_template",
-      entityType: "delegation",
-      entityId: delegationId,
-      after: {
-        templateId: template.id,
-        date: input.date,
-        itemIds: views.map((v) => v.id),
-        ...(overridden.length > 0 ? { override: { reason: input.reason, conflicts: overridden } } : {}),
-      },
-      now: ctx.now,
+    await audit("agenda.apply_template", { type: "delegation", id: delegationId }, undefined, {
+      templateId: template.id,
+      date: input.date,
+      itemIds: views.map((v) => v.id),
+      ...(overridden.length > 0 ? { override: { reason: input.reason, conflicts: overridden } } : {}),
     });
-    for (const v of views) {
-      await recordAudit(tx, {
-        actor: ctx.actor,
-        action: "agenda_item.book",
-        entityType: "agenda_item",
-        entityId: v.id,
-        after: v,
-        now: ctx.now,
-      });
-    }
+    for (const v of views) await audit("agenda_item.book", { type: "agenda_item", id: v.id }, undefined, v);
     return views;
   });
 }

@@ -2,8 +2,10 @@
  * The printed rundown: the host's letterhead from the host settings (logo included once saved), each time
  * with its venue's zone (and the visitors' home time when it differs), a print button for the staff script, and when and by whom it was printed.
  */
+
 import { describe, expect, it } from "vitest";
 import { saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
 import { makeTestApp } from "../helpers/test-app";
 
@@ -57,7 +59,7 @@ describe("rundown", () => {
     expect(before).toContain(`Dicetak pada Senin, 2 Maret 2026, 09.00 WIB oleh ${user.name}`);
 
     await saveHostSettings(
-      { db: t.db, actor: { id: null, label: "test" }, now: t.clock() },
+      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
       {
         governmentName: "Pemerintah Kota Contoh",
         officeName: "Bagian Protokol dan Komunikasi Pimpinan",

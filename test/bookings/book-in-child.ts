@@ -3,11 +3,13 @@
  * waits for the go file, books through the booking service and prints one JSON line with the outcome.
  * Usage: tsx test/bookings/book-in-child.ts <database URL> <delegation id> <venue id> <go file>
  */
+
 import { existsSync } from "node:fs";
 import { openDatabase } from "../../db/open-node";
 import { bookItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { AppError } from "../../src/http/errors";
+import { auditedTransaction } from "../../src/http/service-context";
 
 const [dbUrl, delegationId, venueId, goFile] = process.argv.slice(2) as [string, string, string, string];
 
@@ -18,10 +20,14 @@ async function main() {
   try {
     const item = await bookItem(
       {
-        db,
         actor: { id: null, label: `child ${process.pid}` },
         now: new Date("2026-03-02T02:00:00Z"),
         config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+        transaction: auditedTransaction(
+          db,
+          { id: null, label: `child ${process.pid}` },
+          new Date("2026-03-02T02:00:00Z"),
+        ),
       },
       delegationId,
       {

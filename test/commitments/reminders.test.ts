@@ -4,12 +4,14 @@
  * switched-off commitments; each step mailed exactly once — with two job runners (two processes, wired
  * like the server: test/mail/fixtures/deliver-child.ts) at once, and after a restart (a new process).
  */
+
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema/auth";
 import { createCommitment, transitionCommitment } from "../../src/commitments/service";
 import { parseConfig } from "../../src/config";
+import { auditedTransaction } from "../../src/http/service-context";
 import { runJobs } from "../../src/jobs/run-jobs";
 import { childEnv } from "../helpers/child-env";
 import { freshDb } from "../helpers/db";
@@ -45,7 +47,7 @@ async function setup() {
     }),
   );
   const d = await makeDelegation(db, { code: "SB-2026-0101", language: "id", provinceCode: "21" });
-  const ctx = { db, actor: ACTOR, now };
+  const ctx = { now, transaction: auditedTransaction(db, ACTOR, now) };
   const mk = (fields: Record<string, unknown>) =>
     createCommitment(ctx, {
       delegationId: d.id,
@@ -158,7 +160,8 @@ describe("commitment reminders", () => {
     expect(overdue?.parsed.text).toContain("sudah lewat tanggal target Jumat, 27 Februari 2026 (10 hari)");
 
     // Done stops the staff owner's reminders; the outside owner's keep coming weekly.
-    const now = { ...t.ctx, now: t.clock() };
+    const at = t.clock();
+    const now = { now: at, transaction: auditedTransaction(t.db, ACTOR, at) };
     await transitionCommitment(now, t.staff.commitment.id, { to: "in_progress", version: 1 });
     await transitionCommitment(now, t.staff.commitment.id, {
       to: "done",

@@ -42,7 +42,12 @@ describe.skipIf(skipBrowserTests)("cancelling a visit in Chromium", () => {
       confirmedDates: { start: date, end: date },
     });
     await bookItem(
-      { db, actor: { id: null, label: "e2e" }, now, config: { hostTimeZone: "Asia/Jakarta" } },
+      {
+        actor: { id: null, label: "e2e" },
+        now,
+        config: { hostTimeZone: "Asia/Jakarta" },
+        transaction: auditedTransaction(db, { id: null, label: "e2e" }, now),
+      },
       delegation.id,
       {
         kind: "reception",

@@ -80,7 +80,7 @@ describe.skipIf(skipBrowserTests)("results of a visit: survey, press release, pu
       },
       new Date(`${addDays(first, -7)}T02:00:00Z`),
     );
-    await saveOutcome({ db: server.db, actor: SYSTEM_ACTOR, now }, d.id, {
+    await saveOutcome({ now, transaction: auditedTransaction(server.db, SYSTEM_ACTOR, now) }, d.id, {
       summary: "Rombongan Karimun mempelajari MPP dan akan membuka MPP Karimun tahun depan.",
       summaryEn: null,
       shown: "Loket terpadu dan antrean daring.",

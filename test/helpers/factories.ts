@@ -186,7 +186,12 @@ export async function makeClosure(db: Db, date: string, name = "Hari libur") {
 }
 
 export function bookingCtx(db: Db, now = NOW) {
-  return { db, actor: ACTOR, now, config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } };
+  return {
+    actor: ACTOR,
+    now,
+    config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+    transaction: auditedTransaction(db, ACTOR, now),
+  };
 }
 
 /** Books an item through the booking service (the production path). */

@@ -6,6 +6,7 @@
  * mail reuses the live link; the visitor's status page links the itinerary; the host's protocol contact
  * shows on the itinerary page, its PDF, the withdrawn page and the status page.
  */
+
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { delegations } from "../../db/schema/delegations";
@@ -20,6 +21,7 @@ import {
 import { randomSecret, sha256Hex } from "../../src/auth/encoding";
 import { statusUrlOf } from "../../src/delegations/intake";
 import { DEFAULT_HOST_SETTINGS, saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
 import { makeTestApp, TEST_LINK_SECRET, type TestApp } from "../helpers/test-app";
@@ -117,11 +119,14 @@ describe("the agenda page's itinerary links", () => {
   it("a link with a random token (issued before tokens were derived) still opens, listed without its address", async () => {
     const token = randomSecret(32);
     const tokenHash = await sha256Hex(token);
-    await t.db.writeTransaction((tx) =>
+    const actor = { id: null, label: "test" };
+    const transaction = auditedTransaction(t.db, actor, t.clock());
+    await transaction((tx, audit) =>
       insertShareLink(tx, {
         delegationId,
         tokenHash,
-        actor: { id: null, label: "test" },
+        actor,
+        audit,
         now: t.clock(),
         hostTimeZone: t.deps.config.hostTimeZone,
         revokeOthers: false,
@@ -192,12 +197,15 @@ describe("the agenda page's itinerary links", () => {
     const a = await issueViaApi();
     // A second live link, as an invitation mail makes one when none is live with a known address.
     const fresh = await newShareToken(TEST_LINK_SECRET);
-    const b = await t.db.writeTransaction((tx) =>
+    const actor = { id: null, label: "test" };
+    const transaction = auditedTransaction(t.db, actor, t.clock());
+    const b = await transaction((tx, audit) =>
       currentOrNewShareLink(tx, {
         delegationId,
         fresh,
         secret: TEST_LINK_SECRET,
-        actor: { id: null, label: "test" },
+        actor,
+        audit,
         now: t.clock(),
         hostTimeZone: t.deps.config.hostTimeZone,
         baseUrl: t.deps.config.baseUrl,
@@ -242,10 +250,11 @@ describe("the agenda page's itinerary links", () => {
       secret: TEST_LINK_SECRET,
     };
     const [one, two] = [await newShareToken(TEST_LINK_SECRET), await newShareToken(TEST_LINK_SECRET)];
-    const first = await t.db.writeTransaction((tx) => currentOrNewShareLink(tx, { ...ctx, fresh: one }));
+    const transaction = auditedTransaction(t.db, ctx.actor, ctx.now);
+    const first = await transaction((tx, audit) => currentOrNewShareLink(tx, { ...ctx, audit, fresh: one }));
     expect(first.reused).toBe(false);
     expect(first.token).toBe(one.token);
-    const second = await t.db.writeTransaction((tx) => currentOrNewShareLink(tx, { ...ctx, fresh: two }));
+    const second = await transaction((tx, audit) => currentOrNewShareLink(tx, { ...ctx, audit, fresh: two }));
     expect(second).toMatchObject({ reused: true, id: first.id, url: first.url });
     const rows = await liveLinks();
     expect(rows).toHaveLength(1);
@@ -279,7 +288,7 @@ describe("last opened", () => {
 describe("the host's protocol contact and the status page", () => {
   beforeEach(async () => {
     await saveHostSettings(
-      { db: t.db, actor: { id: null, label: "test" }, now: t.clock() },
+      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
       {
         ...DEFAULT_HOST_SETTINGS,
         phone: "(0333) 424 123",
@@ -324,7 +333,7 @@ describe("the host's protocol contact and the status page", () => {
     const { path } = await issueViaApi();
     expect(await (await t.app.request(path)).text()).toContain("(0333) 424 123");
     await saveHostSettings(
-      { db: t.db, actor: { id: null, label: "test" }, now: t.clock() },
+      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
       { ...DEFAULT_HOST_SETTINGS, phone: "(0333) 999 000", website: null, signatoryNip: null, version: 1 },
     );
     expect(await (await t.app.request(path)).text()).toContain("(0333) 999 000");

@@ -4,10 +4,12 @@
  * "book for" when the chosen slot falls outside the visit's dates (booked only when confirmed), and staff
  * calendar feeds and week views mark sessions of unconfirmed visits as tentative until the visit is confirmed.
  */
+
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { createFeedToken } from "../../src/calendar/feed-tokens";
+import { auditedTransaction } from "../../src/http/service-context";
 import { book, makeDelegation, makeVenue } from "../helpers/factories";
 import { json, makeTestApp, type TestApp } from "../helpers/test-app";
 
@@ -146,14 +148,17 @@ describe("finding a slot for a visit", () => {
       endsAt: "2026-03-10T10:00:00+07:00",
       venueId: venue.id,
     });
-    const feed = await createFeedToken(t.db, {
-      label: "Semua",
-      scope: "venue",
-      scopeId: venue.id,
-      actor: { id: null, label: "test" },
-      now: t.clock(),
-      baseUrl: "http://localhost:8787",
-    });
+    const actor = { id: null, label: "test" };
+    const now = t.clock();
+    const feed = await createFeedToken(
+      { actor, now, transaction: auditedTransaction(t.db, actor, now) },
+      {
+        label: "Semua",
+        scope: "venue",
+        scopeId: venue.id,
+        baseUrl: "http://localhost:8787",
+      },
+    );
     const event = async () => {
       const res = await t.app.request(new URL(feed.url).pathname);
       expect(res.status).toBe(200);

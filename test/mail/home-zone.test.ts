@@ -3,11 +3,13 @@
  * in the invitation, the itinerary mail's programme and an update's change note — read back from a real
  * SMTP server.
  */
+
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { bookItem, changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
+import { auditedTransaction } from "../../src/http/service-context";
 import { makeDelegation, makeVenue } from "../helpers/factories";
 import { makeTestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "./helpers";
@@ -34,10 +36,10 @@ describe("home time for a delegation from another zone", () => {
       institution: "Pemkab Badung",
     });
     const service = {
-      db: t.db,
       actor: ACTOR,
       now: t.clock(),
       config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+      transaction: auditedTransaction(t.db, ACTOR, t.clock()),
     };
     const item = await bookItem(service, d.id, {
       title: "Kunjungan MPP",

@@ -4,12 +4,14 @@
  * answering 303 back to the page where each recipient's last message shows its status. Nobody ticked is
  * a field error with the choices kept; a preview made stale by an agenda change is shown again (409).
  */
+
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agendaItems } from "../../db/schema/agenda";
 import { outboxMessages } from "../../db/schema/outbox";
 import { changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
+import { auditedTransaction } from "../../src/http/service-context";
 import { book, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/factories";
 import { makeTestApp, type TestApp } from "../helpers/test-app";
 
@@ -107,10 +109,10 @@ describe("the invitations page", () => {
     const row = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
     await changeItem(
       {
-        db: t.db,
         actor: { id: null, label: "test" },
         now: t.clock(),
         config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+        transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()),
       },
       item.id,
       { version: row!.version, title: "Paparan Bupati" } as never,

@@ -6,6 +6,7 @@
  * and CANCELs; the preview is exactly what is sent; a bad choice is a 400 and queues nothing; a repeat
  * send queues nothing; every mail reuses the delegation's live itinerary link.
  */
+
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
 import { saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { makeDelegation, makeHost, makeVenue } from "../helpers/factories";
 import { json, makeTestApp, type TestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "./helpers";
@@ -62,10 +64,10 @@ async function setup(language: "id" | "en" = "en") {
     });
   });
   const service = {
-    db: t.db,
     actor: ACTOR,
     now: t.clock(),
     config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+    transaction: auditedTransaction(t.db, ACTOR, t.clock()),
   };
   const item = await bookItem(service, d.id, {
     title: "Kunjungan MPP",
@@ -233,7 +235,12 @@ describe("invitations under staff control", () => {
     await send(t, staff.headers, d.id, { recipients: choice.slice(0, 1) });
     const current = await t.db.orm.query.agendaItems.findFirst({ where: eq(agendaItems.id, item.id) });
     await changeItem(
-      { db: t.db, actor: ACTOR, now: t.clock(), config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE } },
+      {
+        actor: ACTOR,
+        now: t.clock(),
+        config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+        transaction: auditedTransaction(t.db, ACTOR, t.clock()),
+      },
       item.id,
       { version: current!.version, title: "Kunjungan Mal Pelayanan Publik" } as never,
     );
@@ -383,7 +390,8 @@ describe("invitations under staff control", () => {
   it("mails are signed with the host settings: office, address, phone, WhatsApp and e-mail", async () => {
     const { t, smtp, d, staff } = await setup("id");
     const admin = await t.as("admin");
-    await saveHostSettings({ db: t.db, actor: { id: admin.user.id, label: "admin" }, now: t.clock() }, {
+    const adminActor = { id: admin.user.id, label: "admin" };
+    await saveHostSettings({ now: t.clock(), transaction: auditedTransaction(t.db, adminActor, t.clock()) }, {
       governmentName: "Pemerintah Kabupaten Banyuwangi",
       officeName: "Bagian Protokol dan Komunikasi Pimpinan",
       address: "Jl. Ahmad Yani No. 100, Banyuwangi",

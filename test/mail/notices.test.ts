@@ -3,10 +3,12 @@
  * silenced by autoNotices), reminders the day before at REMINDER_TIME (deduped), and hostile input that
  * must never add a header or an SMTP recipient.
  */
+
 import { afterEach, describe, expect, it } from "vitest";
 import { outboxMessages } from "../../db/schema/outbox";
 import { bookItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
+import { auditedTransaction } from "../../src/http/service-context";
 import { enqueueNotice } from "../../src/mail/notices";
 import { enqueueMessage } from "../../src/mail/outbox";
 import { makeDelegation, makeVenue } from "../helpers/factories";
@@ -72,10 +74,10 @@ describe("workflow notices", () => {
     const d = await makeDelegation(t.db);
     await bookItem(
       {
-        db: t.db,
         actor: { id: null, label: "t" },
         now: t.clock(),
         config: { hostTimeZone: DEFAULT_HOST_TIME_ZONE },
+        transaction: auditedTransaction(t.db, { id: null, label: "t" }, t.clock()),
       },
       d.id,
       {

@@ -2,9 +2,11 @@
  * The SPPD papers read back with pdf.js: headed with the host, the delegation and the dates, the names in
  * precedence order (walk-ins placed by title and marked), the letter's number, place, date and signatory.
  */
+
 import { describe, expect, it } from "vitest";
 import { checkIn, getAttendance } from "../../src/attendance/service";
 import { saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { buildAttendanceCsv, buildAttendancePdf, buildVisitLetterPdf } from "../../src/papers/service";
 import { freshDb } from "../helpers/db";
 import { makeDelegation, makeParticipant } from "../helpers/factories";
@@ -58,7 +60,7 @@ describe("SPPD papers", () => {
   it("after check-in, the papers list those present (walk-ins placed by title and marked), the CSV everyone", async () => {
     const { db, d, absent } = await visit();
     const roster = await getAttendance(db, d.id);
-    await checkIn({ db, actor: ACTOR, now: NOW }, d.id, {
+    await checkIn({ now: NOW, transaction: auditedTransaction(db, ACTOR, NOW) }, d.id, {
       marks: roster.participants.map((p) => ({ participantId: p.id, attended: p.id !== absent.id })),
       walkIns: [
         { name: "Rudi Simulasi", title: "Pj. Bupati Bintan", institution: "Pemerintah Kabupaten Bintan" },
@@ -90,7 +92,7 @@ describe("SPPD papers", () => {
   it("the visit letter carries the number, place and date, the names in order, and the signatory from the settings", async () => {
     const { db, d } = await visit();
     await saveHostSettings(
-      { db, actor: ACTOR, now: NOW },
+      { now: NOW, transaction: auditedTransaction(db, ACTOR, NOW) },
       {
         governmentName: "Pemerintah Kabupaten Banyuwangi",
         officeName: "Bagian Protokol dan Komunikasi Pimpinan",

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { passwordResetTokens } from "../../db/schema/auth";
 import { outboxMessages } from "../../db/schema/outbox";
 import { saveHostSettings } from "../../src/host-settings/service";
+import { auditedTransaction } from "../../src/http/service-context";
 import { json, makeTestApp, ORIGIN, sessionCookieOf, type TestApp } from "../helpers/test-app";
 
 const STRONG = "Kelapa-Hijau-Banyuwangi-77";
@@ -152,7 +153,8 @@ describe("forgot password", () => {
     expect(plain).toContain("Hormat kami,\nBagian Protokol\n");
     expect(plain).not.toContain("Pemerintah Kabupaten");
 
-    await saveHostSettings({ db: t.db, actor: { id: admin.user.id, label: "admin" }, now: t.clock() }, {
+    const adminActor = { id: admin.user.id, label: "admin" };
+    await saveHostSettings({ now: t.clock(), transaction: auditedTransaction(t.db, adminActor, t.clock()) }, {
       governmentName: "Pemerintah Kabupaten Sleman",
       officeName: "Bagian Protokol dan Komunikasi Pimpinan Setda Sleman",
       address: "Jl. Parasamya No. 1, Beran, Tridadi, Sleman",

@@ -8,6 +8,7 @@ import { newId } from "../../auth/encoding";
 import { searchAvailability } from "../../bookings/availability";
 import { bookItem } from "../../bookings/service";
 import { AppError } from "../../http/errors";
+import { auditedTransaction } from "../../http/service-context";
 import { STARTER_TIME_ZONE } from "../../venues/seed";
 import { summarise, timeMs } from "../stats";
 import { randomWindow } from "./availability";
@@ -73,10 +74,10 @@ export const bookingSection: BenchSection = {
         try {
           await bookItem(
             {
-              db: data.db,
               actor: { id: data.adminId, label: "bench" },
               now,
               config: { hostTimeZone: STARTER_TIME_ZONE },
+              transaction: auditedTransaction(data.db, { id: data.adminId, label: "bench" }, now),
             },
             delegationId,
             {

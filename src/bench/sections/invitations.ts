@@ -96,8 +96,14 @@ async function makeVisit(db: Db, run: number): Promise<{ id: string; choice: Rec
     );
   });
   const start = localToInstant({ date, time: "08:00", timeZone: "Asia/Jakarta" });
+  const booking = {
+    actor: ACTOR,
+    now: NOW,
+    config: { hostTimeZone: "Asia/Jakarta" },
+    transaction: auditedTransaction(db, ACTOR, NOW),
+  };
   for (let k = 0; k < ITEMS; k++) {
-    await bookItem({ db, actor: ACTOR, now: NOW, config: { hostTimeZone: "Asia/Jakarta" } }, id, {
+    await bookItem(booking, id, {
       kind: "presentation",
       title: `Sesi ${k + 1}`,
       titleEn: `Session ${k + 1}`,
