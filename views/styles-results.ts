@@ -18,7 +18,7 @@ ul.inline{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;
 .chart-pair{display:grid;grid-template-columns:1fr;gap:.75rem}
 @media (min-width:64rem){.chart-pair{grid-template-columns:3fr 2fr;align-items:start}}
 .chart-figure{margin:0}
-svg.chart{width:100%;height:auto;max-width:100%;font:11px system-ui,sans-serif}
+svg.chart{display:block;width:100%;height:auto;max-width:100%;font:11px system-ui,sans-serif}
 svg.chart .bar{fill:#0b5cad}
 svg.chart .grid{stroke:#d5dbe1;stroke-width:1}
 svg.chart .axis{fill:#5b6470}
@@ -36,7 +36,7 @@ table.data .num{text-align:right;font-variant-numeric:tabular-nums}
 .survey textarea{width:100%;min-height:5rem;font:inherit}
 .survey button{width:100%;padding:.8rem}
 .public-visit{max-width:48rem}
-.public-visit img{max-width:100%;height:auto;border-radius:.5rem}
+.public-visit img{display:block;max-width:100%;height:auto;border-radius:.5rem}
 .visit-list{list-style:none;padding:0}
 .visit-list li{border-bottom:1px solid var(--line);padding:.75rem 0}
 .press-preview{white-space:pre-wrap;border:1px solid var(--line);border-radius:.5rem;padding:1rem;background:var(--soft)}

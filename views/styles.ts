@@ -64,7 +64,8 @@ button.link{background:none;border:none;color:inherit;text-decoration:underline;
 .alert.warn{border-color:var(--warn);background:#fffaeb;color:#7a2e0e}
 .secret{font-family:ui-monospace,monospace;word-break:break-all;background:var(--soft);padding:.5rem;border-radius:.25rem}
 .table-wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%}
+/* Tables keep a compact line height (normal, not the page's 1.5), so dense lists and cards stay short. */
+table{border-collapse:collapse;width:100%;line-height:normal}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:var(--soft);font-weight:600}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;background:var(--soft);border:1px solid var(--line);font-size:.85rem}
@@ -146,7 +147,7 @@ body.itin{background:var(--soft)}
 .nowrap{white-space:nowrap}
 .small{font-size:.875rem}
 ul.plain{list-style:none;padding:0;margin:0}
-.share-link{border-top:1px solid var(--line);padding:.75rem 0}.share-link .inline-form input.secret{width:min(100%,34rem)}.share-qr svg{display:block;width:12rem;height:auto}.host-contact{margin-top:1.5rem}
+ul.share-list{margin:0 0 1rem}.share-actions{row-gap:.75rem}.share-link{border-top:1px solid var(--line);padding:.75rem 0}.share-link .inline-form input.secret{width:min(100%,34rem)}.share-qr svg{display:block;width:12rem;height:auto}.host-contact{margin-top:1.5rem}
 label.check{display:flex;gap:.4rem;align-items:center}
 fieldset{border:1px solid var(--line);border-radius:.375rem;padding:.5rem .75rem;display:grid;gap:.5rem}
 .stack-wide{display:grid;gap:.9rem}

@@ -4,6 +4,8 @@
  * lists are in language-scan.ts). Pages are found by following the links an admin sees from the home page
  * and the public entry points, after a morning of work (a share link, invitations written to files, an
  * update, a refused double booking); every registered page must have been reached in both languages.
+ * Every HTML answer met on the way (and the error pages) must start with a doctype: without one browsers
+ * lay the page out in quirks mode.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -87,6 +89,14 @@ async function requestVisit(language: Locale): Promise<string> {
 let routes: { path: string; re: RegExp }[];
 const visited: Record<Locale, Map<string, string[]>> = { id: new Map(), en: new Map() };
 const problems: Record<Locale, string[]> = { id: [], en: [] };
+/** Every HTML answer checked for its doctype, and those that lack it. */
+const htmlAnswers: string[] = [];
+const withoutDoctype: string[] = [];
+
+function checkDoctype(what: string, html: string) {
+  htmlAnswers.push(what);
+  if (!/^<!doctype html>/i.test(html)) withoutDoctype.push(`${what}: ${html.slice(0, 40)}`);
+}
 
 function routeOf(path: string): string | undefined {
   return routes.find((r) => r.re.test(path))?.path;
@@ -111,6 +121,7 @@ async function crawl(locale: Locale, cookie: string, starts: string[]) {
     if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) continue;
     const html = await res.text();
     expect(res.status, `${url} answered ${res.status}`).toBeLessThan(500);
+    checkDoctype(url, html);
     visited[locale].set(route, [...(visited[locale].get(route) ?? []), url]);
     for (const p of languageProblems(visibleText(html, locale), locale)) {
       if (!isKnownGap(url, p)) problems[locale].push(`${url}: ${p}`);
@@ -205,7 +216,9 @@ beforeAll(async () => {
         body,
       });
       expect(res.status).toBe(409);
-      for (const p of languageProblems(visibleText(await res.text(), locale), locale)) {
+      const html = await res.text();
+      checkDoctype(`refused booking ${start} (${locale})`, html);
+      for (const p of languageProblems(visibleText(html, locale), locale)) {
         problems[locale].push(`refused booking ${start}: ${p}`);
       }
       refusedBookings += 1;
@@ -216,6 +229,14 @@ beforeAll(async () => {
   // Signed out: the sign-in page itself.
   await crawl("id", "", ["/login"]);
   await crawl("en", "sambang_lang=en", ["/login"]);
+  // Error pages, signed in and out: an unknown page, an unknown visit and an unknown share link.
+  for (const cookie of [admin.cookie, ""]) {
+    for (const url of ["/no-such-page", "/kunjungan/no-such-visit", `/i/${"x".repeat(43)}`]) {
+      const res = await t.app.request(url, { headers: { Cookie: cookie } });
+      expect(res.status, url).toBe(404);
+      checkDoctype(`${url} (404${cookie ? ", signed in" : ""})`, await res.text());
+    }
+  }
 }, 120_000);
 
 describe("the interface speaks one language at a time", () => {
@@ -227,6 +248,24 @@ describe("the interface speaks one language at a time", () => {
       const missing = pages.filter((p) => !visited[locale].has(p));
       expect(missing, `pages not reached in ${locale}`).toEqual([]);
     }
+  });
+
+  it("every page starts with a doctype, so browsers use standards mode", () => {
+    const kinds = [
+      /^\/$/,
+      /^\/login$/,
+      /^\/kunjungan$/,
+      /^\/kunjungan\/ajukan$/,
+      new RegExp(`^${itineraryPath}$`),
+      /^refused booking/,
+      /404/,
+    ];
+    for (const kind of kinds)
+      expect(
+        htmlAnswers.some((a) => kind.test(a)),
+        `no page like ${kind}`,
+      ).toBe(true);
+    expect(withoutDoctype).toEqual([]);
   });
 
   it("no Indonesian page shows a key, a code or English", () => {

@@ -102,7 +102,7 @@ export function ShareLinksPanel({ ctx, base, links, delegation }: ShareLinksPane
             );
           })}
         </ul>
-        <div class="inline-form">
+        <div class="inline-form share-actions">
           <form method="post" action={`${base}/share`}>
             <button type="submit" data-testid="share-issue">
               {links.length > 0 ? t("share.reissue") : t("share.issue")}
