@@ -1,7 +1,7 @@
 /**
  * Staff pages at phone (390×844) and desktop (1366×900) size in Chromium: the menu folds behind one
  * button on the phone and opens; the header keeps the language switch and sign-out each on one line, side
- * by side, in both languages; the inbox and the invitation recipients become stacked rows; no page is wider
+ * by side, in both languages; the inbox, the invitation sessions and recipients become stacked rows; no page is wider
  * than the screen (the day grid scrolls inside its own box, the recipients table does not scroll at all);
  * the day grid shows the bookings. Screenshots of the inbox, a delegation, its agenda, its invitations, the
  * audit log and the day grid go to SCREENSHOT_DIR (else the run's temp folder, removed after the run) for
@@ -160,6 +160,13 @@ describe.skipIf(skipBrowserTests)("staff pages on a phone and a desktop", () => 
         const cell = await recipients.locator(`td[data-label="${label}"]`).first().boundingBox();
         expect(cell && cell.x + cell.width, label).toBeLessThanOrEqual(size.viewport.width);
       }
+      // The sessions: on the phone a card each, the date and time on at most two lines (in a narrow table
+      // column it wrapped word by word, over four or five).
+      const when = page.getByTestId("invitation-items").locator("td").first();
+      const fontSize = await when.evaluate((td) => Number.parseFloat(getComputedStyle(td).fontSize));
+      const whenBox = await when.boundingBox();
+      // With its padding one line is ~1.6 font sizes tall, two ~2.8, five ~6.4.
+      if (size.name === "phone") expect(whenBox?.height ?? 0).toBeLessThan(3 * fontSize);
 
       // The day grid: three blocks, the Malang one tentative.
       await page.goto(`${base}/calendar/day?date=${date}`);

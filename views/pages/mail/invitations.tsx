@@ -84,7 +84,7 @@ export function InvitationsPage({
           <p>{t("mail.inv.noItems")}</p>
         ) : (
           <div class="table-wrap">
-            <table data-testid="invitation-items">
+            <table class="cards" data-testid="invitation-items">
               <tbody>
                 {plan.items.map((p) => (
                   <tr data-action={p.action}>
