@@ -4,9 +4,14 @@
  */
 
 import { describe, expect, it } from "vitest";
-import { saveHostSettings } from "../../src/host-settings/service";
-import { auditedTransaction } from "../../src/http/service-context";
-import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
+import {
+  BADUNG_DELEGATION,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeVenue,
+  saveTestHostSettings,
+} from "../helpers/factories";
 import { makeTestApp } from "../helpers/test-app";
 
 /** The letterhead's HTML. */
@@ -58,23 +63,19 @@ describe("rundown", () => {
     expect(before).toContain('data-print="true" hidden="" data-testid="rundown-print">Cetak</button>');
     expect(before).toContain(`Dicetak pada Senin, 2 Maret 2026, 09.00 WIB oleh ${user.name}`);
 
-    await saveHostSettings(
-      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
+    await saveTestHostSettings(
+      t.db,
+      t.clock(),
       {
         governmentName: "Pemerintah Kota Contoh",
         officeName: "Bagian Protokol dan Komunikasi Pimpinan",
         address: "Jl. Merdeka No. 1, Contoh",
         city: "Contoh",
         phone: "(0333) 123456",
-        whatsapp: null,
         email: "protokol@contoh.go.id",
-        website: null,
         signatoryName: "Nama Pejabat",
         signatoryTitle: "Kepala Bagian",
-        signatoryNip: null,
         letterNumberFormat: "{seq}/P/{year}",
-        defaultTimeZone: "Asia/Jakarta",
-        version: 0,
       },
       PNG,
     );

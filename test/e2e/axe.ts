@@ -13,16 +13,15 @@ import { and, eq, like } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Role } from "../../db/schema/auth";
 import { delegations } from "../../db/schema/delegations";
-import { feedbackLinks } from "../../db/schema/feedback";
 import { outboxMessages } from "../../db/schema/outbox";
 import { runSeeders } from "../../db/seed";
 import { requestPasswordReset } from "../../src/auth/password-reset";
 import { SEEDERS } from "../../src/features";
-import { newSurveyToken } from "../../src/feedback/tokens";
 import { auditedTransaction } from "../../src/http/service-context";
 import { runJobs } from "../../src/jobs/run-jobs";
 import { addDays, localDateOf, weekdayOf } from "../../src/scheduling/zoned-time";
 import { createUser } from "../../src/users/service";
+import { makeSurveyLink } from "../helpers/factories";
 import { type RunningApp, startApp } from "./browser";
 
 /** The app with mail written to files in a temporary folder, so the NOT-SENT preview has mails to show. */
@@ -203,19 +202,10 @@ export async function seedEverything(server: RunningApp): Promise<Seeded> {
     links: [{ label: "Siaran pers", url: "https://banyuwangikab.go.id/berita/contoh" }],
   })) as { publication: { url: string } };
 
-  const survey = newSurveyToken();
-  await db.writeTransaction((tx) =>
-    tx.insert(feedbackLinks).values({
-      id: crypto.randomUUID(),
-      delegationId: completed.id,
-      participantId: null,
-      tokenHash: survey.tokenHash,
-      recipientName: "Pak Kontak",
-      recipientEmail: "kontak@example.org",
-      createdAt: new Date(),
-      expiresAt: new Date(Date.now() + 14 * 86_400_000),
-    }),
-  );
+  const surveyToken = await makeSurveyLink(db, completed.id, new Date(), {
+    recipientEmail: "kontak@example.org",
+    days: 14,
+  });
   await requestPasswordReset({ db, now: new Date(), baseUrl: server.baseUrl }, userEmail("protocol", "id"));
   const resetMail = (await db.orm.select({ text: outboxMessages.text }).from(outboxMessages).all()).find(
     (m) => m.text.includes("/reset-password/"),
@@ -269,7 +259,7 @@ export async function seedEverything(server: RunningApp): Promise<Seeded> {
     closureId: closure.id,
     statusPaths: [requested.statusPath, declined.statusPath, cancelled.statusPath],
     itineraryPath: new URL(share.url).pathname,
-    surveyPath: `/f/${survey.token}`,
+    surveyPath: `/f/${surveyToken}`,
     resetPath,
     publicVisitPath: new URL(published.publication.url).pathname,
     mailPreview,

@@ -9,10 +9,9 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { feedbackLinks, feedbackResponses } from "../../db/schema/feedback";
 import { outboxMessages } from "../../db/schema/outbox";
-import { visitOutcomes } from "../../db/schema/outcomes";
 import { MISSES_PER_HOUR } from "../../src/feedback/guess-limit";
 import { hashSurveyToken } from "../../src/feedback/tokens";
-import { book, makeDelegation, makeParticipant, makeVenue } from "../helpers/factories";
+import { book, makeDelegation, makeOutcome, makeParticipant, makeVenue } from "../helpers/factories";
 import { makeTestApp, ORIGIN, renewSessions, type TestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "../mail/helpers";
 import { type SmtpSink, startSmtpSink } from "../mail/smtp-sink";
@@ -45,16 +44,7 @@ async function completedVisit(language: "id" | "en", inviteParticipants: boolean
   await makeParticipant(t.db, d.id, { name: "Pak Tanpa Surel", email: null });
   // The contact person is also on the roster: one link, not two.
   await makeParticipant(t.db, d.id, { name: "Pak Kontak", email: "KONTAK@kepri.example.go.id" });
-  await t.db.writeTransaction((tx) =>
-    tx.insert(visitOutcomes).values({
-      delegationId: d.id,
-      summary: "Rombongan mempelajari MPP.",
-      media: [],
-      documentation: [],
-      createdAt: t.clock(),
-      updatedAt: t.clock(),
-    }),
-  );
+  await makeOutcome(t.db, d.id, t.clock());
   t.clock.set("2026-03-17T15:00:00+07:00");
   const humas = await t.as("humas");
   const form = new URLSearchParams({ version: String(d.version) });

@@ -14,10 +14,14 @@ import type { Db } from "../../db/client";
 import { agendaItemDelegations, agendaItemHosts, agendaItems } from "../../db/schema/agenda";
 import { closures } from "../../db/schema/closures";
 import { delegations, participants } from "../../db/schema/delegations";
+import { feedbackLinks } from "../../db/schema/feedback";
+import { visitOutcomes } from "../../db/schema/outcomes";
 import type { WeeklyHoursJson } from "../../db/schema/venues";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
+import { newSurveyToken } from "../../src/feedback/tokens";
+import { DEFAULT_HOST_SETTINGS, saveHostSettings } from "../../src/host-settings/service";
 import { auditedTransaction } from "../../src/http/service-context";
 import type { HostCreate, VenueCreate } from "../../src/venues/schemas";
 import { createHost, createVenue } from "../../src/venues/service";
@@ -266,4 +270,52 @@ export async function insertAgendaRow(
     for (const hostId of hostIds) await tx.insert(agendaItemHosts).values({ itemId: id, hostId });
   });
   return row;
+}
+
+/** The outcome summary a visit needs before it can be completed. */
+export function makeOutcome(db: Db, delegationId: string, now: Date, summary = "Rombongan mempelajari MPP.") {
+  return db.writeTransaction((tx) =>
+    tx
+      .insert(visitOutcomes)
+      .values({ delegationId, summary, media: [], documentation: [], createdAt: now, updatedAt: now }),
+  );
+}
+
+/** A survey link for the delegation's contact, open for `days`; returns the link's secret token. */
+export async function makeSurveyLink(
+  db: Db,
+  delegationId: string,
+  now: Date,
+  { recipientEmail = "kontak@example.go.id", days = 30 } = {},
+): Promise<string> {
+  const { token, tokenHash } = newSurveyToken();
+  await db.writeTransaction((tx) =>
+    tx.insert(feedbackLinks).values({
+      id: newId(),
+      delegationId,
+      tokenHash,
+      recipientName: "Pak Kontak",
+      recipientEmail,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + days * 86_400_000),
+    }),
+  );
+  return token;
+}
+
+type HostSettingsInput = Parameters<typeof saveHostSettings>[1];
+
+/** Saves the host settings as the admin form does: the built-in defaults with `changes`, and a logo. */
+export function saveTestHostSettings(
+  db: Db,
+  now: Date,
+  changes: Partial<HostSettingsInput> = {},
+  logo?: Uint8Array,
+) {
+  const { logo: _logo, logoType: _type, updatedAt: _at, ...defaults } = DEFAULT_HOST_SETTINGS;
+  return saveHostSettings(
+    { now, transaction: auditedTransaction(db, ACTOR, now) },
+    { ...defaults, ...changes },
+    logo,
+  );
 }

@@ -20,9 +20,15 @@ import {
 } from "../../src/agenda/share-links";
 import { randomSecret, sha256Hex } from "../../src/auth/encoding";
 import { statusUrlOf } from "../../src/delegations/intake";
-import { DEFAULT_HOST_SETTINGS, saveHostSettings } from "../../src/host-settings/service";
 import { auditedTransaction } from "../../src/http/service-context";
-import { BADUNG_DELEGATION, book, MPP_VENUE, makeDelegation, makeVenue } from "../helpers/factories";
+import {
+  BADUNG_DELEGATION,
+  book,
+  MPP_VENUE,
+  makeDelegation,
+  makeVenue,
+  saveTestHostSettings,
+} from "../helpers/factories";
 import { pdfText } from "../helpers/pdf-text";
 import { makeTestApp, TEST_LINK_SECRET, type TestApp } from "../helpers/test-app";
 
@@ -287,18 +293,11 @@ describe("last opened", () => {
 
 describe("the host's protocol contact and the status page", () => {
   beforeEach(async () => {
-    await saveHostSettings(
-      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
-      {
-        ...DEFAULT_HOST_SETTINGS,
-        phone: "(0333) 424 123",
-        whatsapp: "0812-3456-7890",
-        email: "protokol@banyuwangikab.go.id",
-        website: null,
-        signatoryNip: null,
-        version: 0,
-      },
-    );
+    await saveTestHostSettings(t.db, t.clock(), {
+      phone: "(0333) 424 123",
+      whatsapp: "0812-3456-7890",
+      email: "protokol@banyuwangikab.go.id",
+    });
   });
 
   it("shows on the itinerary page, its PDF and the withdrawn page", async () => {
@@ -332,10 +331,7 @@ describe("the host's protocol contact and the status page", () => {
   it("a change of host settings reaches an itinerary already built", async () => {
     const { path } = await issueViaApi();
     expect(await (await t.app.request(path)).text()).toContain("(0333) 424 123");
-    await saveHostSettings(
-      { now: t.clock(), transaction: auditedTransaction(t.db, { id: null, label: "test" }, t.clock()) },
-      { ...DEFAULT_HOST_SETTINGS, phone: "(0333) 999 000", website: null, signatoryNip: null, version: 1 },
-    );
+    await saveTestHostSettings(t.db, t.clock(), { phone: "(0333) 999 000", version: 1 });
     expect(await (await t.app.request(path)).text()).toContain("(0333) 999 000");
   });
 

@@ -5,10 +5,8 @@
  * redirect) the switch lands on a 200 in the other language.
  */
 import { describe, expect, it } from "vitest";
-import { feedbackLinks } from "../../db/schema/feedback";
 import { seedTopics } from "../../src/delegations/topics";
-import { newSurveyToken } from "../../src/feedback/tokens";
-import { MPP_VENUE, makeDelegation, makeParticipant, makeVenue } from "../helpers/factories";
+import { MPP_VENUE, makeDelegation, makeParticipant, makeSurveyLink, makeVenue } from "../helpers/factories";
 import { fill, formFields } from "../helpers/html-form";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
@@ -132,18 +130,7 @@ describe("the language switch", () => {
     const t = await makeTestApp();
     await seedTopics(t.db, t.clock());
     const d = await makeDelegation(t.db, { status: "completed" });
-    const { token, tokenHash } = newSurveyToken();
-    await t.db.writeTransaction((tx) =>
-      tx.insert(feedbackLinks).values({
-        id: crypto.randomUUID(),
-        delegationId: d.id,
-        tokenHash,
-        recipientName: "Pak Kontak",
-        recipientEmail: "kontak@example.go.id",
-        createdAt: t.clock(),
-        expiresAt: new Date(t.clock().getTime() + 30 * 86_400_000),
-      }),
-    );
+    const token = await makeSurveyLink(t.db, d.id, t.clock());
     for (const path of [`/f/${token}`, "/kunjungan/ajukan"]) {
       const r = await switchLanguage(t, await t.app.request(path), undefined);
       expect(r.location, path).toBe(path);

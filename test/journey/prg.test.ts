@@ -8,12 +8,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema/auth";
 import { delegations } from "../../db/schema/delegations";
-import { feedbackLinks } from "../../db/schema/feedback";
-import { visitOutcomes } from "../../db/schema/outcomes";
 import { blackouts } from "../../db/schema/venues";
 import { seedTopics } from "../../src/delegations/topics";
-import { newSurveyToken } from "../../src/feedback/tokens";
-import { MPP_VENUE, makeDelegation, makeHost, makeParticipant, makeVenue } from "../helpers/factories";
+import {
+  MPP_VENUE,
+  makeDelegation,
+  makeHost,
+  makeOutcome,
+  makeParticipant,
+  makeSurveyLink,
+  makeVenue,
+} from "../helpers/factories";
 import { fill, formFields } from "../helpers/html-form";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/test-app";
 
@@ -56,17 +61,10 @@ const venueFields = {
 
 async function completed(t: TestApp) {
   const d = await makeDelegation(t.db, { confirmedDates: { start: DAY, end: DAY } });
-  await t.db.writeTransaction(async (tx) => {
-    await tx.insert(visitOutcomes).values({
-      delegationId: d.id,
-      summary: "Rombongan mempelajari MPP.",
-      media: [],
-      documentation: [],
-      createdAt: t.clock(),
-      updatedAt: t.clock(),
-    });
-    await tx.update(delegations).set({ status: "completed", version: 2 }).where(eq(delegations.id, d.id));
-  });
+  await makeOutcome(t.db, d.id, t.clock());
+  await t.db.writeTransaction((tx) =>
+    tx.update(delegations).set({ status: "completed", version: 2 }).where(eq(delegations.id, d.id)),
+  );
   return d;
 }
 
@@ -361,16 +359,7 @@ const SCENARIOS: Record<string, Scenario> = {
     role: "humas",
     prepare: async (t) => {
       const d = await makeDelegation(t.db, { confirmedDates: { start: "2026-03-02", end: "2026-03-02" } });
-      await t.db.writeTransaction((tx) =>
-        tx.insert(visitOutcomes).values({
-          delegationId: d.id,
-          summary: "Rombongan mempelajari MPP.",
-          media: [],
-          documentation: [],
-          createdAt: t.clock(),
-          updatedAt: t.clock(),
-        }),
-      );
+      await makeOutcome(t.db, d.id, t.clock());
       const base = `/delegations/${d.id}/outcome/complete`;
       return { page: base, action: base };
     },
@@ -453,18 +442,7 @@ const SCENARIOS: Record<string, Scenario> = {
     role: null,
     prepare: async (t) => {
       const d = await completed(t);
-      const { token, tokenHash } = newSurveyToken();
-      await t.db.writeTransaction((tx) =>
-        tx.insert(feedbackLinks).values({
-          id: crypto.randomUUID(),
-          delegationId: d.id,
-          tokenHash,
-          recipientName: "Pak Kontak",
-          recipientEmail: "kontak@example.go.id",
-          createdAt: t.clock(),
-          expiresAt: new Date(t.clock().getTime() + 30 * 86_400_000),
-        }),
-      );
+      const token = await makeSurveyLink(t.db, d.id, t.clock());
       return { page: `/f/${token}`, action: `/f/${token}`, changes: { overall: "5" } };
     },
   },
@@ -659,16 +637,7 @@ describe("Post/Redirect/Get", () => {
     const requested = await makeDelegation(t.db, { status: "requested" });
     const confirmed = await makeDelegation(t.db, { confirmedDates: { start: DAY, end: DAY } });
     const past = await makeDelegation(t.db, { confirmedDates: { start: "2026-03-02", end: "2026-03-02" } });
-    await t.db.writeTransaction((tx) =>
-      tx.insert(visitOutcomes).values({
-        delegationId: past.id,
-        summary: "Rombongan mempelajari MPP.",
-        media: [],
-        documentation: [],
-        createdAt: t.clock(),
-        updatedAt: t.clock(),
-      }),
-    );
+    await makeOutcome(t.db, past.id, t.clock());
     for (const [d, to, changes] of [
       [requested, "requested", { start: "2026-03-20" }],
       [requested, "declined", { reason: "Jadwal penuh" }],

@@ -17,9 +17,8 @@ import { shareLinks } from "../../db/schema/sharing";
 import { newId } from "../../src/auth/encoding";
 import { bookItem, cancelItem, changeItem } from "../../src/bookings/service";
 import { DEFAULT_HOST_TIME_ZONE } from "../../src/config";
-import { saveHostSettings } from "../../src/host-settings/service";
 import { auditedTransaction } from "../../src/http/service-context";
-import { makeDelegation, makeHost, makeVenue } from "../helpers/factories";
+import { makeDelegation, makeHost, makeVenue, saveTestHostSettings } from "../helpers/factories";
 import { json, makeTestApp, type TestApp } from "../helpers/test-app";
 import { runMailJobs, smtpTransport } from "./helpers";
 import { contentTypes, type ReceivedMail, type SmtpSink, startSmtpSink } from "./smtp-sink";
@@ -389,24 +388,13 @@ describe("invitations under staff control", () => {
 
   it("mails are signed with the host settings: office, address, phone, WhatsApp and e-mail", async () => {
     const { t, smtp, d, staff } = await setup("id");
-    const admin = await t.as("admin");
-    const adminActor = { id: admin.user.id, label: "admin" };
-    await saveHostSettings({ now: t.clock(), transaction: auditedTransaction(t.db, adminActor, t.clock()) }, {
-      governmentName: "Pemerintah Kabupaten Banyuwangi",
+    await saveTestHostSettings(t.db, t.clock(), {
       officeName: "Bagian Protokol dan Komunikasi Pimpinan",
       address: "Jl. Ahmad Yani No. 100, Banyuwangi",
-      city: "Banyuwangi",
       phone: "(0333) 425001",
       whatsapp: "0812-3456-7890",
       email: "protokol@banyuwangikab.go.id",
-      website: null,
-      signatoryName: "Budi",
-      signatoryTitle: "Kepala Bagian",
-      signatoryNip: null,
-      letterNumberFormat: "{seq}/SKK/{year}",
-      defaultTimeZone: "Asia/Jakarta",
-      version: 0,
-    } as never);
+    });
     await send(t, staff.headers, d.id);
     await runMailJobs(t, smtpTransport(smtp.url));
     for (const m of smtp.received) {

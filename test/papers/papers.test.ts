@@ -5,11 +5,10 @@
 
 import { describe, expect, it } from "vitest";
 import { checkIn, getAttendance } from "../../src/attendance/service";
-import { saveHostSettings } from "../../src/host-settings/service";
 import { auditedTransaction } from "../../src/http/service-context";
 import { buildAttendanceCsv, buildAttendancePdf, buildVisitLetterPdf } from "../../src/papers/service";
 import { freshDb } from "../helpers/db";
-import { makeDelegation, makeParticipant } from "../helpers/factories";
+import { makeDelegation, makeParticipant, saveTestHostSettings } from "../helpers/factories";
 import { pdfPages, pdfText } from "../helpers/pdf-text";
 import { readCsv } from "../helpers/read-csv";
 
@@ -91,26 +90,17 @@ describe("SPPD papers", () => {
 
   it("the visit letter carries the number, place and date, the names in order, and the signatory from the settings", async () => {
     const { db, d } = await visit();
-    await saveHostSettings(
-      { now: NOW, transaction: auditedTransaction(db, ACTOR, NOW) },
-      {
-        governmentName: "Pemerintah Kabupaten Banyuwangi",
-        officeName: "Bagian Protokol dan Komunikasi Pimpinan",
-        address: "Jl. Ahmad Yani No. 100, Banyuwangi",
-        city: "Banyuwangi",
-        phone: "(0333) 425001",
-        whatsapp: null,
-        email: "protokol@banyuwangikab.go.id",
-        website: null,
-        signatoryName: "Drs. Contoh Pejabat, M.Si.",
-        signatoryTitle: "Kepala Bagian Protokol dan Komunikasi Pimpinan",
-        signatoryNip: "19700101 199003 1 001",
-        letterNumberFormat: "000.1.5/{seq}/429.011/{year}",
-        // A host in central Indonesia: the papers say WITA.
-        defaultTimeZone: "Asia/Makassar",
-        version: 0,
-      },
-    );
+    await saveTestHostSettings(db, NOW, {
+      officeName: "Bagian Protokol dan Komunikasi Pimpinan",
+      address: "Jl. Ahmad Yani No. 100, Banyuwangi",
+      phone: "(0333) 425001",
+      email: "protokol@banyuwangikab.go.id",
+      signatoryName: "Drs. Contoh Pejabat, M.Si.",
+      signatoryNip: "19700101 199003 1 001",
+      letterNumberFormat: "000.1.5/{seq}/429.011/{year}",
+      // A host in central Indonesia: the papers say WITA.
+      defaultTimeZone: "Asia/Makassar",
+    });
     const pages = await pdfPages((await buildVisitLetterPdf(db, d.id, NOW)).bytes);
     const text = pages.flat().join("\n");
     expect(text).toContain("SURAT KETERANGAN KUNJUNGAN");

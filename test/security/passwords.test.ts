@@ -8,8 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { passwordResetTokens } from "../../db/schema/auth";
 import { outboxMessages } from "../../db/schema/outbox";
-import { saveHostSettings } from "../../src/host-settings/service";
-import { auditedTransaction } from "../../src/http/service-context";
+import { saveTestHostSettings } from "../helpers/factories";
 import { json, makeTestApp, ORIGIN, sessionCookieOf, type TestApp } from "../helpers/test-app";
 
 const STRONG = "Kelapa-Hijau-Banyuwangi-77";
@@ -140,7 +139,6 @@ describe("forgot password", () => {
 
   it("the mail is signed by the host's protocol office once the host settings are saved", async () => {
     const t = await makeTestApp();
-    const admin = await t.as("admin");
     const user = await t.addUser("protocol");
     const lastMail = async () =>
       (
@@ -153,23 +151,13 @@ describe("forgot password", () => {
     expect(plain).toContain("Hormat kami,\nBagian Protokol\n");
     expect(plain).not.toContain("Pemerintah Kabupaten");
 
-    const adminActor = { id: admin.user.id, label: "admin" };
-    await saveHostSettings({ now: t.clock(), transaction: auditedTransaction(t.db, adminActor, t.clock()) }, {
+    await saveTestHostSettings(t.db, t.clock(), {
       governmentName: "Pemerintah Kabupaten Sleman",
       officeName: "Bagian Protokol dan Komunikasi Pimpinan Setda Sleman",
       address: "Jl. Parasamya No. 1, Beran, Tridadi, Sleman",
       city: "Sleman",
       phone: "(0274) 868405",
-      whatsapp: null,
-      email: null,
-      website: null,
-      signatoryName: "Sri Rahayu",
-      signatoryTitle: "Kepala Bagian",
-      signatoryNip: null,
-      letterNumberFormat: "{seq}/PROT/{year}",
-      defaultTimeZone: "Asia/Jakarta",
-      version: 0,
-    } as never);
+    });
     await t.app.request("/forgot-password", form({}, { email: user.email }));
     const signed = await lastMail();
     expect(signed).toContain(
